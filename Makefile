@@ -1,0 +1,34 @@
+# Two commands do all set-up: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: venv demo test lint eval train bench clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: venv
+	$(BIN)/eventscope extract examples/palmyra-2017-03-02.txt examples/centcom.jsonl
+
+test: venv
+	$(BIN)/python -m pytest -q -x
+
+lint: venv
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
+
+eval: venv
+	$(BIN)/python scripts/eval.py --shared $(SHARED)
+
+bench: venv
+	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,60 @@
+"""Checks that turn raw bytes into text or a clear refusal (errors E001-E005)."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+
+MAX_BYTES = 10_000_000  # one article; a corpus file is streamed and checked per record
+MIN_WORDS_FOR_LANGUAGE = 25  # shorter texts are too short to judge
+MIN_ENGLISH_SHARE = 0.06  # share of very common English words in English news is ~0.3
+MAX_CONTROL_SHARE = 0.01  # control characters other than whitespace
+
+_ENGLISH = frozenset(
+    "the of and to in a is that for on was with as by at from it be has have are were "
+    "said an this its he they his not but or which their after who been will had more".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(raw: bytes, origin: str, limit: int = MAX_BYTES) -> str:
+    """Decode bytes as UTF-8 text, refusing empty, huge and binary content."""
+    if len(raw) > limit:
+        raise InputError("E004", size=len(raw), limit=limit)
+    if not raw.strip():
+        raise InputError("E001")
+    if b"\x00" in raw:
+        raise InputError("E002")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("E003") from exc
+    return check_text(text)
+
+
+def check_text(text: str) -> str:
+    """Refuse text that is empty, binary-looking or not English."""
+    if not text.strip():
+        raise InputError("E001")
+    if len(_CONTROL.findall(text)) > MAX_CONTROL_SHARE * len(text) + 1:
+        raise InputError("E002")
+    language = guess_non_english(text)
+    if language:
+        raise InputError("E005", lang=language)
+    return text
+
+
+def guess_non_english(text: str) -> str | None:
+    """A cheap language check: None for English (or too short to tell)."""
+    words = _WORD.findall(text[:20_000])
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return None
+    latin = sum(1 for w in words if w.isascii())
+    if latin < 0.5 * len(words):
+        return "a non-Latin script"
+    common = sum(1 for w in words if w.lower() in _ENGLISH)
+    if common < MIN_ENGLISH_SHARE * len(words):
+        return "another language"
+    return None

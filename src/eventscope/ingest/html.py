@@ -1,0 +1,37 @@
+"""HTML pages: trafilatura keeps the article text and reads title, authors and date."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import trafilatura
+
+from ..errors import InputError
+from ..records import Article
+from .articles import make_article, parse_time
+from .checks import check_text
+
+
+def article_from_html(html: str, article_id: str, *, origin: str, published: datetime | None) -> Article:
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True)
+    if not text or not text.strip():
+        raise InputError("E008")
+    check_text(text)
+    meta = trafilatura.extract_metadata(html)
+    authors = tuple(a.strip() for a in (meta.author or "").split(";") if a.strip()) if meta else ()
+    when = None
+    if meta and meta.date:
+        try:
+            when = parse_time(meta.date)
+        except InputError:
+            when = None
+    return make_article(
+        text,
+        article_id,
+        origin=origin,
+        title=meta.title if meta else None,
+        published=when or published,
+        url=meta.url if meta else None,
+        authors=authors,
+        find_title=False,
+    )
