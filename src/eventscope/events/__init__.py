@@ -1,0 +1,1 @@
+"""events: event mention detection, modality, arguments and ACLED typing."""
