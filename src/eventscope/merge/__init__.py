@@ -1,0 +1,15 @@
+"""Cross-article merging: mentions that report the same real event become one event.
+
+Mentions are blocked by event type, geographic cell and a date window, compared
+pairwise (place, time, actors, named people), and merged as connected components
+of the "same event" graph.  Components do not depend on the order mentions
+arrive in, so an incremental merge equals a batch merge of the same mentions.
+"""
+
+from .compat import compatible
+from .merger import MergeDelta, Merger
+from .names import person_names
+from .reconcile import reconcile
+from .records import Mention, MergedEvent
+
+__all__ = ["MergeDelta", "MergedEvent", "Mention", "Merger", "compatible", "person_names", "reconcile"]

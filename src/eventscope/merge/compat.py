@@ -1,0 +1,96 @@
+"""Pairwise "same event" test between two mentions.
+
+Blocking (same event type, nearby cell, date window) happens in ``index``;
+this module decides among the candidates.  Each rule is a named helper.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..records import Event
+from .records import Mention
+
+DATE_GAP_DAYS = 1  # intervals closer than this still count as the same time (dateline vs. "Tuesday")
+NEAR_KM = 25.0  # two located mentions further apart are different events
+GENERIC_ACTORS = frozenset({"Civilians", "Unidentified armed group", "Unidentified gang", "Police forces"})
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """True when two mentions of different articles can be reports of one real event."""
+    if a.article_uid == b.article_uid:
+        return False
+    ea, eb = a.event, b.event
+    return (
+        ea.event_type == eb.event_type
+        and dates_close(ea, eb)
+        and places_agree(ea, eb)
+        and actors_agree(ea, eb)
+        and people_agree(a, b)
+    )
+
+
+def date_gap(a: Event, b: Event) -> int | None:
+    """Days between two inclusive intervals (0 when they overlap; None when one is undated)."""
+    if a.date_start is None or a.date_end is None or b.date_start is None or b.date_end is None:
+        return None
+    if a.date_end < b.date_start:
+        return (b.date_start - a.date_end).days
+    if b.date_end < a.date_start:
+        return (a.date_start - b.date_end).days
+    return 0
+
+
+def dates_close(a: Event, b: Event) -> bool:
+    gap = date_gap(a, b)
+    return gap is not None and gap <= DATE_GAP_DAYS
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_agree(a: Event, b: Event) -> bool:
+    """Same country when both are known; near each other, or the same place name when unlocated."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    if located(a) and located(b):
+        return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM  # type: ignore[arg-type]
+    if a.location and b.location:
+        return a.location.casefold() == b.location.casefold()
+    return False
+
+
+def located(event: Event) -> bool:
+    return event.latitude is not None and event.longitude is not None
+
+
+def _named(event: Event) -> set[str]:
+    return {n for n in (event.actor1, event.actor2) if n and n not in GENERIC_ACTORS}
+
+
+def actors_agree(a: Event, b: Event) -> bool:
+    """Specific actors, when both sides name some, must overlap (either side of the event)."""
+    na, nb = _named(a), _named(b)
+    return not na or not nb or bool(na & nb)
+
+
+def people_agree(a: Mention, b: Mention) -> bool:
+    """When both articles name people, they must share one; else the day must be exact on both."""
+    if a.names and b.names:
+        return bool(set(a.names) & set(b.names))
+    return exact_day(a.event) and exact_day(b.event) and a.event.date_start == b.event.date_start
+
+
+def exact_day(event: Event) -> bool:
+    return event.time_precision == 1 and event.date_start is not None and event.date_start == event.date_end
+
+
+def cell_of(event: Event) -> tuple[int, int] | None:
+    """The 0.5-degree grid cell of a located event (blocking key)."""
+    if event.latitude is None or event.longitude is None:
+        return None
+    return (math.floor(event.latitude * 2), math.floor(event.longitude * 2))

@@ -1,0 +1,90 @@
+"""Read merged events back, filtered by date, type, actor, country and distance."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..merge import MergedEvent
+from ..merge.compat import distance_km
+from ..records import Evidence
+from . import rows
+from .db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    since: date | None = None  # events that end on or after this day
+    until: date | None = None  # events that start on or before this day
+    event_type: str | None = None  # ACLED event type or sub-event type
+    actor: str | None = None  # case-insensitive part of an actor's name
+    country: str | None = None  # ISO 3166-1 alpha-3
+    near: tuple[float, float, float] | None = None  # latitude, longitude, km
+    place: str | None = None  # location or admin1, case-insensitive
+    limit: int | None = None
+
+
+def _where(q: EventQuery) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    checks: list[tuple[bool, str, list[Any]]] = [
+        (q.since is not None, "date_end >= ?", [q.since]),
+        (q.until is not None, "date_start <= ?", [q.until]),
+        (q.event_type is not None, "(event_type = ? OR sub_event_type = ?)", [q.event_type, q.event_type]),
+        (q.country is not None, "upper(country) = upper(?)", [q.country]),
+        (q.place is not None, "(lower(location) = lower(?) OR lower(admin1) = lower(?))", [q.place, q.place]),
+    ]
+    if q.actor is not None:
+        pattern = f"%{q.actor.lower()}%"
+        clauses.append(
+            "(lower(actor1) LIKE ? OR lower(actor2) LIKE ?"
+            " OR len(list_filter(assoc_actors, a -> lower(a) LIKE ?)) > 0)"
+        )
+        params += [pattern, pattern, pattern]
+    if q.near is not None:
+        lat, lon, km = q.near
+        dlat = km / 111.0
+        dlon = km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+        checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+                       [lat - dlat, lat + dlat, lon - dlon, lon + dlon]))  # fmt: skip
+    for wanted, sql, values in checks:
+        if wanted:
+            clauses.append(sql)
+            params += values
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def query_events(store: Store, q: EventQuery) -> list[MergedEvent]:
+    """Merged events matching ``q``, ordered by start day then id, with their evidence."""
+    where, params = _where(q)
+    sql = f"SELECT {rows.EVENT_COLUMNS} FROM events{where} ORDER BY date_start, event_id"
+    found = store.conn.execute(sql, params).fetchall()
+    if q.near is not None:
+        lat, lon, km = q.near
+        found = [r for r in found if distance_km(lat, lon, r[14], r[15]) <= km]
+    if q.limit is not None:
+        found = found[: q.limit]
+    details = _details(store, [r[0] for r in found])
+    return [rows.merged_from_row(r, *details.get(r[0], ((), ()))) for r in found]
+
+
+def _details(store: Store, event_ids: list[str]) -> dict[str, tuple[tuple[str, ...], tuple[Evidence, ...]]]:
+    if not event_ids:
+        return {}
+    sql = """
+        SELECT em.event_id, em.mention_id, ev.article_id, ev.start_char, ev.end_char, ev.text
+        FROM event_mentions em LEFT JOIN evidence ev ON ev.mention_id = em.mention_id
+        WHERE em.event_id IN (SELECT unnest(?::TEXT[]))
+        ORDER BY em.event_id, ev.article_id, ev.start_char, ev.end_char, em.mention_id
+    """
+    mentions: dict[str, set[str]] = {}
+    evidence: dict[str, dict[tuple[str, int, int], Evidence]] = {}
+    for eid, mid, aid, start, end, text in store.conn.execute(sql, [event_ids]).fetchall():
+        mentions.setdefault(eid, set()).add(mid)
+        if aid is not None:
+            evidence.setdefault(eid, {}).setdefault((aid, start, end), Evidence(aid, text, start, end))
+    return {
+        eid: (tuple(sorted(mids)), tuple(evidence.get(eid, {}).values())) for eid, mids in mentions.items()
+    }

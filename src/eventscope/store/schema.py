@@ -1,0 +1,121 @@
+"""The database schema, as an ordered list of migrations (documented in docs/schema.md).
+
+A migration is applied once, inside a transaction, and recorded in
+``schema_migrations``; opening a database applies the ones it lacks.  Never edit
+a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+_V1 = """
+CREATE TABLE articles (
+    uid TEXT PRIMARY KEY,            -- article_key '#' version
+    article_key TEXT NOT NULL,       -- canonical URL, or 'sha1:' + normalised content hash
+    version INTEGER NOT NULL,        -- 1, 2 ... for changed texts at the same key
+    content_hash TEXT NOT NULL,
+    article_id TEXT NOT NULL,        -- the id the input gave (file name or corpus id)
+    url TEXT,
+    title TEXT,
+    published TIMESTAMPTZ,
+    authors TEXT[] NOT NULL,
+    agencies TEXT[] NOT NULL,
+    outlet TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_key, version)
+);
+CREATE TABLE mentions (
+    mention_id TEXT PRIMARY KEY,
+    article_uid TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    extracted_id TEXT NOT NULL,      -- Event.event_id as extracted from the one article
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    actor1 TEXT, actor2 TEXT, assoc_actors TEXT[] NOT NULL,
+    actor1_type TEXT, actor2_type TEXT,
+    date_start DATE, date_end DATE, time_precision INTEGER,
+    location TEXT, admin1 TEXT, country TEXT,
+    latitude DOUBLE, longitude DOUBLE, geo_precision INTEGER,
+    source TEXT, source_via TEXT[] NOT NULL,
+    fatalities INTEGER, modality TEXT NOT NULL, hedged BOOLEAN NOT NULL, confidence DOUBLE NOT NULL,
+    date_basis TEXT NOT NULL, location_reason TEXT, plover_type TEXT, plover_mode TEXT,
+    outlet TEXT, names TEXT[] NOT NULL
+);
+CREATE TABLE evidence (
+    mention_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (mention_id, seq)
+);
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+    actor1 TEXT, actor2 TEXT, assoc_actors TEXT[] NOT NULL,
+    actor1_type TEXT, actor2_type TEXT,
+    date_start DATE, date_end DATE, time_precision INTEGER,
+    location TEXT, admin1 TEXT, country TEXT,
+    latitude DOUBLE, longitude DOUBLE, geo_precision INTEGER,
+    source TEXT, fatalities_min INTEGER, fatalities_max INTEGER,
+    sources TEXT[] NOT NULL, source_count INTEGER NOT NULL,
+    article_ids TEXT[] NOT NULL, mention_count INTEGER NOT NULL
+);
+CREATE TABLE event_mentions (
+    mention_id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL
+);
+CREATE TABLE sources (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL               -- 'outlet' (publisher or agency) | 'reported' (named in the text)
+);
+CREATE TABLE quarantine (
+    origin TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+CREATE INDEX events_date ON events (date_start);
+CREATE INDEX event_mentions_event ON event_mentions (event_id);
+"""
+
+_V2 = """
+CREATE TABLE feed_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT
+);
+"""
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),
+    (2, "feed polling state (ETag / Last-Modified)", _V2),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(conn: duckdb.DuckDBPyConnection) -> int:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)"
+    )
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: duckdb.DuckDBPyConnection) -> int:
+    """Apply the missing migrations, each in its own transaction; return the schema version."""
+    have = current_version(conn)
+    for version, name, sql in MIGRATIONS:
+        if version <= have:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            conn.execute(sql)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+    return current_version(conn)

@@ -1,0 +1,106 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent / "fixtures" / "store"
+sys.path.insert(0, str(HERE))
+
+from corpus import articles, dump, write_corpus  # noqa: E402
+from linex import extract  # noqa: E402
+
+from eventscope.ingest import read_inputs  # noqa: E402
+from eventscope.store import SCHEMA_VERSION, Store, ingest  # noqa: E402
+from eventscope.store.schema import current_version  # noqa: E402
+
+
+def run(db: Path, *paths: Path, batch_size: int = 4) -> object:
+    with Store(str(db)) as store:
+        return ingest(read_inputs([str(p) for p in paths]), store, extract, batch_size=batch_size)
+
+
+def test_database_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
+    db = tmp_path / "sub" / "events.duckdb"
+    with Store(str(db)) as store:
+        assert current_version(store.conn) == SCHEMA_VERSION
+    with Store(str(db)) as store:  # reopening applies nothing twice
+        assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_reingesting_the_same_corpus_adds_no_rows(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(12))
+    first = run(tmp_path / "db.duckdb", corpus)
+    before = dump(tmp_path / "db.duckdb")
+    second = run(tmp_path / "db.duckdb", corpus)
+    assert first.articles == 12 and second.articles == 0 and second.unchanged == 12
+    assert dump(tmp_path / "db.duckdb") == before
+
+
+def test_changed_article_at_same_url_becomes_a_new_version(tmp_path: Path) -> None:
+    records = articles(2)
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "v1.jsonl", records))
+    records[0]["text"] += "A correction was appended.\n"
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "v2.jsonl", records))
+    with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
+        rows = store.conn.execute("SELECT article_key, version FROM articles ORDER BY ALL").fetchall()
+    assert rows == [("https://news0.example/story/0", 1), ("https://news0.example/story/0", 2),
+                    ("https://news1.example/story/1", 1)]  # fmt: skip
+
+
+def test_bad_inputs_are_quarantined_and_the_rest_is_stored(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    good = [json.dumps(r) for r in articles(3)]
+    corpus.write_text("\n".join([good[0], "{not json", good[1], '{"id": "x"}', good[2]]) + "\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    stats = run(tmp_path / "db.duckdb", corpus, empty)
+    assert stats.articles == 3 and stats.rejected == 3
+    with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
+        rows = store.conn.execute("SELECT origin, code FROM quarantine ORDER BY origin").fetchall()
+    assert rows == [(f"{corpus}:2", "E006"), (f"{corpus}:4", "E007"), (str(empty), "E001")]
+
+
+def test_ingest_order_does_not_change_the_database(tmp_path: Path) -> None:
+    records = articles(15)
+    run(tmp_path / "a.duckdb", write_corpus(tmp_path / "a.jsonl", records))
+    run(tmp_path / "b.duckdb", write_corpus(tmp_path / "b.jsonl", records[::-1]), batch_size=7)
+    a, b = dump(tmp_path / "a.duckdb"), dump(tmp_path / "b.duckdb")
+    assert {k: v for k, v in a.items() if k != "articles"} == {k: v for k, v in b.items() if k != "articles"}
+
+
+def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(40))
+    script = [sys.executable, str(HERE / "run_ingest.py")]
+    env = {**os.environ, "PYTHONPATH": str(HERE)}
+    subprocess.run([*script, str(tmp_path / "clean.duckdb"), str(corpus)], check=True, env=env)
+    crashed = tmp_path / "crashed.duckdb"
+    slow = [*script, str(crashed), str(corpus), "0.02"]
+    proc = subprocess.Popen(slow, env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for seen, _ in enumerate(proc.stdout, start=1):
+        if seen == 13:  # two batches of 5 committed, the third half done
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    partial_rows = dump(crashed)["articles"]
+    assert 10 <= len(partial_rows) < 40
+    subprocess.run([*script, str(crashed), str(corpus)], check=True, env=env)
+    assert dump(crashed) == dump(tmp_path / "clean.duckdb")
+
+
+@pytest.mark.parametrize("batch_size", [1, 100])
+def test_batch_size_does_not_change_the_database(tmp_path: Path, batch_size: int) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(9))
+    run(tmp_path / "ref.duckdb", corpus)
+    run(tmp_path / "other.duckdb", corpus, batch_size=batch_size)
+    assert dump(tmp_path / "ref.duckdb") == dump(tmp_path / "other.duckdb")
+
+
+def test_line_extractor_is_deterministic() -> None:
+    assert partial(extract, delay=0.0)  # the stand-in used by the subprocess tests
