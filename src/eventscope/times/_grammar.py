@@ -1,0 +1,121 @@
+"""The patterns that find temporal expressions; each names the resolver that reads it.
+
+Extents follow TimeML: determiners and modifiers ("the past two weeks", "late
+March", "a year ago", "at least 30 days") are inside, prepositions are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._lexicon import (
+    APPROX,
+    DAYNUM,
+    EDGE,
+    MONTH,
+    NUMWORD,
+    ORDINAL,
+    PART,
+    SEASON,
+    UNIT,
+    VAGUE,
+    WEEKDAY,
+    YEAR,
+    B,
+    E,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern[str]
+
+
+def _rule(kind: str, body: str) -> Rule:
+    return Rule(kind, re.compile(B + body + E, re.IGNORECASE))
+
+
+_EA = r"(?:(?P<ea>earlier|later|early|late)\s+)?"
+_REL = r"(?P<rel>last|next|this|past|coming|previous|following)"
+_DET = (
+    r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)"
+    r"|that\s+same|that|this|last|next|past|coming|the)"
+)
+_UNITWORD = (
+    r"(?P<u>day|week|weekend|month|quarter|year|decade|century|period|morning|afternoon|evening|night)"
+)
+_DIR = r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|old|long))?"
+_SEP = r"\s*(?:-|–|to|and|until|till|through)\s*"
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<mi>\d\d))?"),
+    _rule("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})"),
+    _rule(
+        "dmy",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<m>{MONTH})"
+        rf"(?:,?\s+(?P<y>{YEAR}))?",
+    ),
+    _rule(
+        "dayrange", rf"(?P<d>{DAYNUM})(?={_SEP}{DAYNUM}(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)"
+    ),
+    _rule("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
+    _rule("my", rf"(?:(?P<edge>{EDGE})\s*)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
+    _rule(
+        "month", rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?:\s+(?P<ly>last|next|this)\s+year)?"
+    ),
+    _rule("year", rf"(?:(?P<edge>{EDGE})\s*|fiscal\s+|the\s+year\s+)?(?P<y>{YEAR})"),
+    _rule("decade", rf"(?:the\s+)?(?:(?P<edge>{EDGE})\s*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s"),
+    _rule(
+        "deictic",
+        r"(?:(?P<ea>earlier|later|early|late)\s+)?(?P<w>today|tonight|yesterday|tomorrow"
+        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night)"
+        rf"(?:\s+(?P<part>{PART}))?",
+    ),
+    _rule("weekday", rf"{_EA}(?:{_REL}\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    _rule(
+        "ref",
+        r"(?P<w>now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently"
+        r"|more\s+recently|most\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
+        r"|the\s+present)",
+    ),
+    _rule("relunit", rf"(?:(?P<edge>{EDGE})\s+)?{_EA}{_DET}\s+(?:fiscal\s+)?{_UNITWORD}"),
+    _rule(
+        "season",
+        rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+|(?P<the>the)\s+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+    ),
+    _rule(
+        "dur",
+        rf"(?:(?P<det>(?:the\s+)?(?:past|last|next|coming|first|previous|following|final|latest)|the)\s+)?"
+        rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:past|last|next)\s+)?(?P<n>{NUMWORD}|{VAGUE})(?:\s+more)?"
+        rf"[\s-]+(?P<u>{UNIT}){_DIR}",
+    ),
+    _rule(
+        "plural",
+        rf"(?P<w>recent|coming|past|future|the\s+past|the\s+coming)?\s*(?P<u>(?:day|week|month"
+        rf"|quarter|year|decade|hour|minute)s){_DIR}",
+    ),
+    _rule(
+        "quarter",
+        rf"(?:(?P<the>the)\s+)?(?:(?P<o>{ORDINAL})[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
+        rf"|(?P<q>q[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?",
+    ),
+    _rule("yearago", r"(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?P<u>quarter|period|month|week|year))?"),
+    _rule(
+        "set",
+        rf"(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each|per)\s+"
+        rf"(?:other\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WEEKDAY})|(?P<m>{MONTH}))|(?P<wds>{WEEKDAY})s",
+    ),
+    _rule(
+        "clock",
+        r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
+        r"|(?P<noon>noon|midnight)",
+    ),
+    _rule(
+        "holiday",
+        r"(?P<hd>christmas(?:\s+day|\s+eve)?|new\s+year's(?:\s+day|\s+eve)?|thanksgiving(?:\s+day)?"
+        rf"|easter(?:\s+sunday)?|independence\s+day|halloween)(?:\s+(?P<y>{YEAR}))?",
+    ),
+)

@@ -1,0 +1,168 @@
+"""tag_times: find temporal expressions, resolve their TIMEX3 values against the publication date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..records import Article, TimeExpr
+from ._calendar import apply_mod, value_interval
+from ._grammar import RULES, Rule
+from ._reading import Context, Reading, Tense
+from ._resolve_abs import (
+    resolve_clock,
+    resolve_day,
+    resolve_decade,
+    resolve_holiday,
+    resolve_month,
+    resolve_quarter,
+    resolve_season,
+    resolve_slash,
+    resolve_weekday,
+    resolve_year,
+)
+from ._resolve_rel import (
+    resolve_deictic,
+    resolve_duration,
+    resolve_plural,
+    resolve_ref,
+    resolve_relunit,
+    resolve_set,
+    resolve_yearago,
+)
+from ._validate import acceptable
+
+Groups = dict[str, str | None]
+Resolver = Callable[[Groups, Context], Reading | None]
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": resolve_day,
+    "slash": resolve_slash,
+    "dmy": resolve_day,
+    "dayrange": resolve_day,
+    "mdy": resolve_day,
+    "my": resolve_month,
+    "month": resolve_month,
+    "year": resolve_year,
+    "decade": resolve_decade,
+    "deictic": resolve_deictic,
+    "weekday": resolve_weekday,
+    "ref": resolve_ref,
+    "relunit": resolve_relunit,
+    "season": resolve_season,
+    "dur": resolve_duration,
+    "plural": resolve_plural,
+    "quarter": resolve_quarter,
+    "yearago": resolve_yearago,
+    "set": resolve_set,
+    "clock": resolve_clock,
+    "holiday": resolve_holiday,
+}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+_FUTURE_GOVERNORS = {"expect", "plan", "schedule", "due", "set", "intend", "hope", "prepare", "aim", "vow"}
+
+Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every acceptable match of every rule, longest first (earlier rules win ties)."""
+    found: list[Candidate] = []
+    for index, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            start, end = _trim(text, m.start(), m.end())
+            if end > start and acceptable(rule.kind, m, text):
+                found.append((start, end, index, m))
+    found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Greedy longest non-overlapping candidates, in text order."""
+    taken: list[Candidate] = []
+    for cand in candidates:
+        if all(cand[1] <= t[0] or t[1] <= cand[0] for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c[0])
+
+
+def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
+    """The tense of the verb that governs an expression: past unless a future or present form rules."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return "past"
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")} | {token.lower_}
+    if words & _FUTURE_AUX or "going" in words:
+        return "future"
+    head = token.head
+    if (
+        token.tag_ == "VB"
+        and any(c.lower_ == "to" for c in token.children)
+        and (head.lemma_ in _FUTURE_GOVERNORS or head.lower_ in _FUTURE_GOVERNORS)
+    ):
+        return "future"
+    if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
+        return "past"
+    return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+
+def build(start: int, end: int, text: str, reading: Reading, anchor: date | None) -> TimeExpr:
+    span = reading.span
+    if span is None and reading.type in ("DATE", "TIME"):
+        base = value_interval(reading.value.split("T")[0] if "T" in reading.value else reading.value)
+        span = apply_mod(base, reading.mod) if base else None
+    if span is not None and anchor is not None and reading.clip:
+        span = (
+            (span[0], min(span[1], anchor)) if reading.clip == "before" else (max(span[0], anchor), span[1])
+        )
+        span = span if span[0] <= span[1] else (span[1], span[1])
+    future = bool(anchor and span and span[0] > anchor) or reading.value == "FUTURE_REF"
+    return TimeExpr(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=reading.type,
+        value=reading.value,
+        date_start=span[0] if span else None,
+        date_end=span[1] if span else None,
+        granularity=reading.granularity,
+        mod=reading.mod,
+        future=future,
+    )
+
+
+def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
+    """The article's temporal expressions, resolved against its publication date, sorted by start."""
+    text = article.nlp_text
+    anchor = article.published_date
+    quarter: str | None = None
+    out: list[TimeExpr] = []
+    for start, end, index, m in select(find_candidates(text)):
+        ctx = Context(anchor, tense_at(doc, start, end), quarter)
+        groups: Groups = {k: v for k, v in m.groupdict().items()}
+        reading = RESOLVERS[RULES[index].kind](groups, ctx)
+        if reading is None:
+            continue
+        if reading.granularity == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", reading.value):
+            quarter = quarter if RULES[index].kind == "yearago" else reading.value
+        out.append(build(start, end, article.text, reading, anchor))
+    return tuple(out)
+
+
+def rule_kind(rule: Rule) -> str:
+    return rule.kind

@@ -1,0 +1,79 @@
+"""Filters that keep words which only look like dates ('may', 'march', 'a second', '$5 a year') out."""
+
+from __future__ import annotations
+
+import re
+
+_PREPS = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "from",
+    "through",
+    "before",
+    "after",
+    "during",
+    "early",
+    "late",
+    "to",
+    "and",
+    "last",
+    "next",
+    "this",
+    "between",
+    "mid",
+    "or",
+    "throughout",
+    "on",
+    "that",
+}
+_PRIOR_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def prior_word(text: str, start: int) -> str:
+    m = _PRIOR_WORD.search(text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def acceptable(kind: str, m: re.Match[str], text: str) -> bool:
+    g = m.groupdict()
+    if kind == "month":
+        return _bare_month_ok(g, m, text)
+    if kind in ("weekday", "holiday") and not g.get("rel"):
+        word = g.get("wd") or g.get("hd") or ""
+        return word[:1].isupper()
+    if kind == "year":
+        after = text[m.end() : m.end() + 12].lower()
+        return not re.match(r"\s*(?:%|percent|per\b|[-–]\d)", after)
+    if kind == "dur":
+        return _duration_ok(g, m, text)
+    if kind == "plural":
+        return bool(g.get("w") or g.get("dir")) or prior_word(text, m.start()) in ("for", "over", "within")
+    return True
+
+
+def _bare_month_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> bool:
+    name = g.get("m") or ""
+    if g.get("edge") or g.get("rel") or g.get("ly"):
+        return True
+    if not name[:1].isupper() or (
+        len(name) <= 4 and not name.endswith(".") and name.lower() not in ("june", "july")
+    ):
+        return False
+    if name.lower() in ("may", "march") or name.endswith("."):
+        return prior_word(text, m.start()) in _PREPS
+    return True
+
+
+def _duration_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> bool:
+    n = (g.get("n") or "").lower()
+    unit = (g.get("u") or "").lower()
+    if n in ("a", "an") and unit.startswith("second"):
+        return False
+    if n in ("a", "an") and not g.get("det") and not g.get("dir"):
+        before = text[max(0, m.start() - 30) : m.start()]
+        return not re.search(r"\d|\bcents?\b|\btimes?\b|\bonce\b|\btwice\b|\bper\b", before)
+    return True
