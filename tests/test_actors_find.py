@@ -52,9 +52,7 @@ def test_government_forces_follow_the_country_argument(d: ActorDictionary) -> No
 
 
 def test_country_is_inferred_from_the_text(d: ActorDictionary) -> None:
-    got = found(
-        "In Mali, soldiers were ambushed by militants near the border with Niger. Mali's army said.", d
-    )
+    got = found("In Mali, soldiers were ambushed by militants near the border with Niger. Mali's army said.", d)
     assert ("soldiers", "Military Forces of Mali", "coreference") in got
 
 
@@ -76,3 +74,23 @@ def test_mentions_are_sorted_and_offsets_point_into_text(d: ActorDictionary) -> 
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     assert all(text[m.start : m.end] == m.text for m in mentions)
     assert {m.actor.name for m in mentions} >= {"Hezbollah", "Military Forces of Israel", "AFP"}
+
+
+def test_protest_participants_are_protesters(d: ActorDictionary) -> None:
+    got = found("On 3 May, activists protested in Lyon against the reform.", d, country="FRA")
+    assert ("activists", "Protesters (France)", "generic") in got
+
+
+def test_violent_crowd_is_rioters(d: ActorDictionary) -> None:
+    got = found("A mob lynched a suspected thief in Gulu.", d, country="UGA")
+    assert any(name == "Rioters (Uganda)" for _, name, _ in got)
+
+
+def test_unclaimed_bomb_implies_unidentified_armed_group(d: ActorDictionary) -> None:
+    got = found("A roadside bomb killed a child in Kunar.", d, country="AFG")
+    assert ("roadside bomb", "Unidentified Armed Group (Afghanistan)", "generic") in got
+    assert found("Taliban fighters planted a bomb.", d, country="AFG")[0][1] == "Taliban"
+    assert all(
+        name != "Unidentified Armed Group (Afghanistan)"
+        for _, name, _ in found("Taliban fighters planted a bomb.", d, country="AFG")
+    )

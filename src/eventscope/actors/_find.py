@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from eventscope.records import Actor, ActorMention, Article
 
+from ._context import implied_actors
 from ._countries import countries
 from ._dictionary import ActorDictionary
 from ._generic import generic_actor, generic_pattern, kind_of_group
@@ -146,4 +147,4 @@ def find_actors(
         provisional = [ActorMention(c.start, c.end, "", c.actor) for c in named if c.actor]
         country = infer_country(text, provisional)
     candidates = _without_overlaps(named, _pattern_candidates(text, dictionary, country))
-    return _resolve(text, candidates, country)
+    return implied_actors(text, _resolve(text, candidates, country), country)

@@ -31,8 +31,10 @@ GENERIC_KINDS: dict[str, GenericKind] = {
     "unidentified armed group": GenericKind(
         "Unidentified Armed Group",
         "Political militia",
-        r"(?:unknown |unidentified |masked |suspected )?(?:gunmen|gunman|armed men|assailants|attackers)"
-        r"|bandits|armed bandits|(?:unknown|unidentified) armed (?:group|men|individuals)",
+        r"(?:unknown |unidentified |masked |suspected )?(?:gunm[ae]n|armed m[ae]n|assailants?|attackers?"
+        r"|shooters|hitmen|hit men|sicarios|armed individuals)"
+        r"|(?:unknown|unidentified) (?:persons|individuals|people|men)|(?:armed )?bandits"
+        r"|an armed group|armed groups|(?:unknown|unidentified) armed group",
     ),
     "unidentified gang": GenericKind(
         "Unidentified Gang", "Political militia", r"gang members|gangsters|a gang"
