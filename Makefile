@@ -25,7 +25,7 @@ lint: venv
 	$(BIN)/mypy
 
 eval: venv
-	$(BIN)/python scripts/eval.py --shared $(SHARED)
+	$(BIN)/python scripts/eval.py --shared $(SHARED) $(EVAL_ARGS)
 
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)

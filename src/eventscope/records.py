@@ -170,9 +170,9 @@ class Event:
     actor1: str | None
     actor2: str | None
     assoc_actors: tuple[str, ...]
-    date_start: date
-    date_end: date
-    time_precision: int
+    date_start: date | None  # None: the text gives no date and there is no publication time
+    date_end: date | None
+    time_precision: int | None
     location: str | None
     admin1: str | None
     country: str | None

@@ -42,8 +42,8 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "overrun": TAKE, "liberate": TAKE, "enter": TAKE, "occupy": TAKE, "reclaim": TAKE, "conquer": TAKE,
     "withdraw": WITHDRAW, "retreat": WITHDRAW, "abandon": WITHDRAW, "evacuate": WITHDRAW,
     "bomb": AIR, "airstrike": AIR,
-    "shell": SHELL, "bombard": SHELL, "pound": SHELL,
-    "explode": EXPLODE, "detonate": EXPLODE, "blow": EXPLODE,
+    "shell": SHELL, "bombard": SHELL, "pound": SHELL, "hit": ATTACK,
+    "explode": EXPLODE, "detonate": EXPLODE,
     "attack": ATTACK, "strike": ATTACK, "raid": ATTACK, "target": ATTACK, "assault": ATTACK,
     "kill": KILL, "murder": KILL, "execute": KILL, "behead": KILL, "massacre": KILL,
     "assassinate": KILL, "lynch": MOB, "stab": KILL, "hack": KILL, "torture": KILL, "beat": KILL,
@@ -75,8 +75,9 @@ NOUN_TRIGGERS: Final[dict[str, str]] = {
     "strike_action": PROTEST, "riot": RIOT, "unrest": RIOT,
     "arrest": ARREST, "detention": ARREST,
     "destruction": DESTROY, "demolition": DESTROY, "arson": DESTROY, "looting": LOOT,
-    "ceasefire": AGREE, "truce": AGREE, "agreement": AGREE, "deal": AGREE, "accord": AGREE,
-    "withdrawal": WITHDRAW, "takeover": TAKE, "capture": TAKE, "seizure": TAKE, "recapture": TAKE,
+    "ceasefire": AGREE, "truce": AGREE,
+    "withdrawal": WITHDRAW, "fight": CLASH, "hostility": CLASH, "incursion": CLASH,
+    "takeover": TAKE, "capture": TAKE, "seizure": TAKE, "recapture": TAKE,
 }
 
 # multi-word triggers on lemmas (matched as consecutive lemmas)
@@ -117,3 +118,17 @@ TERRITORY_CUES: Final = frozenset({"city", "town", "village", "area", "district"
                                    "position", "checkpoint", "province", "region", "control", "outpost"})
 DEATH_WORDS: Final = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "slay",
                                 "execute", "behead", "massacre", "murder", "life"})
+
+# lemmas that trigger an event only when the clause has an armed actor, a weapon or a casualty
+NEEDS_ARMED: Final = frozenset({"enter", "occupy", "engage", "fight", "battle", "target", "strike", "hit",
+                                "capture", "seize", "take", "gain", "attack", "raid", "assault", "beat",
+                                "burn", "storm", "offensive", "destroy", "evacuate", "abandon", "withdraw",
+                                "retreat", "withdrawal", "march", "rally", "execute", "pound", "liberate",
+                                "intercept", "dismantle", "regain", "confrontation", "hack", "injure", "wound"})
+ARMED_WORDS: Final = frozenset({"gunman", "gunmen", "militant", "soldier", "troop", "troops", "police",
+                                "policeman", "rebel", "fighter", "insurgent", "jihadist", "army", "force",
+                                "militia", "militiaman", "armed", "bandit", "gang", "terrorist", "attacker",
+                                "assailant", "military", "jet", "warplane", "regime", "extremist",
+                                "guerrilla", "separatist", "combatant", "mob", "protester", "demonstrator",
+                                "rioter", "officer", "security", "assailants", "raider", "herdsman",
+                                "herder", "vigilante", "cartel", "sniper"})

@@ -11,10 +11,12 @@ MIN_WORDS_FOR_LANGUAGE = 25  # shorter texts are too short to judge
 MIN_ENGLISH_SHARE = 0.06  # share of very common English words in English news is ~0.3
 MAX_CONTROL_SHARE = 0.01  # control characters other than whitespace
 
-_ENGLISH = frozenset(
-    "the of and to in a is that for on was with as by at from it be has have are were "
-    "said an this its he they his not but or which their after who been will had more".split()
-)
+_ENGLISH = frozenset({
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "as", "by",
+    "at", "from", "it", "be", "has", "have", "are", "were", "said", "an", "this", "its", "he",
+    "they", "his", "not", "but", "or", "which", "their", "after", "who", "been", "will", "had",
+    "more",
+})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -1,0 +1,176 @@
+"""From event mentions to ACLED events: a date interval, a place, generic actors
+where none is named, and one event for mentions of the same event in an article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, TimeExpr
+
+ARMED_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces")
+GENERIC_ACTOR1 = {
+    "Peaceful protest": "protesters", "Protest with intervention": "protesters",
+    "Excessive force against protesters": "police", "Violent demonstration": "rioters",
+    "Mob violence": "rioters", "Arrests": "police", "Attack": "unidentified armed group",
+    "Abduction/forced disappearance": "unidentified armed group", "Sexual violence": "unidentified armed group",
+    "Remote explosive/landmine/IED": "unidentified armed group", "Grenade": "unidentified armed group",
+    "Suicide bomb": "unidentified armed group", "Armed clash": "unidentified armed group",
+}
+GENERIC_ACTOR2 = {
+    "Protest with intervention": "police", "Excessive force against protesters": "protesters",
+    "Attack": "civilians", "Abduction/forced disappearance": "civilians", "Sexual violence": "civilians",
+    "Mob violence": "civilians",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A mention with its resolved time and place."""
+
+    mention: EventMention
+    date_start: date | None
+    date_end: date | None
+    precision: int | None
+    basis: str
+    place: PlaceMention | None
+
+
+GenericActor = Callable[[str, str | None], Actor]
+
+
+def fill_actors(mention: EventMention, prior: Sequence[ActorMention], country: str | None,
+                generic: GenericActor) -> EventMention:
+    """Name the actors the text leaves implicit: a battle's sides from the narrative, generic ACLED actors."""
+    actor1, actor2 = mention.actor1, mention.actor2
+    if actor1 is None and mention.event_type == "Battles":
+        armed = [m.actor for m in prior if m.actor.actor_type in ARMED_TYPES]
+        actor1 = armed[-1] if armed else None
+        if actor1 is not None and actor2 is None:
+            actor2 = next((a for a in reversed(armed) if (a.actor_type == "State forces")
+                           != (actor1.actor_type == "State forces")), None)
+    sub = mention.sub_event_type
+    if actor1 is None and sub in GENERIC_ACTOR1:
+        actor1 = generic(GENERIC_ACTOR1[sub], country)
+    if actor2 is None and sub in GENERIC_ACTOR2 and actor1 is not None:
+        candidate = generic(GENERIC_ACTOR2[sub], country)
+        actor2 = candidate if candidate != actor1 else None
+    return replace(mention, actor1=actor1, actor2=actor2)
+
+
+def _own_place(item: Located) -> bool:
+    place, sent = item.place, item.mention.sentence
+    return place is not None and sent.start <= place.start < sent.end
+
+
+def _same_place(a: Located, b: Located) -> bool:
+    if a.place is None or b.place is None:
+        return a.place is None and b.place is None
+    if a.place.geonameid != b.place.geonameid:
+        return False
+    same_name = a.place.text.split("'")[0] == b.place.text.split("'")[0]
+    return same_name or not _own_place(a) or not _own_place(b)
+
+
+def _overlap(a: Located, b: Located) -> bool:
+    if a.date_start is None or b.date_start is None or a.date_end is None or b.date_end is None:
+        return a.date_start is None and b.date_start is None
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
+def same_event(a: Located, b: Located) -> bool:
+    """Two mentions in one article that report one event (ACLED: one type, actor, day range, place)."""
+    ma, mb = a.mention, b.mention
+    if ma.sub_event_type != mb.sub_event_type:
+        return False
+    if ma.actor1 is not None and mb.actor1 is not None and ma.actor1 != mb.actor1:
+        return False
+    return _overlap(a, b) and _same_place(a, b)
+
+
+def group_mentions(items: Sequence[Located]) -> list[list[Located]]:
+    """Mentions grouped into events, in text order of their first mention."""
+    groups: list[list[Located]] = []
+    for item in items:
+        home = next((g for g in groups if same_event(g[0], item)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return groups
+
+
+def event_id(article: Article, first: EventMention) -> str:
+    key = f"{article.article_id}|{first.sentence.start}|{first.trigger.start}|{first.sub_event_type}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _best_time(group: Sequence[Located]) -> Located:
+    """The most precise dated mention of the group (narrowest interval)."""
+    dated = [g for g in group if g.date_start is not None and g.date_end is not None]
+    if not dated:
+        return group[0]
+    return min(dated, key=lambda g: ((g.date_end - g.date_start).days, g.mention.sentence.start))  # type: ignore[operator]
+
+
+def _best_place(group: Sequence[Located]) -> PlaceMention | None:
+    placed = [g.place for g in group if g.place is not None and g.place.geonameid is not None]
+    if not placed:
+        return group[0].place
+    return min(placed, key=lambda p: (p.precision, p.start))
+
+
+def to_event(article: Article, group: Sequence[Located]) -> Event:
+    first = group[0].mention
+    timed = _best_time(group)
+    place = _best_place(group)
+    evidence = tuple(dict.fromkeys(
+        Evidence(article.article_id, article.text[g.mention.sentence.start:g.mention.sentence.end],
+                 g.mention.sentence.start, g.mention.sentence.end) for g in group))
+    assoc = tuple(dict.fromkeys(a.name for g in group for a in g.mention.assoc_actors))
+    source = next((g.mention.source for g in group if g.mention.source is not None), None)
+    fatalities = max((g.mention.fatalities or 0) for g in group)
+    return Event(
+        event_id=event_id(article, first), event_type=first.event_type, sub_event_type=first.sub_event_type,
+        actor1=first.actor1.name if first.actor1 else None, actor2=first.actor2.name if first.actor2 else None,
+        assoc_actors=assoc, date_start=timed.date_start, date_end=timed.date_end,
+        time_precision=timed.precision, location=_location_name(place),
+        admin1=place.admin1 if place else None, country=place.country if place else None,
+        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+        geo_precision=place.precision if place and place.geonameid is not None else None,
+        source=source.name if source else None, evidence=evidence, article_ids=(article.article_id,),
+        actor1_type=first.actor1.actor_type if first.actor1 else None,
+        actor2_type=first.actor2.actor_type if first.actor2 else None,
+        fatalities=fatalities, modality=first.modality, hedged=any(g.mention.hedged for g in group),
+        confidence=max(g.mention.confidence for g in group), source_via=source.via if source else (),
+        date_basis=timed.basis, location_reason=_location_reason(place),
+    )
+
+
+def _location_name(place: PlaceMention | None) -> str | None:
+    if place is None:
+        return None
+    return place.name or place.text
+
+
+def _location_reason(place: PlaceMention | None) -> str | None:
+    if place is None:
+        return "the article names no place for this event"
+    return place.reason if place.geonameid is None else None
+
+
+PlaceFinder = Callable[[Doc, int, int, int, tuple[PlaceMention, ...]], PlaceMention | None]
+
+
+def locate(doc: Doc, article: Article, mention: EventMention, times: tuple[TimeExpr, ...],
+           places: tuple[PlaceMention, ...], place_of: PlaceFinder) -> Located:
+    from .times import event_interval
+
+    when = event_interval(doc, mention.sentence, mention.trigger, times, article)
+    place = place_of(doc, mention.sentence.start, mention.sentence.end, mention.trigger.start, places)
+    return Located(mention, when.date_start if when else None, when.date_end if when else None,
+                   when.time_precision if when else None, when.basis if when else "", place)

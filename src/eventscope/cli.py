@@ -1,0 +1,136 @@
+"""The command line: a thin adapter over the library."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import InputError
+from .ingest import parse_time, read_inputs
+from .records import Article, Event, Rejected
+from .serialize import dumps, event_record, place_record, time_record
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Read news articles; print grounded conflict events in ACLED's vocabulary.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
+app.add_typer(gazetteer_app, name="gazetteer")
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl corpora), directories, or - for stdin.")]
+Published = Annotated[str | None, typer.Option(help="Publication time (ISO 8601) for texts that carry none.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table (readable) or jsonl (the contract).")]
+
+
+class Batch:
+    """Articles of a batch; remembers what was skipped so the exit status can say so."""
+
+    def __init__(self, paths: list[str], published: str | None) -> None:
+        try:
+            when: datetime | None = parse_time(published)
+        except InputError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--published") from exc
+        self.items = read_inputs(paths, published=when)
+        self.skipped = 0
+
+    def articles(self) -> Iterator[Article]:
+        for item in self.items:
+            if isinstance(item, Rejected):
+                self.skipped += 1
+                err.print(f"eventscope: skipped {item.origin}: {item.reason}", markup=False, highlight=False)
+            else:
+                yield item
+
+    def exit(self) -> None:
+        raise typer.Exit(1 if self.skipped else 0)
+
+
+def _events_table(rows: list[Event]) -> Table:
+    table = Table(title=f"{len(rows)} events", show_lines=False)
+    for name in ("date", "type", "actor1", "actor2", "location", "source", "evidence"):
+        table.add_column(name, overflow="fold")
+    for e in rows:
+        when = f"{e.date_start}" if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
+        ev = e.evidence[0].text if e.evidence else ""
+        table.add_row(when, e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
+                      e.source or "", ev[:120] + ("…" if len(ev) > 120 else ""))
+    return table
+
+
+@app.command()
+def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.table) -> None:
+    """Events of each article, in text order (one JSON object a line with --format jsonl)."""
+    from .pipeline import extract as run
+
+    batch, rows = Batch(paths, published), []
+    for _, events in run(batch.articles()):
+        if fmt is Format.jsonl:
+            for event in events:
+                sys.stdout.write(dumps(event_record(event)) + "\n")
+        else:
+            rows.extend(events)
+    if fmt is Format.table:
+        Console().print(_events_table(rows))
+    batch.exit()
+
+
+@app.command()
+def places(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jsonl) -> None:
+    """Place mentions (toponyms), resolved against the gazetteer."""
+    from .pipeline import analyse
+
+    batch = Batch(paths, published)
+    for analysis in analyse(batch.articles()):
+        for place in analysis.places:
+            sys.stdout.write(dumps(place_record(analysis.article.article_id, place)) + "\n")
+    batch.exit()
+
+
+@app.command()
+def times(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jsonl) -> None:
+    """Temporal expressions normalised against each article's publication time."""
+    from . import nlp
+    from .times import tag_times
+
+    batch = Batch(paths, published)
+    pairs = ((a.nlp_text, a) for a in batch.articles())
+    for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE):
+        for expr in tag_times(doc, article):
+            sys.stdout.write(dumps(time_record(article.article_id, expr)) + "\n")
+    batch.exit()
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    paths: Annotated[list[str], typer.Argument(help="GeoNames dump files: allCountries/XX.txt(.zip), "
+                                                    "alternateNamesV2, admin1CodesASCII, admin2Codes, countryInfo")],
+    out: Annotated[str, typer.Option(help="The index file to write.")] = "gazetteer.duckdb",
+) -> None:
+    """Build a local gazetteer index from GeoNames dumps (use it with EVENTSCOPE_GAZETTEER=FILE)."""
+    from .places import build_gazetteer
+
+    build_gazetteer(paths, out)
+    err.print(f"gazetteer written to {out}; set EVENTSCOPE_GAZETTEER={out} to use it")
+
+
+def _register_optional() -> None:
+    try:
+        from . import cli_store
+    except ImportError:
+        return
+    cli_store.register(app)
+
+
+_register_optional()

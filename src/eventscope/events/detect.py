@@ -1,0 +1,136 @@
+"""Event mentions in every sentence: triggers, their modality, arguments and type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import ActorMention, EventMention, Source, Span
+from . import lexicon as lx
+from .arguments import PARTICIPANT_TYPES, Arguments, find_arguments, opposing_actor
+from .fatalities import fatalities
+from .modality import hedged, modality
+from .rules import Cues
+from .typing import Typing, type_mention, type_sentence
+
+MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
+TERRITORY_OPPOSED = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                               "Armed clash"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    frame: str
+    end: int  # character offset where the trigger phrase ends
+
+
+def _phrase_triggers(sent: SpacySpan) -> Iterator[Trigger]:
+    lemmas = [t.lemma_.lower() for t in sent]
+    for i in range(len(sent)):
+        for phrase, frame in lx.PHRASE_TRIGGERS.items():
+            if tuple(lemmas[i:i + len(phrase)]) == phrase:
+                last = sent[i + len(phrase) - 1]
+                yield Trigger(sent[i], frame, last.idx + len(last))
+
+
+def _word_trigger(token: Token) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.lower_ in MONTHS and token.text[:1].isupper():
+        return None
+    if token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS and token.dep_ != "amod":
+        return Trigger(token, lx.VERB_TRIGGERS[lemma], token.idx + len(token))
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+        frame = lx.NOUN_TRIGGERS[lemma]
+        if lemma == "strike" and any(c.lower_ in ("hunger", "general", "labour", "labor") for c in token.children):
+            frame = lx.PROTEST
+        return Trigger(token, frame, token.idx + len(token))
+    return None
+
+
+def find_triggers(sent: SpacySpan) -> list[Trigger]:
+    """Triggers in text order; a phrase wins over the words inside it."""
+    phrases = list(_phrase_triggers(sent))
+    covered = {t.i for p in phrases for t in sent.doc[p.token.i:p.token.i + 4] if t.idx < p.end}
+    words = [w for t in sent if t.i not in covered and (w := _word_trigger(t)) is not None]
+    return sorted(phrases + words, key=lambda t: t.token.i)
+
+
+def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
+    head = trigger if trigger.pos_ == "VERB" else trigger.head
+    tokens = list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
+    return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+
+
+def _armed_context(lemmas: frozenset[str], mentions: Sequence[ActorMention]) -> bool:
+    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
+    return bool(mentions) or bool(lemmas & (lx.ARMED_WORDS | weapons | lx.DEATH_WORDS))
+
+
+def _sentence_actors(sent: SpacySpan, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Actors in the sentence that can take part in an event (not news agencies or monitors)."""
+    return [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char
+            and m.actor.actor_type in PARTICIPANT_TYPES]
+
+
+def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention],
+                source: Source | None) -> EventMention | None:
+    """The event mention a trigger heads, or None if it is not an event that happened."""
+    token = trigger.token
+    lemmas = _clause_lemmas(token, sent)
+    local = _sentence_actors(sent, actors)
+    if token.lemma_.lower() in lx.NEEDS_ARMED and not _armed_context(lemmas, local):
+        return None
+    mood = modality(token, sent)
+    if mood not in ("asserted", "claimed"):
+        return None
+    args = find_arguments(token, actors)
+    patient = args.patient.lemma_.lower() if args.patient is not None else ""
+    cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else None,
+                args.actor2.actor_type if args.actor2 else None,
+                target_civilian=patient in lx.CIVILIAN_CUES and args.actor2 is None,
+                target_protesters=patient in lx.PROTEST_CUES)
+    typing = type_mention(sent.text, cues)
+    if typing is None:
+        return None
+    return _mention(trigger, sent, typing, args, actors, mood, source)
+
+
+def _mention(trigger: Trigger, sent: SpacySpan, typing: Typing, args: Arguments,
+             actors: Sequence[ActorMention], mood: str, source: Source | None) -> EventMention:
+    actor2 = args.actor2
+    if actor2 is None and typing.sub_event_type in TERRITORY_OPPOSED:
+        actor2 = opposing_actor(args.actor1, sent.start_char, actors)
+    return EventMention(
+        sentence=Span(sent.start_char, sent.end_char),
+        trigger=Span(trigger.token.idx, trigger.end),
+        event_type=typing.event_type,
+        sub_event_type=typing.sub_event_type,
+        actor1=args.actor1,
+        actor2=actor2,
+        assoc_actors=args.assoc,
+        fatalities=fatalities(sent),
+        modality="claimed" if mood == "claimed" else "asserted",
+        confidence=typing.confidence,
+        source=source,
+        hedged=hedged(trigger.token, sent) or mood == "claimed",
+    )
+
+
+def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: Source | None) -> list[EventMention]:
+    triggers = find_triggers(sent)
+    found = [m for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
+    if found or triggers:
+        return found
+    typing = type_sentence(sent.text)
+    if typing is None:
+        return []
+    root = sent.root
+    mood = modality(root, sent)
+    if mood not in ("asserted", "claimed"):
+        return []
+    trigger = Trigger(root, lx.ATTACK, root.idx + len(root))
+    return [_mention(trigger, sent, typing, find_arguments(root, actors), actors, mood, source)]

@@ -1,0 +1,82 @@
+"""Did it happen? Plans, predictions, denials, negations and failed acts are
+not events that happened; hedged reports are events marked as hedged."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import Modality
+
+INTENT = frozenset({"plan", "intend", "prepare", "aim", "seek", "try", "attempt", "vow", "threaten", "want",
+                    "hope", "focus", "ready", "push", "pledge", "promise", "order", "call", "urge", "demand",
+                    "propose", "consider", "decide", "warn", "mull", "look", "bid", "effort", "operation",
+                    "campaign", "offensive", "mission", "need", "able", "necessary"})
+PREDICT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "should", "ca", "can", "'ll"})
+PREDICT_WORDS = frozenset({"expect", "likely", "possible", "predict", "forecast", "fear", "imminent",
+                           "anticipate", "unlikely", "soon"})
+DENY = frozenset({"deny", "reject", "dismiss", "refute"})
+FAIL = frozenset({"foil", "thwart", "fail", "prevent", "avert"})
+HEDGE_WORDS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "unconfirmed", "rumour",
+                         "rumor", "alleged", "suspected"})
+HEDGE_PHRASES = ("reports are saying", "reports say", "it is believed", "according to unconfirmed",
+                 "is said to", "are said to", "were said to", "was said to", "it was not clear", "unverified")
+PREDICT_PHRASES = ("matter of time", "expected to", "set to", "about to", "on the verge of", "poised to")
+CONDITIONAL = frozenset({"if", "unless", "whether"})
+
+
+def _chain(token: Token, sent: SpacySpan) -> list[Token]:
+    """The trigger and its governors up to the sentence root, stopping at reporting verbs."""
+    chain = [token]
+    while chain[-1].head is not chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
+        if chain[-1].dep_ in ("ccomp", "parataxis"):
+            break  # 'X said that ...': the report frame, not the event's own modality
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _is_infinitive_purpose(token: Token) -> bool:
+    """'an operation to oust X', 'managed to seize' is fine; 'plans to seize' is caught by INTENT."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return has_to and token.dep_ in ("acl", "advcl", "relcl") and token.head.pos_ == "NOUN"
+
+
+def modality(token: Token, sent: SpacySpan) -> Modality:
+    """The modality of the event headed by ``token`` in ``sent``."""
+    chain = _chain(token, sent)
+    lemmas = [t.lemma_.lower() for t in chain]
+    text = sent.text.lower()
+    for t in chain:
+        for child in t.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL:
+                return "predicted"
+    if any(lemma in DENY for lemma in lemmas[1:]):
+        return "denied"
+    if any(lemma in FAIL for lemma in lemmas[1:]):
+        return "failed"
+    if any(lemma in INTENT for lemma in lemmas[1:]) or _is_infinitive_purpose(token):
+        return "planned"
+    if _predicted(chain, lemmas, text):
+        return "predicted"
+    if any(lemma == "claim" for lemma in lemmas[1:]):
+        return "claimed"
+    return "asserted"
+
+
+def _predicted(chain: list[Token], lemmas: list[str], text: str) -> bool:
+    for t in chain[:3]:
+        if any(c.dep_ == "aux" and c.lower_ in PREDICT_AUX for c in t.children):
+            return True
+    if any(lemma in PREDICT_WORDS for lemma in lemmas):
+        return True
+    head = chain[0]
+    return any(p in text for p in PREDICT_PHRASES) and head.dep_ in ("csubj", "nsubj", "xcomp", "ROOT")
+
+
+def hedged(token: Token, sent: SpacySpan) -> bool:
+    text = sent.text.lower()
+    if any(p in text for p in HEDGE_PHRASES):
+        return True
+    return any(t.lower_ in HEDGE_WORDS for t in sent)

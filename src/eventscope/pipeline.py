@@ -1,0 +1,75 @@
+"""The ordered stages: ingest -> nlp -> places -> actors -> times -> events -> assemble.
+
+``analyse`` streams articles through spaCy in batches and returns one typed
+Analysis per article; ``extract`` keeps the events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from . import nlp
+from .actors import ActorDictionary, find_actors, generic_actor
+from .assemble import fill_actors, group_mentions, locate, to_event
+from .events.detect import sentence_mentions
+from .events.sources import SourceTracker, sentence_source
+from .places import Gazetteer, article_country, event_place, find_places
+from .records import ActorMention, Article, Event, EventMention, PlaceMention, TimeExpr
+from .times import tag_times
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    article: Article
+    places: tuple[PlaceMention, ...]
+    actors: tuple[ActorMention, ...]
+    times: tuple[TimeExpr, ...]
+    events: tuple[Event, ...]
+    unreal: tuple[EventMention, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _resources() -> tuple[Gazetteer, ActorDictionary]:
+    return Gazetteer.default(), ActorDictionary.default()
+
+
+def mentions_of(doc: Doc, actors: tuple[ActorMention, ...], dictionary: ActorDictionary) -> list[EventMention]:
+    tracker = SourceTracker(kind_of=dictionary.kind, mentions=actors)
+    found: list[EventMention] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        source = sentence_source(sent, tracker)
+        found.extend(sentence_mentions(sent, actors, source))
+    return found
+
+
+def analyse_doc(doc: Doc, article: Article) -> Analysis:
+    gazetteer, dictionary = _resources()
+    places = find_places(doc, article, gazetteer)
+    country = article_country(places)
+    actors = find_actors(doc, article, dictionary, country=country)
+    times = tag_times(doc, article)
+    located = []
+    for mention in mentions_of(doc, actors, dictionary):
+        prior = [a for a in actors if a.start < mention.sentence.end]
+        filled = fill_actors(mention, prior, country, generic_actor)
+        located.append(locate(doc, article, filled, times, places, event_place))
+    events = tuple(to_event(article, group) for group in group_mentions(located))
+    return Analysis(article, places, actors, times, events)
+
+
+def analyse(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Analysis]:
+    """One Analysis per article, in input order; the model is loaded once per process."""
+    pairs = ((a.nlp_text, a) for a in articles)
+    for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield analyse_doc(doc, article)
+
+
+def extract(articles: Iterable[Article]) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    for analysis in analyse(articles):
+        yield analysis.article, analysis.events
