@@ -89,7 +89,7 @@ def test_violent_crowd_is_rioters(d: ActorDictionary) -> None:
 def test_unclaimed_bomb_implies_unidentified_armed_group(d: ActorDictionary) -> None:
     got = found("A roadside bomb killed a child in Kunar.", d, country="AFG")
     assert ("roadside bomb", "Unidentified Armed Group (Afghanistan)", "generic") in got
-    assert found("Taliban fighters planted a bomb.", d, country="AFG")[0][1] == "Taliban"
+    assert found("Taliban fighters planted a bomb.", d, country="AFG")[0][1] == "Military Forces of Afghanistan"
     assert all(
         name != "Unidentified Armed Group (Afghanistan)"
         for _, name, _ in found("Taliban fighters planted a bomb.", d, country="AFG")

@@ -17,8 +17,11 @@ from ._generic import generic_actor
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 PROTEST = re.compile(
-    r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|ed|ion|ions|ing)|rall(?:y|ies|ied)|march(?:ed|es)?"
-    r"|sit-ins?|picket(?:s|ed|ing)?|strike|went on strike|boycott(?:ed)?|vigil)\b",
+    r"\b(?:protest(?:s|ed|ing|ers?)?|demonstrat(?:ed|ion|ions|ing)|rall(?:y|ies|ied)|(?-i:march(?:ed|es)?)"
+    r"|sit-ins?|picket(?:s|ed|ing)?|(?:went|go|going|are|were) on strike|general strike|strike action"
+    r"|hunger strike|strikers|boycott(?:ed)?|vigil|(?:staged|held|launched|began|observed|called) (?:a |an )?"
+    r"(?:\w+ )?strike|to demonstrate|gathered (?:in|outside|at|near|in front of)|with (?:banners|placards)"
+    r"|blocked (?:a |the )?(?:roads?|highway|streets?)|chant(?:ed|ing) slogans|to demand)\b",
     re.I,
 )
 RIOT = re.compile(
@@ -54,9 +57,7 @@ def _relabel(mention: ActorMention, kind: str, country: str | None) -> ActorMent
     return ActorMention(mention.start, mention.end, mention.text, actor, "generic")
 
 
-def _crowd(
-    text: str, span: tuple[int, int], inside: list[ActorMention], country: str | None
-) -> list[ActorMention]:
+def _crowd(text: str, span: tuple[int, int], inside: list[ActorMention], country: str | None) -> list[ActorMention]:
     """Protest or riot participants of one sentence."""
     sentence = text[span[0] : span[1]]
     kind = "rioters" if RIOT.search(sentence) else "protesters" if PROTEST.search(sentence) else None
@@ -76,9 +77,7 @@ def _crowd(
     return [*inside, ActorMention(start, end, text[start:end], generic_actor(kind, country), "generic")]
 
 
-def _bomber(
-    text: str, span: tuple[int, int], inside: list[ActorMention], country: str | None
-) -> list[ActorMention]:
+def _bomber(text: str, span: tuple[int, int], inside: list[ActorMention], country: str | None) -> list[ActorMention]:
     """The unknown author of a bombing, when the sentence names no armed actor."""
     hit = DEVICE.search(text, span[0], span[1])
     armed = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
@@ -90,9 +89,7 @@ def _bomber(
     return [*inside, ActorMention(hit.start(), hit.end(), hit.group(), actor, "generic")]
 
 
-def implied_actors(
-    text: str, mentions: tuple[ActorMention, ...], country: str | None
-) -> tuple[ActorMention, ...]:
+def implied_actors(text: str, mentions: tuple[ActorMention, ...], country: str | None) -> tuple[ActorMention, ...]:
     """Mentions with protest/riot participants and unknown bombers added, sorted by start."""
     out: list[ActorMention] = []
     for span in sentences(text):

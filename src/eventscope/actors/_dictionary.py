@@ -33,9 +33,7 @@ def _entry_from(raw: dict[str, Any], old: ActorEntry | None, origin: str) -> Act
     actor_type = raw.get("type", old.actor.actor_type if old else "Political militia")
     kind = raw.get("kind", old.kind if old else "armed")
     if actor_type not in ACTOR_TYPES or kind not in KINDS:
-        raise ConfigError(
-            "E020", path=origin, detail=f"{raw['name']}: bad type {actor_type!r} or kind {kind!r}"
-        )
+        raise ConfigError("E020", path=origin, detail=f"{raw['name']}: bad type {actor_type!r} or kind {kind!r}")
     country = raw.get("country", old.actor.country if old else None)
     actor = Actor(str(raw["name"]), actor_type, country.upper() if country else None)
     new = [Alias(str(a), exact=is_exact(str(a))) for a in raw.get("aliases") or ()]
@@ -53,9 +51,7 @@ def _read_yaml(text: str, origin: str) -> list[dict[str, Any]]:
         raise ConfigError("E020", path=origin, detail=str(exc)) from exc
     entries = data.get("actors", []) if isinstance(data, dict) else data
     if not isinstance(entries, list):
-        raise ConfigError(
-            "E020", path=origin, detail="expected a list of actors (or a mapping with 'actors')"
-        )
+        raise ConfigError("E020", path=origin, detail="expected a list of actors (or a mapping with 'actors')")
     return entries
 
 
@@ -128,11 +124,7 @@ class ActorDictionary:
 
     @cached_property
     def _state_index(self) -> dict[tuple[str, str], Actor]:
-        return {
-            (e.actor.country, e.branch): e.actor
-            for e in self._entries.values()
-            if e.branch and e.actor.country
-        }
+        return {(e.actor.country, e.branch): e.actor for e in self._entries.values() if e.branch and e.actor.country}
 
     @cached_property
     def matcher(self) -> AliasMatcher[tuple[ActorEntry, Alias]]:

@@ -29,9 +29,7 @@ _HEADS = (
     r"|guerrillas|organi[sz]ation|outfit|movement|network|faction)"
 )
 _BARE = r"(?:militants|jihadists|jihadis|insurgents|extremists|terrorists|islamists|guerrillas)"
-NONSTATE_REF = re.compile(
-    rf"\b(?:(?:the|these|those|this)\s+{_MODS}*{_HEADS}|{_MODS}+{_HEADS}|{_BARE})\b", re.I
-)
+NONSTATE_REF = re.compile(rf"\b(?:(?:the|these|those|this)\s+{_MODS}*{_HEADS}|{_MODS}+{_HEADS}|{_BARE})\b", re.I)
 STATE_REFS: dict[str, re.Pattern[str]] = {
     "military": re.compile(
         r"\b(?:(?:pro-?)?government|regime|security|army|military|state|federal|national|loyalist|junta)"
@@ -85,10 +83,7 @@ def infer_country(text: str, mentions: list[ActorMention]) -> str | None:
 
 
 def _alias_candidates(text: str, dictionary: ActorDictionary) -> list[_Candidate]:
-    return [
-        _Candidate(h.start, h.end, h.payload[0].actor, h.payload[1].via)
-        for h in dictionary.matcher.find(text)
-    ]
+    return [_Candidate(h.start, h.end, h.payload[0].actor, h.payload[1].via) for h in dictionary.matcher.find(text)]
 
 
 def _pattern_candidates(text: str, dictionary: ActorDictionary, country: str | None) -> list[_Candidate]:

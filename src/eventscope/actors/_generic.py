@@ -36,9 +36,7 @@ GENERIC_KINDS: dict[str, GenericKind] = {
         r"|(?:unknown|unidentified) (?:persons|individuals|people|men)|(?:armed )?bandits"
         r"|an armed group|armed groups|(?:unknown|unidentified) armed group",
     ),
-    "unidentified gang": GenericKind(
-        "Unidentified Gang", "Political militia", r"gang members|gangsters|a gang"
-    ),
+    "unidentified gang": GenericKind("Unidentified Gang", "Political militia", r"gang members|gangsters|a gang"),
     "communal militia": GenericKind("Unidentified Communal Militia", "Identity militia", r"communal militia"),
     "students": GenericKind("Students", "Civilians", r"students?|pupils"),
     "women": GenericKind("Women", "Civilians", r"women"),
@@ -50,9 +48,7 @@ GENERIC_KINDS: dict[str, GenericKind] = {
     "labour group": GenericKind(
         "Labour Group", "Civilians", r"workers|employees|labou?rers|trade unions?|union members|unionists"
     ),
-    "refugees": GenericKind(
-        "Refugees/IDPs", "Civilians", r"refugees|IDPs|displaced (?:people|persons|families)"
-    ),
+    "refugees": GenericKind("Refugees/IDPs", "Civilians", r"refugees|IDPs|displaced (?:people|persons|families)"),
     "prisoners": GenericKind("Prisoners", "Civilians", r"prisoners|inmates|detainees"),
     "migrants": GenericKind("Migrants", "Civilians", r"migrants"),
 }
@@ -71,26 +67,16 @@ def generic_actor(kind: str, country_iso3: str | None) -> Actor:
     if key in STATE_KINDS:
         from ._dictionary import ActorDictionary
 
-        found = (
-            ActorDictionary.default().state_forces(country_iso3, STATE_KINDS[key]) if country_iso3 else None
-        )
+        found = ActorDictionary.default().state_forces(country_iso3, STATE_KINDS[key]) if country_iso3 else None
         if found is not None:
             return found
-        label = {"police": "Police Forces", "government": "Government"}.get(
-            STATE_KINDS[key], "Military Forces"
-        )
-        return Actor(
-            label if country_iso3 is None else f"{label} of {country_iso3}", "State forces", country_iso3
-        )
+        label = {"police": "Police Forces", "government": "Government"}.get(STATE_KINDS[key], "Military Forces")
+        return Actor(label if country_iso3 is None else f"{label} of {country_iso3}", "State forces", country_iso3)
     spec = GENERIC_KINDS.get(key)
     if spec is None:
-        raise ValueError(
-            f"unknown generic actor kind {kind!r}; known: {sorted(GENERIC_KINDS) + sorted(STATE_KINDS)}"
-        )
+        raise ValueError(f"unknown generic actor kind {kind!r}; known: {sorted(GENERIC_KINDS) + sorted(STATE_KINDS)}")
     name = country_name(country_iso3)
-    return Actor(
-        f"{spec.label} ({name})" if name else spec.label, spec.actor_type, country_iso3 if name else None
-    )
+    return Actor(f"{spec.label} ({name})" if name else spec.label, spec.actor_type, country_iso3 if name else None)
 
 
 def generic_pattern() -> re.Pattern[str]:
