@@ -1,0 +1,141 @@
+"""Gazetteer: a read-only view of a SQLite index (embedded or user-built).
+
+``Gazetteer.default()`` opens the index named by ``EVENTSCOPE_GAZETTEER`` when
+set, else the embedded one, built once from the installed packages into the
+cache folder (``EVENTSCOPE_CACHE`` or ``$XDG_CACHE_HOME/eventscope``).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+from ..errors import ConfigError
+from ._names import name_key
+from ._schema import SCHEMA_VERSION
+
+ENV_PATH = "EVENTSCOPE_GAZETTEER"
+ENV_CACHE = "EVENTSCOPE_CACHE"
+EMBEDDED_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+ISO3_EXTRA = {"XK": "XKX", "AN": "ANT", "CS": "SCG"}
+_SELECT = ("SELECT p.geonameid, p.name, p.latitude, p.longitude, p.cc, p.admin1, p.feature_code,"
+           " p.population, p.kind, n.is_main FROM names n JOIN places p USING (geonameid)")
+_BUILD_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer feature a name may denote."""
+
+    geonameid: int
+    name: str
+    latitude: float | None
+    longitude: float | None
+    cc: str  # ISO2
+    admin1: str  # GeoNames admin1 code
+    feature_code: str
+    population: int
+    kind: str  # country, admin1, admin2, city, continent, other
+    main_name: bool  # the looked-up name is the feature's main name (not an alias)
+
+    @property
+    def country(self) -> str | None:
+        return iso3(self.cc)
+
+    @property
+    def is_region(self) -> bool:
+        return self.kind in ("country", "admin1", "continent")
+
+
+@lru_cache(maxsize=512)
+def iso3(cc: str) -> str | None:
+    if not cc:
+        return None
+    if cc in ISO3_EXTRA:
+        return ISO3_EXTRA[cc]
+    found = pycountry.countries.get(alpha_2=cc)
+    return found.alpha_3 if found else None
+
+
+def cache_dir() -> Path:
+    if os.environ.get(ENV_CACHE):
+        return Path(os.environ[ENV_CACHE])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventscope"
+
+
+class Gazetteer:
+    """Name look-up over one index file. Cheap to query; share one per process."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise ConfigError("E030", path=str(path), detail="no such file")
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            rows = self._con.execute(
+                "SELECT cc, admin1, name, geonameid FROM places WHERE kind = 'admin1'").fetchall()
+        except sqlite3.DatabaseError as err:
+            raise ConfigError("E030", path=str(path), detail=str(err)) from err
+        self._admin1 = {(cc, code): name for cc, code, name, _ in rows}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: str | Path) -> Gazetteer:
+        return cls(path)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        return _default(os.environ.get(ENV_PATH) or "")
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Features whose name or alternate name has the same key, most populous first."""
+        return list(self._lookup_key(name_key(name)))
+
+    def _lookup_key(self, key: str) -> tuple[Candidate, ...]:
+        with self._lock:
+            rows = self._con.execute(_SELECT + " WHERE n.key = ?", (key,)).fetchall()
+        found = [_candidate(row) for row in rows]
+        return tuple(sorted(found, key=lambda c: (-c.population, c.geonameid)))
+
+    def admin1_name(self, cc: str, admin1: str) -> str | None:
+        return self._admin1.get((cc, admin1))
+
+    def get(self, geonameid: int) -> Candidate | None:
+        with self._lock:
+            row = self._con.execute(_SELECT.replace("n.is_main", "1") + " WHERE p.geonameid = ? LIMIT 1",
+                                    (geonameid,)).fetchone()
+        return _candidate(row) if row else None
+
+    def keys_for_matching(self, min_population: int) -> list[tuple[str, str]]:
+        """(name key, kind) of regions and of towns above ``min_population``, for the text matcher."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT DISTINCT n.key, p.kind FROM names n JOIN places p USING (geonameid)"
+                " WHERE p.kind IN ('country', 'admin1', 'continent')"
+                " OR (p.kind = 'city' AND p.population >= ?)", (min_population,)).fetchall()
+        return [(k, kind) for k, kind in rows]
+
+
+def _candidate(row: tuple) -> Candidate:
+    gid, name, lat, lon, cc, admin1, code, population, kind, main = row
+    return Candidate(gid, name, lat, lon, cc, admin1, code, population or 0, kind, bool(main))
+
+
+@lru_cache(maxsize=4)
+def _default(path: str) -> Gazetteer:
+    if path:
+        return Gazetteer(path)
+    target = cache_dir() / EMBEDDED_NAME
+    with _BUILD_LOCK:
+        if not target.is_file():
+            from ._build import build_embedded
+
+            build_embedded(target)
+    return Gazetteer(target)

@@ -1,0 +1,53 @@
+"""find_places: toponyms of one article, resolved, as PlaceMention records."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..records import Article, PlaceMention
+from ._names import name_key
+from .gazetteer import Candidate, Gazetteer
+from .recognize import Recognizer
+from .resolve import Choice, resolve
+
+MATCH_MIN_POPULATION = 15_000  # towns the text matcher looks for beyond spaCy's entities
+
+
+@lru_cache(maxsize=4)
+def recognizer_for(gaz: Gazetteer) -> Recognizer:
+    names: dict[str, str] = {}
+    for key, kind in gaz.keys_for_matching(MATCH_MIN_POPULATION):
+        if names.get(key) not in ("country", "admin1"):
+            names[key] = kind
+    demonyms = frozenset(k for k, kind in names.items() if kind == "country")
+    return Recognizer(names, demonyms)
+
+
+def to_mention(gaz: Gazetteer, choice: Choice) -> PlaceMention:
+    top, cand = choice.toponym, choice.candidate
+    if cand is None:
+        return PlaceMention(top.start, top.end, top.text, reason=choice.reason)
+    return PlaceMention(
+        top.start, top.end, top.text, name=cand.name, geonameid=cand.geonameid,
+        latitude=cand.latitude, longitude=cand.longitude, country=cand.country,
+        admin1=_admin1(gaz, cand), feature_code=cand.feature_code, population=cand.population,
+        precision=3 if cand.kind in ("country", "admin1", "admin2", "continent") else 1)
+
+
+def _admin1(gaz: Gazetteer, cand: Candidate) -> str | None:
+    if cand.kind in ("country", "continent"):
+        return None
+    return gaz.admin1_name(cand.cc, cand.admin1)
+
+
+def find_places(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
+    """Resolved place mentions of ``article`` (``doc`` parses ``article.nlp_text``), by start."""
+    toponyms = recognizer_for(gaz)(doc)
+    choices = resolve(gaz, toponyms, article.text)
+    mentions = [to_mention(gaz, c) for c in choices]
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+__all__ = ["find_places", "name_key"]

@@ -1,0 +1,165 @@
+"""Toponym spans: spaCy entities, checked and completed by the gazetteer.
+
+1. entities labelled GPE, LOC or FAC;
+2. NORP entities that are a country's demonym ("Russian", "Palestinians");
+3. gazetteer names the model missed or mislabelled (it tags Palmyra as PERSON):
+   capitalised token runs whose key is a country, first-order region or
+   sizeable town, outside other entities (or inside a one-word PERSON);
+4. state abbreviations after a town ("Alexandria, La.").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ._names import ABBREVIATION_KEYS, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
+REGION_KINDS = frozenset({"country", "admin1", "continent"})
+NOT_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "sen", "gen", "rep", "gov",
+    "officer", "police", "god", "man", "north", "south", "east", "west", "central", "center", "hall",
+    "union", "st", "mount", "lot", "area", "city", "county", "state", "market", "metro", "gulf"})
+EXTENDERS = frozenset({"County", "Parish", "Province", "Governorate", "District", "City"})
+MAX_NGRAM = 4
+LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "into", "across", "of", "around"})
+TRIM_WORDS = frozenset({"the"})
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    label: str  # GPE, LOC, FAC, NORP, GAZ (gazetteer match), ABBR
+
+
+class Recognizer:
+    """Finds toponym spans; ``names`` are the keys the gazetteer matcher accepts."""
+
+    def __init__(self, names: dict[str, str], demonyms: frozenset[str]) -> None:
+        self.names = names  # key -> kind (country, admin1, continent, city)
+        self.demonyms = demonyms
+
+    def __call__(self, doc: Doc) -> list[Toponym]:
+        matches = self._gazetteer_matches(doc)
+        found = [_widest(t, matches) for ent in doc.ents if (t := self._from_entity(ent)) is not None]
+        found = [_extend(doc, t) for t in found]
+        taken = {i for t in found for i in range(t.start, t.end)}
+        blocked = _blocked_chars(doc)
+        for extra in matches:
+            chars = set(range(extra.start, extra.end))
+            if not chars & taken and not chars & blocked:
+                found.append(extra)
+                taken |= chars
+        return _dedupe(sorted(found, key=lambda t: (t.start, -t.end)))
+
+    def _from_entity(self, ent: Span) -> Toponym | None:
+        label, ent = ent.label_, _trim(ent)
+        if len(ent) == 0:
+            return None
+        if label in PLACE_LABELS:
+            return Toponym(ent.start_char, ent.end_char, ent.text, label)
+        if label == "NORP" and name_key(ent.text) in self.demonyms:
+            return Toponym(ent.start_char, ent.end_char, ent.text, "NORP")
+        if label == "PERSON" and len(ent) == 1 and self._strong_name(ent):
+            return Toponym(ent.start_char, ent.end_char, ent.text, "GAZ")
+        return None
+
+    def _strong_name(self, ent: Span) -> bool:
+        kind = self.names.get(name_key(ent.text))
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        return kind in ("country", "admin1") or (kind == "city" and before in LOCATIVE)
+
+    def _gazetteer_matches(self, doc: Doc) -> list[Toponym]:
+        out: list[Toponym] = []
+        i = 0
+        while i < len(doc):
+            hit = self._match_at(doc, i)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit[0])
+            i = hit[1]
+        return out
+
+    def _match_at(self, doc: Doc, i: int) -> tuple[Toponym, int] | None:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            return None
+        if tok.text in ("La.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "Ore.", "Mo.", "Pa.") and (
+                i == 0 or doc[i - 1].text != ","):
+            return None
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            key = name_key(span.text)
+            if key in ABBREVIATION_KEYS and i > 0 and doc[i - 1].text == ",":
+                return Toponym(span.start_char, span.end_char, span.text, "ABBR"), i + n
+            if key in self.names and span[-1].text[:1].isupper() and self._plausible(span, key):
+                return Toponym(span.start_char, span.end_char, span.text, "GAZ"), i + n
+        return None
+
+    def _plausible(self, span: Span, key: str) -> bool:
+        """A region name anywhere; a town inside a name ("Dublin City Council") or after 'in'."""
+        if key in NOT_PLACES or not _sensible(span):
+            return False
+        if self.names[key] in REGION_KINDS:
+            return True
+        first = span[0]
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return before in LOCATIVE or first.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+
+
+def _sensible(span: Span) -> bool:
+    """Reject sentence-initial common words ("Will", "Mobile") and lone short capitals."""
+    first = span[0]
+    if len(span) == 1 and (first.is_stop or len(first.text) < 3 or first.pos_ not in ("PROPN",)):
+        return False
+    return not (len(span) == 1 and first.is_sent_start and first.pos_ != "PROPN")
+
+
+def _trim(ent: Span) -> Span:
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in TRIM_WORDS:
+        start += 1
+    end = ent.end
+    while end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _blocked_chars(doc: Doc) -> set[int]:
+    return {i for ent in doc.ents if ent.label_ in BLOCKING_LABELS
+            for i in range(ent.start_char, ent.end_char)}
+
+
+def _widest(top: Toponym, matches: list[Toponym]) -> Toponym:
+    """A gazetteer name that contains the entity wins: "South Charleston" over "Charleston"."""
+    for m in matches:
+        if m.start <= top.start and top.end <= m.end and (m.end - m.start) > (top.end - top.start):
+            return Toponym(m.start, m.end, m.text, top.label)
+    return top
+
+
+def _extend(doc: Doc, top: Toponym) -> Toponym:
+    """Take in a following "County"/"Parish": "Laurel" + "County"."""
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].text not in EXTENDERS:
+        return top
+    if top.text.split()[-1] in EXTENDERS:
+        return top
+    end = doc[span.end].idx + len(doc[span.end].text)
+    return Toponym(top.start, end, doc.text[top.start:end], top.label)
+
+
+def _dedupe(tops: list[Toponym]) -> list[Toponym]:
+    out: list[Toponym] = []
+    for top in tops:
+        if not out or top.start >= out[-1].end:
+            out.append(top)
+    return out

@@ -1,0 +1,133 @@
+"""Choose one gazetteer feature per toponym, or none with a reason.
+
+Score = log10(population) + a bonus by kind (a country or first-order region
+outranks its namesake towns) + agreement with the article: the countries and
+first-order regions its other toponyms point to, and an explicit "Town, State"
+pair. Every toponym of the same text in one article gets the same answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from ._names import ABBREVIATION_KEYS, name_key
+from .gazetteer import Candidate, Gazetteer
+from .recognize import Toponym
+
+KIND_BONUS = {"country": 4.0, "continent": 4.0, "admin1": 3.0, "admin2": 1.5, "city": 0.0, "other": -1.0}
+ADMIN2_WORDS = ("county", "parish", "district", "province", "governorate", "borough")
+ALIAS_PENALTY = 1.0
+CAPITAL_BONUS = 1.0
+COUNTRY_WEIGHT = 3.0  # times the share of the article's votes for the candidate's country
+ADMIN1_BONUS = 3.0  # the article names the candidate's first-order region
+PAIR_BONUS = 6.0  # "Town, State": the next toponym is the candidate's region
+MIN_SCORE = 0.5  # below this, "none of these"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    countries: Counter[str]
+    admin1s: frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    toponym: Toponym
+    candidate: Candidate | None
+    reason: str | None = None
+
+
+def candidates_for(gaz: Gazetteer, top: Toponym) -> list[Candidate]:
+    key = name_key(top.text)
+    if key in ("d c", "washington d c"):
+        return [c for c in gaz.lookup("Washington") if c.cc == "US" and c.admin1 == "DC"][:1]
+    text = ABBREVIATION_KEYS.get(key, top.text)
+    found = gaz.lookup(text)
+    if not found and key.endswith("s") and top.label == "NORP":
+        found = gaz.lookup(text[:-1])
+    if top.label == "NORP":
+        found = [c for c in found if c.kind == "country"]
+    if top.label == "ABBR":
+        found = [c for c in found if c.kind == "admin1" and c.cc == "US"] or found
+    return found
+
+
+def prior(top: Toponym, cand: Candidate) -> float:
+    score = math.log10(cand.population + 1) + KIND_BONUS.get(cand.kind, 0.0)
+    if top.text.isupper() and len(top.text) <= 4 and cand.kind != "country":
+        score -= 3.0  # "US", "UK": a code is a country, not the town "Us"
+    if cand.kind == "admin2" and top.text.lower().endswith(ADMIN2_WORDS):
+        score += 2.0
+    if cand.feature_code == "PPLC":
+        score += CAPITAL_BONUS
+    if not cand.main_name:
+        score -= ALIAS_PENALTY
+    return score
+
+
+def contextual(top: Toponym, cand: Candidate, ctx: Context, pair: Candidate | None) -> float:
+    score = prior(top, cand)
+    total = sum(ctx.countries.values())
+    if total:
+        score += COUNTRY_WEIGHT * ctx.countries[cand.cc] / total
+    if cand.kind != "admin1" and (cand.cc, cand.admin1) in ctx.admin1s:
+        score += ADMIN1_BONUS
+    if pair is not None and pair.cc == cand.cc and (pair.kind == "country" or pair.admin1 == cand.admin1):
+        score += PAIR_BONUS
+    return score
+
+
+def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | None) -> Choice:
+    if not cands:
+        return Choice(top, None, f"no gazetteer entry for {top.text!r}")
+    capitals = {c.cc for c in cands if c.feature_code == "PPLC" and c.main_name}
+    cands = [c for c in cands if not (c.kind == "admin1" and c.cc in capitals)] or cands
+    scored = sorted(cands, key=lambda c: (-contextual(top, c, ctx, pair), c.geonameid))
+    if contextual(top, scored[0], ctx, pair) < MIN_SCORE:
+        return Choice(top, None, f"no candidate for {top.text!r} fits the article")
+    return Choice(top, scored[0])
+
+
+def build_context(first: list[Choice]) -> Context:
+    countries: Counter[str] = Counter()
+    admin1s: set[tuple[str, str]] = set()
+    for choice in first:
+        cand = choice.candidate
+        if cand is None:
+            continue
+        countries[cand.cc] += 2 if cand.kind != "city" else 1
+        if cand.kind in ("admin1", "admin2"):
+            admin1s.add((cand.cc, cand.admin1))
+    return Context(countries, frozenset(admin1s))
+
+
+def resolve(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Choice]:
+    """Two passes: priors alone, then again with the article's context."""
+    cands = [candidates_for(gaz, t) for t in toponyms]
+    empty = Context(Counter(), frozenset())
+    first = [best(t, c, empty, None) for t, c in zip(toponyms, cands, strict=True)]
+    pairs = [_pair(toponyms, first, i, text) for i in range(len(toponyms))]
+    ctx = build_context(first)
+    by_text: dict[str, Choice] = {}
+    out = []
+    for top, cand, pair in zip(toponyms, cands, pairs, strict=True):
+        choice = best(top, cand, ctx, pair)
+        key = name_key(top.text)
+        if pair is None and key in by_text:
+            choice = Choice(top, by_text[key].candidate, by_text[key].reason)
+        by_text.setdefault(key, choice)
+        out.append(choice)
+    return out
+
+
+def _pair(toponyms: list[Toponym], first: list[Choice], i: int, text: str) -> Candidate | None:
+    """The region named right after a town: "Alexandria, La." -> Louisiana."""
+    if i + 1 >= len(toponyms):
+        return None
+    gap = text[toponyms[i].end:toponyms[i + 1].start]
+    nxt = first[i + 1].candidate
+    if gap.strip() != "," or nxt is None or nxt.kind not in ("admin1", "country"):
+        return None
+    return nxt
