@@ -27,6 +27,9 @@ lint: venv
 eval: venv
 	$(BIN)/python scripts/eval.py --shared $(SHARED) $(EVAL_ARGS)
 
+train: venv
+	$(BIN)/python scripts/train_typing.py --shared $(SHARED)
+
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 

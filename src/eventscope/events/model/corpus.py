@@ -1,0 +1,87 @@
+"""Training examples for the typing model, read from the data a training run names.
+
+Three sources, each an ``Example``: ACLED rows (notes -> sub-event type), news-style
+sentences expanded from ``data/typing_templates.yaml`` (written from ACLED's
+codebook), and non-conflict news sentences from TimeBank (label ``NONE``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import yaml
+
+from .. import lexicon as lx
+from .features import WORD, stem
+
+NONE: Final = "NONE"
+TEMPLATES: Final = Path(__file__).resolve().parents[2] / "data" / "typing_templates.yaml"
+_SLOT: Final = re.compile(r"\{([A-Z]+)\}")
+_TAG: Final = re.compile(r"<[^>]+>")
+
+# words that make a sentence unsafe as a "no conflict event" example
+CONFLICTWORDS: Final = frozenset(
+    set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES
+    | lx.SUICIDE_CUES | lx.GRENADE_CUES | lx.FIREARM_CUES | lx.PROTEST_CUES | lx.DEATH_WORDS
+    | {"war", "military", "troop", "police", "soldier", "weapon", "rebel", "army", "terrorist", "terrorism",
+       "militant", "crime", "criminal", "violence", "violent", "force", "hostage", "prison", "jail",
+       "victim", "wounded", "injured", "gunman", "security", "insurgent", "militia", "combat", "invasion",
+       "iraq", "iraqi", "bombing", "killed", "died", "dying", "suspect", "charged", "murdered"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    label: str
+    source: str  # "acled", "template" or "timebank"
+
+
+def acled_examples(path: Path) -> list[Example]:
+    """One example per ACLED row: its notes and its sub-event type."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [Example(r["notes"], r["sub_event_type"], "acled") for r in rows if r.get("notes")]
+
+
+def _fill(template: str, slots: dict[str, list[str]], rng: random.Random) -> str:
+    return _SLOT.sub(lambda m: rng.choice(slots[m.group(1)]), template)
+
+
+def template_examples(path: Path = TEMPLATES, per_template: int = 6, seed: int = 13) -> list[Example]:
+    """Each template filled ``per_template`` times with slot fillers from a seeded generator."""
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    out: list[Example] = []
+    for label, templates in spec["classes"].items():
+        for template in templates:
+            texts = {_fill(template, spec["slots"], rng) for _ in range(per_template)}
+            out.extend(Example(t, label, "template") for t in sorted(texts))
+    return out
+
+
+def _sentences(text: str) -> Iterator[str]:
+    for chunk in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if 8 <= len(chunk.split()) <= 60:
+            yield chunk
+
+
+def is_safe_negative(sentence: str) -> bool:
+    """No trigger, weapon, death or security word anywhere in the sentence."""
+    return not {stem(w) for w in WORD.findall(sentence.lower())} & CONFLICTWORDS
+
+
+def timebank_examples(folders: Iterable[Path], limit: int = 600) -> list[Example]:
+    """Non-conflict news sentences from TimeML files, every k-th safe one up to ``limit``."""
+    safe: list[str] = []
+    for folder in folders:
+        for path in sorted(folder.glob("*.tml")):
+            body = path.read_text(encoding="utf-8").split("<TEXT>")[-1]
+            safe.extend(s for s in _sentences(_TAG.sub(" ", body)) if is_safe_negative(s))
+    step = max(1, len(safe) // limit)
+    return [Example(s, NONE, "timebank") for s in safe[::step][:limit]]
