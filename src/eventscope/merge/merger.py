@@ -58,8 +58,8 @@ class Merger:
         return self._delta(touched, old)
 
     def events(self) -> list[MergedEvent]:
-        roots = sorted({self._find(m) for m in self.mentions})
-        return [self._merged(root) for root in roots]
+        roots = {self._find(m) for m in self.mentions}
+        return sorted((self._merged(root) for root in roots), key=lambda m: m.event.event_id)
 
     def _links(self, mention: Mention) -> list[str]:
         found = {c for c in self._index.candidates(mention) if c != mention.mention_id}

@@ -122,6 +122,17 @@ class Store:
         for mention in mentions:
             self._add_sources(mention)
 
+    def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a feed last answered with."""
+        row = self.conn.execute("SELECT etag, last_modified FROM feed_state WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.conn.execute(
+            "INSERT INTO feed_state VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = ?, last_modified = ?",
+            [url, etag, last_modified, etag, last_modified],
+        )
+
     def _add_sources(self, mention: Mention) -> None:
         for name, kind in ((mention.outlet, "outlet"), (mention.event.source, "reported")):
             if name:

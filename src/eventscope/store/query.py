@@ -40,7 +40,7 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         pattern = f"%{q.actor.lower()}%"
         clauses.append(
             "(lower(actor1) LIKE ? OR lower(actor2) LIKE ?"
-            " OR len(list_filter(assoc_actors, a -> lower(a) LIKE ?)) > 0)"
+            " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ?)) > 0)"
         )
         params += [pattern, pattern, pattern]
     if q.near is not None:

@@ -1,0 +1,72 @@
+"""RSS/Atom feeds -> Articles (the entry's page when reachable, else the entry's own content)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+
+from ..errors import InputError
+from ..ingest.articles import make_article
+from ..ingest.html import article_from_html
+from ..records import Article, Rejected
+from .fetch import Fetcher
+
+MIN_ENTRY_CHARS = 400  # an entry shorter than this is a teaser: fetch the page it links to
+
+
+def looks_like_feed(body: bytes, content_type: str = "") -> bool:
+    head = body[:2048].lstrip().lower()
+    return any(t in content_type for t in ("rss", "atom")) or b"<rss" in head or b"<feed" in head
+
+
+def feed_articles(body: bytes, origin: str, fetcher: Fetcher | None = None) -> Iterator[Article | Rejected]:
+    """One Article (or Rejected) per feed entry, in feed order."""
+    parsed = feedparser.parse(body)
+    if parsed.bozo and not parsed.entries:
+        yield Rejected(origin, "E011", f"[E011] not a readable feed: {parsed.get('bozo_exception')}")
+        return
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{origin}#{number}"
+        try:
+            yield _entry_article(entry, where, fetcher)
+        except InputError as exc:
+            yield Rejected(where, exc.code, str(exc))
+
+
+def _entry_article(entry: Any, origin: str, fetcher: Fetcher | None) -> Article:
+    link = entry.get("link")
+    published = _published(entry)
+    html = _entry_html(entry)
+    if link and fetcher is not None and len(html) < MIN_ENTRY_CHARS:
+        page = fetcher.get(link)
+        if page.status == 200 and page.body:
+            found = article_from_html(page.body.decode("utf-8", "replace"), link, origin=link, published=published)
+            return Article(**{**_fields(found), "url": link, "title": found.title or entry.get("title")})
+    if not html.strip():
+        raise InputError("E008")
+    article_id = link or entry.get("id") or origin
+    if "<" in html:
+        found = article_from_html(f"<html><body><article>{html}</article></body></html>", article_id,
+                                  origin=origin, published=published)  # fmt: skip
+        return Article(**{**_fields(found), "url": link, "title": entry.get("title")})
+    return make_article(html, article_id, origin=origin, title=entry.get("title"), published=published, url=link)
+
+
+def _entry_html(entry: Any) -> str:
+    contents = entry.get("content") or []
+    if contents:
+        return str(contents[0].get("value", ""))
+    return str(entry.get("summary", ""))
+
+
+def _published(entry: Any) -> datetime | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp else None
+
+
+def _fields(article: Article) -> dict[str, object]:
+    return {name: getattr(article, name) for name in Article.__dataclass_fields__}

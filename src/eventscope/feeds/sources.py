@@ -1,0 +1,60 @@
+"""Inputs of ``ingest``: local paths (via ``eventscope.ingest``), feed files, and http(s) URLs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from ..ingest import read_inputs
+from ..ingest.html import article_from_html
+from ..records import Article, Rejected
+from .fetch import Fetcher
+from .parse import feed_articles, looks_like_feed
+
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+
+
+def is_url(path: str) -> bool:
+    return path.startswith(("http://", "https://"))
+
+
+def read_sources(
+    paths: Iterable[str], published: datetime | None = None, fetcher: Fetcher | None = None
+) -> Iterator[Article | Rejected]:
+    """Articles from every path or URL, in order; feeds give one article per entry."""
+    local: list[str] = []
+    for path in paths:
+        if is_url(path) or path.lower().endswith(FEED_SUFFIXES):
+            yield from read_inputs(local, published)
+            local = []
+            yield from (read_url(path, fetcher or Fetcher()) if is_url(path) else read_feed_file(path, fetcher))
+        else:
+            local.append(path)
+    yield from read_inputs(local, published)
+
+
+def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rejected]:
+    try:
+        body = Path(path).read_bytes()
+    except OSError as exc:
+        yield Rejected(path, "E009", f"[E009] cannot read: {exc.strerror or exc}")
+        return
+    yield from feed_articles(body, path, fetcher)
+
+
+def read_url(url: str, fetcher: Fetcher) -> Iterator[Article | Rejected]:
+    """A feed URL gives its entries; any other page is one HTML article."""
+    page = fetcher.get(url)
+    if page.status != 200:
+        yield Rejected(url, "E012", f"[E012] cannot fetch: {page.error or page.status}")
+        return
+    if looks_like_feed(page.body, page.content_type):
+        yield from feed_articles(page.body, url, fetcher)
+        return
+    try:
+        article = article_from_html(page.body.decode("utf-8", "replace"), url, origin=url, published=None)
+    except Exception as exc:  # noqa: BLE001 - an unreadable page is quarantined, the run goes on
+        yield Rejected(url, getattr(exc, "code", "E008"), str(exc))
+        return
+    yield Article(**{**{n: getattr(article, n) for n in Article.__dataclass_fields__}, "url": article.url or url})

@@ -1,0 +1,62 @@
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventscope.control import controllers_at, timeline
+from eventscope.records import Event, Evidence
+
+IS, GOV = "Islamic State", "Military Forces of Syria (2000-)"
+
+
+def change(day: date, sub: str, actor1: str | None, actor2: str | None, text: str, n: int = 0) -> Event:
+    return Event(
+        event_id=f"e{n}-{day}", event_type="Strategic developments" if "transfer" in sub else "Battles",
+        sub_event_type=sub, actor1=actor1, actor2=actor2, assoc_actors=(), date_start=day, date_end=day,
+        time_precision=1, location="Palmyra", admin1="Homs", country="SYR", latitude=34.56, longitude=38.28,
+        geo_precision=1, source=None, evidence=(Evidence("seed", text, 0, len(text)),), article_ids=("seed",),
+    )  # fmt: skip
+
+
+SEED = [
+    change(date(2015, 5, 20), "Non-state actor overtakes territory", IS, GOV, "IS seized Palmyra in May 2015."),
+    change(date(2016, 3, 27), "Government regains territory", GOV, IS, "The army recaptured Palmyra."),
+    change(date(2016, 12, 11), "Non-state actor overtakes territory", IS, GOV, "IS retook Palmyra."),
+    change(date(2017, 3, 1), "Government regains territory", GOV, IS, "Government forces entered Palmyra."),
+]
+
+
+def test_seed_timeline_lists_each_change_with_its_evidence() -> None:
+    periods = timeline(SEED)
+    assert [(p.controller, p.start, p.partial) for p in periods] == [
+        (IS, date(2015, 5, 20), False), (GOV, date(2016, 3, 27), False),
+        (IS, date(2016, 12, 11), False), (GOV, date(2017, 3, 1), True),
+    ]  # fmt: skip
+    assert periods[0].end == date(2016, 3, 27) and periods[2].end is None
+    assert periods[3].evidence[0].text == "Government forces entered Palmyra."
+
+
+def test_who_held_the_place_on_a_day() -> None:
+    assert [p.controller for p in controllers_at(timeline(SEED), date(2016, 6, 1))] == [GOV]
+    assert [p.controller for p in controllers_at(timeline(SEED), date(2017, 3, 2))] == [IS, GOV]
+
+
+def test_a_withdrawal_hands_the_place_to_the_other_side() -> None:
+    left = change(date(2017, 3, 2), "Non-violent transfer of territory", IS, GOV, "IS withdrew from the town.")
+    assert timeline([left])[0].controller == GOV
+
+
+SUBS = ["Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory"]
+TEXTS = ["took the town", "took the western sectors of the town", "entered the town", "withdrew from the town"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.sampled_from(SUBS), st.sampled_from([IS, GOV, "SDF"]),
+                          st.sampled_from(TEXTS)), max_size=12))  # fmt: skip
+def test_the_whole_place_never_has_two_controllers_at_once(changes: list[tuple[int, str, str, str]]) -> None:
+    events = [change(date(2016, 1, 1) + timedelta(days=d), sub, a1, GOV if a1 != GOV else IS, text, n)
+              for n, (d, sub, a1, text) in enumerate(changes)]  # fmt: skip
+    periods = timeline(events)
+    for day in range(62):
+        whole = [p for p in controllers_at(periods, date(2016, 1, 1) + timedelta(days=day)) if not p.partial]
+        assert len(whole) <= 1

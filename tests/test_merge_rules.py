@@ -1,0 +1,89 @@
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventscope.merge import Mention, Merger, compatible, person_names, reconcile
+from eventscope.records import Event, Evidence
+
+
+def event(article: str, day: date = date(2015, 12, 2), lat: float = 34.1, lon: float = -117.3, **kw: object) -> Event:
+    base = Event(
+        event_id=f"{article}:0", event_type="Violence against civilians", sub_event_type="Attack",
+        actor1="Unidentified armed group", actor2="Civilians", assoc_actors=(), date_start=day, date_end=day,
+        time_precision=1, location="San Bernardino", admin1="California", country="USA", latitude=lat,
+        longitude=lon, geo_precision=1, source=None, article_ids=(article,),
+        evidence=(Evidence(article, f"Shooting reported by {article}.", 0, 10),),
+    )  # fmt: skip
+    return replace(base, **kw)  # type: ignore[arg-type]
+
+
+def mention(article: str, names: tuple[str, ...] = ("farook",), **kw: object) -> Mention:
+    return Mention(f"m-{article}", f"{article}#1", event(article, **kw), f"{article}.example", names)  # type: ignore[arg-type]
+
+
+def test_reports_naming_the_same_person_on_the_same_day_and_place_merge() -> None:
+    assert compatible(mention("a"), mention("b", names=("farook", "malik")))
+
+
+def test_reports_naming_different_people_do_not_merge() -> None:
+    assert not compatible(mention("a", names=("jones",)), mention("b", names=("rogers",)))
+
+
+def test_two_mentions_of_one_article_never_merge_directly() -> None:
+    assert not compatible(mention("a"), replace(mention("a"), mention_id="m-a2"))
+
+
+def test_distant_places_and_distant_days_do_not_merge() -> None:
+    assert not compatible(mention("a"), mention("b", lat=35.0))
+    assert not compatible(mention("a"), mention("b", day=date(2015, 12, 5)))
+    assert compatible(mention("a"), mention("b", day=date(2015, 12, 3)))  # dateline vs. "Wednesday"
+
+
+def test_different_event_types_do_not_merge() -> None:
+    assert not compatible(mention("a"), mention("b", event_type="Protests"))
+
+
+def test_unnamed_reports_merge_only_on_an_exact_shared_day() -> None:
+    assert compatible(mention("a", names=()), mention("b", names=()))
+    month = {"date_start": date(2015, 12, 1), "date_end": date(2015, 12, 31), "time_precision": 3}
+    assert not compatible(mention("a", names=()), mention("b", names=(), **month))
+
+
+def test_person_names_skip_places_titles_and_calendar_words() -> None:
+    text = "Syed Rizwan Farook and Tashfeen Malik opened fire in San Bernardino on Wednesday, Police Chief Jarrod Burguan said."
+    assert person_names(text) == ("farook", "malik", "rizwan", "syed", "tashfeen")
+
+
+def test_reconcile_keeps_the_most_precise_date_and_the_fatalities_range() -> None:
+    vague = mention("a", date_start=date(2015, 12, 1), date_end=date(2015, 12, 31), time_precision=3, fatalities=14)
+    exact = mention("b", fatalities=16)
+    merged = reconcile([vague, exact])
+    assert (merged.event.date_start, merged.event.time_precision) == (date(2015, 12, 2), 1)
+    assert (merged.event.fatalities, merged.fatalities_max) == (14, 16)
+    assert merged.event.article_ids == ("a", "b") and merged.source_count == 2
+
+
+MENTIONS = [mention(f"a{i}", names=(("farook",) if i % 2 else ("jones",)), day=date(2015, 12, 2 + i % 3))
+            for i in range(8)]  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(MENTIONS), st.integers(1, 8))
+def test_incremental_merge_does_not_depend_on_arrival_order(order: list[Mention], step: int) -> None:
+    batch = Merger()
+    batch.add(MENTIONS)
+    incremental = Merger()
+    for i in range(0, len(order), step):
+        incremental.add(order[i : i + step])
+    assert incremental.events() == batch.events()
+
+
+def test_incremental_delta_removes_the_events_it_absorbs() -> None:
+    merger = Merger()
+    first = merger.add([mention("a")])
+    second = merger.add([mention("b")])
+    assert len(first.upserted) == 1 and len(second.upserted) == 1
+    assert second.upserted[0].mention_ids == ("m-a", "m-b")
+    assert set(second.removed) <= {first.upserted[0].event.event_id}

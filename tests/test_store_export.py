@@ -1,0 +1,74 @@
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "store"))
+
+from corpus import articles, write_corpus  # noqa: E402
+from linex import extract  # noqa: E402
+
+from eventscope.cli import app  # noqa: E402
+from eventscope.ingest import read_inputs  # noqa: E402
+from eventscope.store import EventQuery, Store, ingest, query_events  # noqa: E402
+from eventscope.store.export import ACLED_COLUMNS  # noqa: E402
+
+
+def build(tmp_path: Path) -> Path:
+    db = tmp_path / "db.duckdb"
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(9))
+    with Store(str(db)) as store:
+        ingest(read_inputs([str(corpus)]), store, extract)
+    return db
+
+
+def test_events_jsonl_lists_every_merged_report(tmp_path: Path) -> None:
+    db = build(tmp_path)
+    result = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    palmyra = [r for r in records if r["location"] == "Palmyra"]
+    assert len(palmyra) == 1 and palmyra[0]["article_ids"] == ["a000", "a003", "a006"]
+    assert palmyra[0]["source_count"] == 3 and palmyra[0]["sources"] == ["news0.example", "news2.example",
+                                                                          "news3.example"]  # fmt: skip
+    assert (palmyra[0]["fatalities_min"], palmyra[0]["fatalities_max"]) == (3, 6)
+    assert {e["article_id"] for e in palmyra[0]["evidence"]} == {"a000", "a003", "a006"}
+
+
+def test_event_filters(tmp_path: Path) -> None:
+    with Store(str(build(tmp_path)), read_only=True) as store:
+        assert len(query_events(store, EventQuery(near=(34.5, 38.3, 20)))) == 1
+        assert len(query_events(store, EventQuery(near=(34.5, 38.3, 1)))) == 0
+        assert len(query_events(store, EventQuery(actor="russia"))) == 6
+        assert len(query_events(store, EventQuery(event_type="Armed clash", country="SYR"))) == 1
+        assert len(query_events(store, EventQuery(since="2017-03-01", until="2017-03-01"))) == 1  # type: ignore[arg-type]
+
+
+def test_acled_csv_has_acleds_columns_in_order_and_notes_from_evidence(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["export", "--db", str(build(tmp_path)), "--format", "acled-csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0].keys()) == ACLED_COLUMNS
+    clash = next(r for r in rows if r["sub_event_type"] == "Armed clash")
+    assert clash["notes"].startswith("On 2017-03-01: EV|Battles") and clash["notes"].endswith("[3 reports]")
+    assert clash["iso"] == "760" and clash["country"] == "Syrian Arab Republic" and clash["fatalities"] == "3"
+
+
+def test_geojson_and_parquet_exports(tmp_path: Path) -> None:
+    db = build(tmp_path)
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "geojson"])
+    features = json.loads(result.stdout)["features"]
+    assert len(features) == 7 and features[0]["geometry"]["type"] == "Point"
+    out = tmp_path / "e.parquet"
+    CliRunner().invoke(app, ["export", "--db", str(db), "--format", "parquet", "--out", str(out)])
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(out).num_rows == 7
+
+
+def test_control_command_prints_the_timeline(tmp_path: Path) -> None:
+    db = build(tmp_path)
+    result = CliRunner().invoke(app, ["control", "Palmyra", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0 and result.stdout == ""  # an armed clash changes no control
