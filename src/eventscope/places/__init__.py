@@ -5,7 +5,9 @@
 """
 
 from ._build import build_gazetteer
+from .clause import article_country, event_place, main_place
 from .gazetteer import Candidate, Gazetteer
 from .pipeline import find_places
 
-__all__ = ["Candidate", "Gazetteer", "build_gazetteer", "find_places"]
+__all__ = ["Candidate", "Gazetteer", "article_country", "build_gazetteer", "event_place", "find_places",
+           "main_place"]

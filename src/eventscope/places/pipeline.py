@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc
@@ -11,6 +12,9 @@ from ._names import name_key
 from .gazetteer import Candidate, Gazetteer
 from .recognize import Recognizer
 from .resolve import Choice, resolve
+from .subplaces import FACILITY_WORDS, attach_subplaces
+
+FACILITY_NAME = re.compile(r"^(.+?)\s+(" + "|".join(FACILITY_WORDS) + r")$", re.IGNORECASE)
 
 MATCH_MIN_POPULATION = 15_000  # towns the text matcher looks for beyond spaCy's entities
 
@@ -28,12 +32,29 @@ def recognizer_for(gaz: Gazetteer) -> Recognizer:
 def to_mention(gaz: Gazetteer, choice: Choice) -> PlaceMention:
     top, cand = choice.toponym, choice.candidate
     if cand is None:
-        return PlaceMention(top.start, top.end, top.text, reason=choice.reason)
+        return facility_of_town(gaz, choice) or PlaceMention(top.start, top.end, top.text, reason=choice.reason)
     return PlaceMention(
         top.start, top.end, top.text, name=cand.name, geonameid=cand.geonameid,
         latitude=cand.latitude, longitude=cand.longitude, country=cand.country,
         admin1=_admin1(gaz, cand), feature_code=cand.feature_code, population=cand.population,
         precision=3 if cand.kind in ("country", "admin1", "admin2", "continent") else 1)
+
+
+def facility_of_town(gaz: Gazetteer, choice: Choice) -> PlaceMention | None:
+    """An unknown "Palmyra Airport": the town's point, precision 2, the town as parent."""
+    match = FACILITY_NAME.match(choice.toponym.text)
+    if match is None:
+        return None
+    towns = [c for c in gaz.lookup(match.group(1)) if c.kind == "city"]
+    if not towns:
+        return None
+    town = towns[0]
+    top = choice.toponym
+    code = FACILITY_WORDS.get(match.group(2).lower(), "FAC")
+    return PlaceMention(top.start, top.end, top.text, name=town.name, geonameid=town.geonameid,
+                        latitude=town.latitude, longitude=town.longitude, country=town.country,
+                        admin1=_admin1(gaz, town), feature_code=code, population=town.population,
+                        precision=2, parent=town.name)
 
 
 def _admin1(gaz: Gazetteer, cand: Candidate) -> str | None:
@@ -46,7 +67,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[PlaceMentio
     """Resolved place mentions of ``article`` (``doc`` parses ``article.nlp_text``), by start."""
     toponyms = recognizer_for(gaz)(doc)
     choices = resolve(gaz, toponyms, article.text)
-    mentions = [to_mention(gaz, c) for c in choices]
+    mentions = attach_subplaces(article.text, [to_mention(gaz, c) for c in choices])
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 

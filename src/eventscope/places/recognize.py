@@ -24,7 +24,9 @@ NOT_PLACES = frozenset({
     "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "oct", "nov", "dec", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "sen", "gen", "rep", "gov",
     "officer", "police", "god", "man", "north", "south", "east", "west", "central", "center", "hall",
-    "union", "st", "mount", "lot", "area", "city", "county", "state", "market", "metro", "gulf"})
+    "union", "st", "mount", "lot", "area", "city", "county", "state", "market", "metro", "gulf",
+    "university", "bank", "federal", "human", "western", "southern", "northern", "eastern", "time",
+    "green", "eagle", "superior", "bell", "lincoln", "victoria", "hope", "liberty", "independence"})
 EXTENDERS = frozenset({"County", "Parish", "Province", "Governorate", "District", "City"})
 MAX_NGRAM = 4
 LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "into", "across", "of", "around"})

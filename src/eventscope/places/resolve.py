@@ -23,6 +23,7 @@ CAPITAL_BONUS = 1.0
 COUNTRY_WEIGHT = 3.0  # times the share of the article's votes for the candidate's country
 ADMIN1_BONUS = 3.0  # the article names the candidate's first-order region
 PAIR_BONUS = 6.0  # "Town, State": the next toponym is the candidate's region
+SHORT_ALIAS = 3  # an alias this short ("Bel") is not enough on its own
 MIN_SCORE = 0.5  # below this, "none of these"
 
 
@@ -82,6 +83,10 @@ def contextual(top: Toponym, cand: Candidate, ctx: Context, pair: Candidate | No
 def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | None) -> Choice:
     if not cands:
         return Choice(top, None, f"no gazetteer entry for {top.text!r}")
+    short = len(name_key(top.text)) <= SHORT_ALIAS
+    cands = [c for c in cands if c.main_name or not short]
+    if not cands:
+        return Choice(top, None, f"{top.text!r} is only a short alias")
     capitals = {c.cc for c in cands if c.feature_code == "PPLC" and c.main_name}
     cands = [c for c in cands if not (c.kind == "admin1" and c.cc in capitals)] or cands
     scored = sorted(cands, key=lambda c: (-contextual(top, c, ctx, pair), c.geonameid))

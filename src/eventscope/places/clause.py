@@ -1,0 +1,69 @@
+"""Where an event happened, for the events stage, and an article's country."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..records import PlaceMention
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on", "into", "across"})
+MAX_TREE_DISTANCE = 6
+REGION_CODES = ("PCL", "ADM", "CONT")
+
+
+def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start: int,
+                places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """The clause's own place (nearest in the tree, 'in/at/near X' first), else the
+    sentence's, else the article's main place with its precision reduced to 3."""
+    inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid]
+    trigger = _token_at(doc, trigger_start)
+    if inside and trigger is not None:
+        ranked = sorted(inside, key=lambda p: (_distance(doc, trigger, p), _region(p), p.start))
+        if _distance(doc, trigger, ranked[0]) <= MAX_TREE_DISTANCE:
+            return ranked[0]
+    if inside:
+        return sorted(inside, key=lambda p: (_region(p), p.start))[0]
+    main = main_place(places)
+    return replace(main, precision=max(main.precision, 3)) if main is not None else None
+
+
+def main_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """The most often named resolved place, most specific first on ties."""
+    resolved = [p for p in places if p.geonameid is not None]
+    if not resolved:
+        return None
+    counts = Counter(p.geonameid for p in resolved)
+    return min(resolved, key=lambda p: (-counts[p.geonameid], _region(p), p.start))
+
+
+def article_country(places: tuple[PlaceMention, ...]) -> str | None:
+    """ISO3 of the country most of the article's resolved places lie in."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
+def _region(place: PlaceMention) -> bool:
+    return (place.feature_code or "").startswith(REGION_CODES)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _distance(doc: Doc, trigger: Token, place: PlaceMention) -> int:
+    """Edges between the trigger and the place's head, one less under a locative preposition."""
+    token = _token_at(doc, place.start)
+    if token is None:
+        return 99
+    up_trigger = {t.i: n for n, t in enumerate([trigger, *trigger.ancestors])}
+    for n, anc in enumerate([token, *token.ancestors]):
+        if anc.i in up_trigger:
+            bonus = 1 if token.head.lower_ in LOCATIVE_PREPS else 0
+            return n + up_trigger[anc.i] - bonus
+    return 99

@@ -1,0 +1,46 @@
+"""The GeoNames loader and look-up, on a small GeoNames-format fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventscope.errors import ConfigError
+from eventscope.places import Gazetteer, build_gazetteer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "places" / "geonames_small.txt"
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    out = tmp_path_factory.mktemp("gaz") / "small.sqlite"
+    build_gazetteer([str(FIXTURE)], str(out))
+    return Gazetteer.open(out)
+
+
+def test_loader_reads_every_feature_with_its_kind(gaz: Gazetteer) -> None:
+    turkey = gaz.lookup("Turkey")
+    assert [c.kind for c in turkey] == ["country", "city"]
+    assert turkey[0].country == "TUR" and (turkey[0].latitude, turkey[0].longitude) == (39.0, 35.0)
+
+
+def test_lookup_finds_alternate_names_and_transliterations(gaz: Gazetteer) -> None:
+    for name in ("Palmyra", "Tadmur", "Tadmor", "tadmor", "Tedmor"):
+        assert [c.geonameid for c in gaz.lookup(name)] == [163808], name
+
+
+def test_short_codes_are_not_aliases(gaz: Gazetteer) -> None:
+    assert gaz.lookup("PMS") == []
+
+
+def test_env_var_opens_a_user_built_index(gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVENTSCOPE_GAZETTEER", str(gaz.path))
+    assert Gazetteer.default().path == gaz.path
+
+
+def test_malformed_dump_is_a_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("1\tonly three\tcolumns\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="E030"):
+        build_gazetteer([str(bad)], str(tmp_path / "out.sqlite"))
