@@ -42,11 +42,7 @@ def week_value(day: date) -> str:
 
 def _week(year: int, week: int, weekend: bool) -> Interval:
     monday = date.fromisocalendar(year, week, 1)
-    return (
-        (monday + timedelta(days=5), monday + timedelta(days=6))
-        if weekend
-        else (monday, monday + timedelta(6))
-    )
+    return (monday + timedelta(days=5), monday + timedelta(days=6)) if weekend else (monday, monday + timedelta(6))
 
 
 def value_interval(value: str) -> Interval | None:

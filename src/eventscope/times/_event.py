@@ -171,9 +171,7 @@ def _narrative(
     """Step 4: the time of the previous sentences, for a simple-past clause or an anaphoric 'then'."""
     verb = clause_of(trigger)
     anaphoric = bool(_ANAPHORA.search(text[sentence[0] : sentence[1]]))
-    reports = any(
-        t.lemma_.lower() in REPORTING for t in doc.char_span(*sentence, alignment_mode="expand") or ()
-    )
+    reports = any(t.lemma_.lower() in REPORTING for t in doc.char_span(*sentence, alignment_mode="expand") or ())
     simple_past = verb.tag_ == "VBD" and not reports
     if not (anaphoric or simple_past):
         return None

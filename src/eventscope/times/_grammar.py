@@ -43,9 +43,7 @@ _DET = (
     r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)"
     r"|that\s+same|that|this|last|next|past|coming|the)"
 )
-_UNITWORD = (
-    r"(?P<u>day|week|weekend|month|quarter|year|decade|century|period|morning|afternoon|evening|night)"
-)
+_UNITWORD = r"(?P<u>day|week|weekend|month|quarter|year|decade|century|period|morning|afternoon|evening|night)"
 _DIR = r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|old|long))?"
 _SEP = r"\s*(?:-|–|to|and|until|till|through)\s*"
 
@@ -57,14 +55,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})(?:\s+of)?\s+(?P<m>{MONTH})"
         rf"(?:,?\s+(?P<y>{YEAR}))?",
     ),
-    _rule(
-        "dayrange", rf"(?P<d>{DAYNUM})(?={_SEP}{DAYNUM}(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)"
-    ),
+    _rule("dayrange", rf"(?P<d>{DAYNUM})(?={_SEP}{DAYNUM}(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)"),
     _rule("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
     _rule("my", rf"(?:(?P<edge>{EDGE})\s*)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
-    _rule(
-        "month", rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?:\s+(?P<ly>last|next|this)\s+year)?"
-    ),
+    _rule("month", rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?:\s+(?P<ly>last|next|this)\s+year)?"),
     _rule("year", rf"(?:(?P<edge>{EDGE})\s*|fiscal\s+|the\s+year\s+)?(?P<y>{YEAR})"),
     _rule("decade", rf"(?:the\s+)?(?:(?P<edge>{EDGE})\s*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s"),
     _rule(
@@ -105,13 +99,14 @@ RULES: tuple[Rule, ...] = (
     _rule("yearago", r"(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?P<u>quarter|period|month|week|year))?"),
     _rule(
         "set",
-        rf"(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each|per)\s+"
+        rf"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+"
         rf"(?:other\s+)?(?:(?P<u>{UNIT})|(?P<wd>{WEEKDAY})|(?P<m>{MONTH}))|(?P<wds>{WEEKDAY})s",
     ),
     _rule(
         "clock",
-        r"(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-        r"|(?P<noon>noon|midnight)",
+        r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
+        r"|(?P<noon>noon|midnight))(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)))?",
     ),
     _rule(
         "holiday",

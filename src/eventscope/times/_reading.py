@@ -19,6 +19,7 @@ class Context:
     anchor: date | None  # the article's publication date; None leaves relative values unresolved
     tense: Tense = "past"
     quarter: str | None = None  # the fiscal quarter the text last named, e.g. "1989-Q3"
+    day: date | None = None  # the day the text named just before (for "at 10:35 a.m.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,9 @@ def infer_year(month: int, day: int, ctx: Context) -> int | None:
     key, here = (month, day), (a.month, a.day if day else 0)
     if ctx.tense == "future":
         return a.year if key >= here else a.year + 1
-    if ctx.tense == "present" and abs(month - a.month) <= 1:
-        return a.year
+    if ctx.tense == "present":  # the nearest such date
+        distance = (month - a.month) % 12
+        return a.year + (month < a.month) if distance <= 6 else a.year - (month > a.month)
     return a.year if key <= here else a.year - 1
 
 
@@ -181,8 +182,18 @@ def resolve_clock(g: dict[str, str | None], ctx: Context) -> Reading | None:
         if hour > 12 or hour == 0:
             return None
         hour = hour % 12 + (12 if pm else 0)
-    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
-    return Reading("TIME", f"{day}T{hour:02d}:{minute:02d}", "day")
+    return Reading("TIME", f"{_clock_day(g, ctx)}T{hour:02d}:{minute:02d}", "day")
+
+
+def _clock_day(g: dict[str, str | None], ctx: Context) -> str:
+    """The day a clock time falls on: its own weekday or 'today', else the day the text last named."""
+    if g.get("wd"):
+        day = weekday_date(WEEKDAYS[(g["wd"] or "").lower()], "", ctx)
+    elif g.get("dw") and ctx.anchor:
+        day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[(g["dw"] or "").lower()])
+    else:
+        day = ctx.day or ctx.anchor
+    return day.isoformat() if day else "XXXX-XX-XX"
 
 
 def weekday_date(weekday: int, rel: str, ctx: Context) -> date | None:
@@ -202,8 +213,8 @@ def weekday_date(weekday: int, rel: str, ctx: Context) -> date | None:
 
 def with_part(day: date | None, part: str | None) -> Reading:
     value = day.isoformat() if day else "XXXX-XX-XX"
-    if part:
-        return Reading("TIME", f"{value}T{PARTS_OF_DAY[part.lower()]}", "day")
+    if part and part.lower() in PARTS_OF_DAY:  # TimeBank gives "Wednesday night" the day's value
+        return Reading("TIME", value, "day")
     return Reading("DATE", value, "day")
 
 

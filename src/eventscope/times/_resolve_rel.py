@@ -110,15 +110,11 @@ def resolve_ref(g: dict[str, str | None], ctx: Context) -> Reading | None:
 def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
     """'last week', 'this year', 'earlier this month', 'the end of last year', 'the quarter'."""
     det, unit = " ".join((g["det"] or "").lower().split()), (g["u"] or "").lower()
-    mod = edge_mod(g.get("edge")) or edge_mod(
-        g.get("ea") if (g.get("ea") or "").lower() in ("early", "late") else None
-    )
+    mod = edge_mod(g.get("edge")) or edge_mod(g.get("ea") if (g.get("ea") or "").lower() in ("early", "late") else None)
     clip = {"earlier": "before", "later": "after"}.get((g.get("ea") or "").lower(), "")
     if unit in PARTS_OF_DAY:
         return with_part(ctx.anchor, unit) if det == "this" else None
-    if unit == "period" or (
-        unit == "quarter" and det in ("the", "the latest", "the current", "latest", "the same")
-    ):
+    if unit == "period" or (unit == "quarter" and det in ("the", "the latest", "the current", "latest", "the same")):
         return Reading("DATE", ctx.quarter, "quarter") if ctx.quarter else None
     if det in ("the", "that", "the same", "that same") and unit in ("year", "day"):
         return Reading("DURATION", duration_value(1, unit)) if det == "the" and unit == "year" else None

@@ -62,7 +62,9 @@ RESOLVERS: dict[str, Resolver] = {
     "holiday": resolve_holiday,
 }
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-_FUTURE_GOVERNORS = {"expect", "plan", "schedule", "due", "set", "intend", "hope", "prepare", "aim", "vow"}
+
+_SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
+DAY_REACH = 80  # characters: a clock time takes the day named this close before it
 
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
@@ -98,6 +100,8 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     """The tense of the verb that governs an expression: past unless a future or present form rules."""
+    if _SOON.search(doc.text[max(0, start - 20) : start] if doc is not None else ""):
+        return "future"
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None or len(span) == 0:
         return "past"
@@ -106,15 +110,13 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
-    words = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")} | {token.lower_}
-    if words & _FUTURE_AUX or "going" in words:
+    if token.pos_ not in ("VERB", "AUX"):
+        return "present"
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in auxes} | {token.lower_}
+    if words & _FUTURE_AUX or "going" in words or any(c.tag_ == "MD" and c.lower_ != "could" for c in auxes):
         return "future"
-    head = token.head
-    if (
-        token.tag_ == "VB"
-        and any(c.lower_ == "to" for c in token.children)
-        and (head.lemma_ in _FUTURE_GOVERNORS or head.lower_ in _FUTURE_GOVERNORS)
-    ):
+    if token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children):
         return "future"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
@@ -127,9 +129,7 @@ def build(start: int, end: int, text: str, reading: Reading, anchor: date | None
         base = value_interval(reading.value.split("T")[0] if "T" in reading.value else reading.value)
         span = apply_mod(base, reading.mod) if base else None
     if span is not None and anchor is not None and reading.clip:
-        span = (
-            (span[0], min(span[1], anchor)) if reading.clip == "before" else (max(span[0], anchor), span[1])
-        )
+        span = (span[0], min(span[1], anchor)) if reading.clip == "before" else (max(span[0], anchor), span[1])
         span = span if span[0] <= span[1] else (span[1], span[1])
     future = bool(anchor and span and span[0] > anchor) or reading.value == "FUTURE_REF"
     return TimeExpr(
@@ -153,13 +153,14 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     quarter: str | None = None
     out: list[TimeExpr] = []
     for start, end, index, m in select(find_candidates(text)):
-        ctx = Context(anchor, tense_at(doc, start, end), quarter)
+        day = out[-1].date_start if out and out[-1].granularity == "day" and out[-1].end > start - DAY_REACH else None
+        ctx = Context(anchor, tense_at(doc, start, end), quarter, day)
         groups: Groups = {k: v for k, v in m.groupdict().items()}
         reading = RESOLVERS[RULES[index].kind](groups, ctx)
         if reading is None:
             continue
-        if reading.granularity == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", reading.value):
-            quarter = quarter if RULES[index].kind == "yearago" else reading.value
+        if RULES[index].kind == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", reading.value):
+            quarter = reading.value
         out.append(build(start, end, article.text, reading, anchor))
     return tuple(out)
 

@@ -59,9 +59,7 @@ def _bare_month_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> boo
     name = g.get("m") or ""
     if g.get("edge") or g.get("rel") or g.get("ly"):
         return True
-    if not name[:1].isupper() or (
-        len(name) <= 4 and not name.endswith(".") and name.lower() not in ("june", "july")
-    ):
+    if not name[:1].isupper() or (len(name) <= 4 and not name.endswith(".") and name.lower() not in ("june", "july")):
         return False
     if name.lower() in ("may", "march") or name.endswith("."):
         return prior_word(text, m.start()) in _PREPS
@@ -71,7 +69,11 @@ def _bare_month_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> boo
 def _duration_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> bool:
     n = (g.get("n") or "").lower()
     unit = (g.get("u") or "").lower()
-    if n in ("a", "an") and unit.startswith("second"):
+    if (n in ("a", "an") and unit.startswith("second")) or re.match(r"-?\s*old\b", text[m.end() : m.end() + 5]):
+        return False  # "a second attack", "a 6-year-old boy"
+    if unit.startswith("quarter") and "-" in m.group(0):
+        return False  # "three-quarters"
+    if (g.get("dir") or "").lower() == "old":
         return False
     if n in ("a", "an") and not g.get("det") and not g.get("dir"):
         before = text[max(0, m.start() - 30) : m.start()]

@@ -1,0 +1,56 @@
+"""event_interval: an event takes the time of the expression that governs its clause."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from eventscope import nlp
+from eventscope.records import Article, Span
+from eventscope.times import EventTime, event_interval, tag_times
+
+PUBLISHED = datetime(2017, 3, 2, 8, tzinfo=UTC)
+TEXT = (
+    "The army has entered the city, a monitoring group said on Wednesday. "
+    "In late March 2016, government forces recaptured Palmyra, which Daesh had seized in May 2015. "
+    "Heavy clashes are ongoing."
+)
+
+
+@pytest.fixture(scope="module")
+def parsed() -> tuple[Article, object, tuple]:
+    art = Article(article_id="e", text=TEXT, published=PUBLISHED)
+    doc = nlp.load()(art.nlp_text)
+    return art, doc, tag_times(doc, art)
+
+
+def date_of(parsed: tuple, trigger: str) -> EventTime:
+    art, doc, times = parsed
+    start = TEXT.index(trigger)
+    sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    result = event_interval(doc, Span(sent.start_char, sent.end_char), Span(start, start + len(trigger)), times, art)
+    assert result is not None
+    return result
+
+
+def test_relative_clause_keeps_its_own_date(parsed: tuple) -> None:
+    seized = date_of(parsed, "seized")
+    assert (seized.date_start, seized.date_end, seized.time_precision) == (date(2015, 5, 1), date(2015, 5, 31), 3)
+
+
+def test_main_clause_takes_the_fronted_date(parsed: tuple) -> None:
+    retaken = date_of(parsed, "recaptured")
+    assert retaken.basis == "late March 2016"
+    assert retaken.date_start == date(2016, 3, 21) and retaken.date_end == date(2016, 3, 31)
+
+
+def test_reported_event_ends_by_the_report(parsed: tuple) -> None:
+    entered = date_of(parsed, "entered")
+    assert date(2017, 2, 28) <= entered.date_start <= entered.date_end <= date(2017, 3, 2)
+
+
+def test_undated_event_falls_back_to_publication(parsed: tuple) -> None:
+    clashes = date_of(parsed, "clashes")
+    assert clashes.basis == "publication"
+    assert (clashes.date_start, clashes.date_end, clashes.time_precision) == (date(2017, 3, 1), date(2017, 3, 2), 2)
