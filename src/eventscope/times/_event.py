@@ -136,7 +136,7 @@ def _own_or_enclosing(
         if not mine:
             continue
         best = min(mine, key=lambda t: abs(t.start - trigger.idx))
-        if _under_report(path[: depth + 1]):
+        if _under_report(path[: depth + 1]) and best.start > head.idx:  # "said on Wednesday", not "On 5 May, X said"
             return _reported(best, _is_present(path[0]))
         return _make(best, times, text)
     return None

@@ -64,7 +64,6 @@ RESOLVERS: dict[str, Resolver] = {
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
-DAY_REACH = 80  # characters: a clock time takes the day named this close before it
 
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
@@ -153,7 +152,8 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     quarter: str | None = None
     out: list[TimeExpr] = []
     for start, end, index, m in select(find_candidates(text)):
-        day = out[-1].date_start if out and out[-1].granularity == "day" and out[-1].end > start - DAY_REACH else None
+        days = [t.date_start for t in out if t.granularity == "day" and t.type == "DATE" and not t.future]
+        day = days[-1] if days else None
         ctx = Context(anchor, tense_at(doc, start, end), quarter, day)
         groups: Groups = {k: v for k, v in m.groupdict().items()}
         reading = RESOLVERS[RULES[index].kind](groups, ctx)
