@@ -52,7 +52,10 @@ def test_unnamed_reports_merge_only_on_an_exact_shared_day() -> None:
 
 
 def test_person_names_skip_places_titles_and_calendar_words() -> None:
-    text = "Syed Rizwan Farook and Tashfeen Malik opened fire in San Bernardino on Wednesday, Police Chief Jarrod Burguan said."
+    text = (
+        "Syed Rizwan Farook and Tashfeen Malik opened fire in San Bernardino on Wednesday, "
+        "Police Chief Jarrod Burguan said."
+    )
     assert person_names(text) == ("farook", "malik", "rizwan", "syed", "tashfeen")
 
 

@@ -94,6 +94,22 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
     assert dump(crashed) == dump(tmp_path / "clean.duckdb")
 
 
+def test_a_reader_can_query_while_an_ingest_runs(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(30))
+    db = tmp_path / "live.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(HERE)}
+    proc = subprocess.Popen([sys.executable, str(HERE / "run_ingest.py"), str(db), str(corpus), "0.02"], env=env,
+                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert proc.stdout is not None
+    counts = []
+    for seen, _ in enumerate(proc.stdout, start=1):
+        if seen % 6 == 0:
+            with Store(str(db), read_only=True) as store:
+                counts.append(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+    assert proc.wait() == 0
+    assert counts == sorted(counts) and 0 < counts[0] < 30 and counts[-1] == 30
+
+
 @pytest.mark.parametrize("batch_size", [1, 100])
 def test_batch_size_does_not_change_the_database(tmp_path: Path, batch_size: int) -> None:
     corpus = write_corpus(tmp_path / "c.jsonl", articles(9))

@@ -46,7 +46,7 @@ def _progress() -> tuple[Progress, TaskID]:
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl corpora, feeds, or URLs.")],
     db: Db = "events.duckdb",
-    published: Annotated[str | None, typer.Option(help="Publication time for texts that carry none.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication time of texts without one.")] = None,
     dask: Annotated[str | None, typer.Option(help="local:N or tcp://HOST:PORT: extract on Dask workers.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
 ) -> None:
@@ -82,10 +82,9 @@ def _query(since: str | None, until: str | None, type_: str | None, actor: str |
     if near:
         lat, lon, km = (float(x) for x in near.split(","))
         where = (lat, lon, km)
-    return EventQuery(
-        since=date.fromisoformat(since) if since else None, until=date.fromisoformat(until) if until else None,
-        event_type=type_, actor=actor, country=country, near=where, place=place,
-    )  # fmt: skip
+    first = date.fromisoformat(since) if since else None
+    last = date.fromisoformat(until) if until else None
+    return EventQuery(first, last, type_, actor, country, where, place)
 
 
 Since = Annotated[str | None, typer.Option(help="Events ending on or after YYYY-MM-DD.")]

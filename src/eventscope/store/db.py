@@ -8,6 +8,7 @@ database as it was after the last committed batch.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,20 +37,50 @@ class StoredArticle:
         return f"{self.key}#{self.version}"
 
 
-class Store:
-    def __init__(self, path: str, read_only: bool = False) -> None:
-        self.path = path
+LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the file
+LOCK_POLL_S = 0.05
+
+
+def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting while another process holds it (DuckDB allows one process at a time)."""
+    deadline = time.monotonic() + wait
+    while True:
         try:
-            if not read_only and os.path.dirname(path):
-                os.makedirs(os.path.dirname(path), exist_ok=True)
-            self.conn = duckdb.connect(path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise StoreError("E040", path=path, detail=str(exc)) from exc
+            time.sleep(LOCK_POLL_S)
         except (duckdb.Error, OSError) as exc:
             raise StoreError("E040", path=path, detail=str(exc)) from exc
+
+
+class Store:
+    """A DuckDB file.  ``release`` closes the file between batches so readers can query meanwhile."""
+
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        if not read_only and os.path.dirname(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        self._conn: duckdb.DuckDBPyConnection | None = connect(path, read_only)
         if not read_only:
             migrate(self.conn)
 
+    @property
+    def conn(self) -> duckdb.DuckDBPyConnection:
+        if self._conn is None:
+            self._conn = connect(self.path, self.read_only)
+        return self._conn
+
+    def release(self) -> None:
+        """Close the file until the next use (another process may open it meanwhile)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     def close(self) -> None:
-        self.conn.close()
+        self.release()
 
     def __enter__(self) -> Store:
         return self

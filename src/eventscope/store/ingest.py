@@ -7,17 +7,20 @@ so re-ingesting a corpus costs one hash per article and adds nothing.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
+from typing import TypeVar
 
 from ..merge import Mention, Merger, person_names
 from ..records import Article, Event, Rejected
 from . import rows
 from .db import Store, StoredArticle
 
+T = TypeVar("T")
 Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]]]]
 BATCH_SIZE = 64  # articles per transaction
+EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +42,18 @@ class _Identity:
     digest: str
 
 
+_Extracted = tuple[_Identity, Article, tuple[Event, ...]]
+
+
 class _Gate:
     """Lets through articles not stored yet; remembers their identity and the rejected inputs."""
 
     def __init__(self, known: dict[str, dict[str, int]]) -> None:
         self.known = known
-        self.pending: deque[_Identity] = deque()
         self.rejected: list[Rejected] = []
         self.unchanged = 0
 
-    def filter(self, items: Iterable[Article | Rejected]) -> Iterator[Article]:
+    def filter(self, items: Iterable[Article | Rejected]) -> Iterator[tuple[Article, _Identity]]:
         for item in items:
             if isinstance(item, Rejected):
                 self.rejected.append(item)
@@ -59,8 +64,35 @@ class _Gate:
                 self.unchanged += 1
                 continue
             versions[digest] = max(versions.values(), default=0) + 1
-            self.pending.append(_Identity(key, versions[digest], digest))
-            yield item
+            yield item, _Identity(key, versions[digest], digest)
+
+    def extracted(self, extractor: Extractor, pairs: Iterable[tuple[Article, _Identity]]) -> Iterator[_Extracted]:
+        """Extract in chunks; when a chunk fails, retry its articles one by one and quarantine the failures."""
+        for part in chunked(pairs, EXTRACT_CHUNK):
+            try:
+                results = list(extractor([a for a, _ in part]))
+            except Exception:  # noqa: BLE001 - error policy: quarantine the article, go on
+                results = []
+            if len(results) == len(part):
+                yield from ((who, art, tuple(evs)) for (_, who), (art, evs) in zip(part, results, strict=True))
+                continue
+            for article, who in part:
+                yield from self._one(extractor, article, who)
+
+    def _one(self, extractor: Extractor, article: Article, who: _Identity) -> Iterator[_Extracted]:
+        try:
+            ((found, events),) = list(extractor([article]))
+        except Exception as exc:  # noqa: BLE001
+            self.known[who.key].pop(who.digest, None)
+            self.rejected.append(Rejected(article.origin, "E050", f"[E050] extraction failed: {exc!r}"))
+            return
+        yield who, found, tuple(events)
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
 
 
 def default_extractor() -> Extractor:
@@ -92,9 +124,9 @@ def ingest(
     """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction."""
     gate = _Gate(store.versions())
     merger = store.load_merger()
+    store.release()
     stats, batch = IngestStats(), []
-    for article, events in (extractor or default_extractor())(gate.filter(items)):
-        who = gate.pending.popleft()
+    for who, article, events in gate.extracted(extractor or default_extractor(), gate.filter(items)):
         stored = StoredArticle(article, who.key, who.version, who.digest, ())
         stored = replace(stored, mentions=mentions_of(article, stored.uid, events))
         batch.append(stored)
@@ -116,6 +148,7 @@ def _flush(
 ) -> IngestStats:
     rejected = list(gate.rejected)
     store.write_batch(batch, rejected, merger)
+    store.release()  # let readers in while the next batch is extracted
     batch.clear()
     gate.rejected.clear()
     return replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))
