@@ -39,6 +39,7 @@ EXTRA_ALIASES = {
 _DEMONYM_PLURAL_ENDINGS = ("an", "i", "ese")
 VAST_COUNTRY_KM2 = 2_000_000  # above this a rounded country figure can be 200 km off its centre
 MAINLAND_SHARE = 0.85  # ... when far-flung parts (Alaska) pull the figure off the mainland
+FAR_PART_DEGREES = 40.0  # longitude between the mainland and the next largest part
 
 
 def _data_dir(package: str) -> Path:
@@ -121,6 +122,9 @@ def largest_polygon_centroid(geojson: dict) -> tuple[float, float] | None:
     parts = [_ring_centroid(r) for r in rings]
     best = max(parts, default=None, key=lambda c: c[0])
     if best is None or best[0] <= 0 or best[0] > MAINLAND_SHARE * sum(p[0] for p in parts):
+        return None
+    second = sorted(parts, key=lambda c: -c[0])[1]
+    if abs(second[2] - best[2]) < FAR_PART_DEGREES:
         return None
     return round(best[1], 4), round(best[2], 4)
 

@@ -16,7 +16,7 @@ from ._names import ABBREVIATION_KEYS, name_key
 from .gazetteer import Candidate, Gazetteer
 from .recognize import Toponym
 
-KIND_BONUS = {"country": 4.0, "continent": 4.0, "admin1": 3.0, "admin2": 1.5, "city": 0.0, "other": -1.0}
+KIND_BONUS = {"country": 3.5, "continent": 4.0, "admin1": 3.5, "admin2": 1.5, "city": 0.0, "other": -1.0}
 ADMIN2_WORDS = ("county", "parish", "district", "province", "governorate", "borough")
 ALIAS_PENALTY = 1.0
 CAPITAL_BONUS = 1.0
@@ -84,7 +84,7 @@ def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | N
     if not cands:
         return Choice(top, None, f"no gazetteer entry for {top.text!r}")
     short = len(name_key(top.text)) <= SHORT_ALIAS
-    cands = [c for c in cands if c.main_name or not short]
+    cands = [c for c in cands if c.main_name or c.kind == "country" or not short]
     if not cands:
         return Choice(top, None, f"{top.text!r} is only a short alias")
     capitals = {c.cc for c in cands if c.feature_code == "PPLC" and c.main_name}
