@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, TimeExpr
 
+PUBLICATION = "publication"  # the basis of a date read from the publication time alone
 ARMED_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces")
 GENERIC_ACTOR1 = {
     "Peaceful protest": "protesters", "Protest with intervention": "protesters",
@@ -72,8 +73,11 @@ def _same_place(a: Located, b: Located) -> bool:
         return a.place is None and b.place is None
     if a.place.geonameid != b.place.geonameid:
         return False
-    same_name = a.place.text.split("'")[0] == b.place.text.split("'")[0]
-    return same_name or not _own_place(a) or not _own_place(b)
+    if a.place.text.split("'")[0] == b.place.text.split("'")[0]:
+        return True
+    # one mention names no place of its own: the same event only if the text dates both explicitly
+    inherited = not _own_place(a) or not _own_place(b)
+    return inherited and PUBLICATION not in (a.basis, b.basis)
 
 
 def _overlap(a: Located, b: Located) -> bool:

@@ -74,7 +74,7 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
     """Events of each article, in text order (one JSON object a line with --format jsonl)."""
     from .pipeline import extract as run
 
-    batch, rows = Batch(paths, published), []
+    batch, rows = Batch(paths, published), list[Event]()
     for _, events in run(batch.articles()):
         if fmt is Format.jsonl:
             for event in events:

@@ -37,15 +37,34 @@ def _resources() -> tuple[Gazetteer, ActorDictionary]:
     return Gazetteer.default(), ActorDictionary.default()
 
 
+PARTICIPANT_KINDS = ("armed", "government", "group", None)  # not news agencies, monitors or IGOs
+
+
+def participants_of(actors: tuple[ActorMention, ...], dictionary: ActorDictionary) -> list[ActorMention]:
+    return [m for m in actors if dictionary.kind(m.actor) in PARTICIPANT_KINDS]
+
+
 def mentions_of(doc: Doc, actors: tuple[ActorMention, ...], dictionary: ActorDictionary) -> list[EventMention]:
-    tracker = SourceTracker(kind_of=dictionary.kind, mentions=actors)
+    """Event mentions of every sentence, each with the source its sentence reports."""
+    tracker = SourceTracker(kind_of=lambda a: dictionary.kind(a) or "", mentions=actors)
+    participants = participants_of(actors, dictionary)
     found: list[EventMention] = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         source = sentence_source(sent, tracker)
-        found.extend(sentence_mentions(sent, actors, source))
+        found.extend(sentence_mentions(sent, participants, source))
     return found
+
+
+def is_modifier(doc: Doc, place: PlaceMention) -> bool:
+    """'Syrian' in 'Syrian troops', 'Britain' in 'Britain-based': a place word that modifies a noun
+    names whose actor or origin it is, not where an event happened."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
@@ -55,10 +74,12 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     actors = find_actors(doc, article, dictionary, country=country)
     times = tag_times(doc, article)
     located = []
+    sites = tuple(p for p in places if not is_modifier(doc, p))
+    participants = participants_of(actors, dictionary)
     for mention in mentions_of(doc, actors, dictionary):
-        prior = [a for a in actors if a.start < mention.sentence.end]
+        prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
-        located.append(locate(doc, article, filled, times, places, event_place))
+        located.append(locate(doc, article, filled, times, sites, event_place))
     events = tuple(to_event(article, group) for group in group_mentions(located))
     return Analysis(article, places, actors, times, events)
 

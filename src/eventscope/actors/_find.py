@@ -13,6 +13,7 @@ from eventscope.records import Actor, ActorMention, Article
 from ._context import implied_actors
 from ._countries import countries
 from ._dictionary import ActorDictionary
+from ._fuzzy import fuzzy_hits
 from ._generic import generic_actor, generic_pattern, kind_of_group
 from ._matcher import AliasMatcher
 from ._model import NON_STATE_ARMED, is_exact
@@ -83,7 +84,11 @@ def infer_country(text: str, mentions: list[ActorMention]) -> str | None:
 
 
 def _alias_candidates(text: str, dictionary: ActorDictionary) -> list[_Candidate]:
-    return [_Candidate(h.start, h.end, h.payload[0].actor, h.payload[1].via) for h in dictionary.matcher.find(text)]
+    """Exact alias matches, then near matches of long names for what they leave uncovered."""
+    exact = [_Candidate(h.start, h.end, h.payload[0].actor, h.payload[1].via) for h in dictionary.matcher.find(text)]
+    taken = {i for c in exact for i in range(c.start, c.end)}
+    near = [_Candidate(s, e, entry.actor, "alias") for s, e, entry in fuzzy_hits(text, dictionary, taken)]
+    return sorted(exact + near, key=lambda c: c.start)
 
 
 def _pattern_candidates(text: str, dictionary: ActorDictionary, country: str | None) -> list[_Candidate]:

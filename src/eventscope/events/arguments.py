@@ -32,7 +32,8 @@ def _span_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention]) -> l
     if not tokens:
         return []
     start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
-    return [m for m in mentions if start <= m.start and m.end <= end]
+    head = tokens[0]
+    return [m for m in mentions if (start <= m.start and m.end <= end) or m.start <= head.idx < m.end]
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -72,8 +73,8 @@ def _noun_agent(noun: Token) -> Token | None:
             objs = _children(child, ("pobj",))
             if objs:
                 return objs[0]
-        if child.dep_ in ("poss", "compound", "amod") and child.pos_ in ("PROPN", "ADJ", "NOUN"):
-            return child
+        if child.dep_ in ("poss", "compound", "amod") and child.text[:1].isupper():
+            return child  # "Daesh's attack", 'Russian airstrikes', 'regime jets' (capitalised modifiers only)
     following = noun.doc[noun.i + 1:noun.i + 4]
     by = next((t for t in following if t.lower_ == "by"), None)
     if by is not None and by.i + 1 < len(noun.doc):

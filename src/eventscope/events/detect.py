@@ -13,10 +13,12 @@ from . import lexicon as lx
 from .arguments import PARTICIPANT_TYPES, Arguments, find_arguments, opposing_actor
 from .fatalities import fatalities
 from .modality import hedged, modality
-from .rules import Cues
+from .plover import plover
+from .rules import EVENT_TYPE_OF, Cues, allowed_subtypes, rule_is_sure, rule_subtype
 from .typing import Typing, type_mention, type_sentence
 
 MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
+RULE_ONLY_CONFIDENCE = 0.5  # a rule the model did not confirm
 TERRITORY_OPPOSED = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                                "Armed clash"})
 
@@ -93,10 +95,32 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
                 args.actor2.actor_type if args.actor2 else None,
                 target_civilian=patient in lx.CIVILIAN_CUES and args.actor2 is None,
                 target_protesters=patient in lx.PROTEST_CUES)
-    typing = type_mention(sent.text, cues)
+    typing = constrained_typing(sent.text, cues)
     if typing is None:
         return None
     return _mention(trigger, sent, typing, args, actors, mood, source)
+
+
+def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
+    """The model proposes, the trigger's frame disposes: a type the frame does not admit (or a
+    'no event' the rules are sure of) gives way to the rules' type."""
+    typing = type_mention(sentence, cues)
+    if typing is not None and typing.sub_event_type in allowed_subtypes(cues):
+        return typing
+    if typing is None and not rule_is_sure(cues):
+        return None
+    sub = rule_subtype(cues)
+    confidence = typing.confidence / 2 if typing is not None else RULE_ONLY_CONFIDENCE
+    kind, mode = plover(sub, cues.lemmas)
+    return Typing(EVENT_TYPE_OF[sub], sub, confidence, kind, mode)
+
+
+def content_span(sent: SpacySpan) -> Span:
+    """The sentence without leading and trailing whitespace (blanked layout lines included)."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return Span(sent.start_char, sent.start_char)
+    return Span(words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _mention(trigger: Trigger, sent: SpacySpan, typing: Typing, args: Arguments,
@@ -105,7 +129,7 @@ def _mention(trigger: Trigger, sent: SpacySpan, typing: Typing, args: Arguments,
     if actor2 is None and typing.sub_event_type in TERRITORY_OPPOSED:
         actor2 = opposing_actor(args.actor1, sent.start_char, actors)
     return EventMention(
-        sentence=Span(sent.start_char, sent.end_char),
+        sentence=content_span(sent),
         trigger=Span(trigger.token.idx, trigger.end),
         event_type=typing.event_type,
         sub_event_type=typing.sub_event_type,
@@ -125,7 +149,8 @@ def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: S
     found = [m for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
     if found or triggers:
         return found
-    typing = type_sentence(sent.text)
+    lemmas = frozenset(t.lemma_.lower() for t in sent)
+    typing = type_sentence(sent.text) if _armed_context(lemmas, _sentence_actors(sent, actors)) else None
     if typing is None:
         return []
     root = sent.root

@@ -74,7 +74,7 @@ NOUN_TRIGGERS: Final[dict[str, str]] = {
     "protest": PROTEST, "demonstration": PROTEST, "rally": PROTEST, "march": PROTEST, "sit-in": PROTEST,
     "strike_action": PROTEST, "riot": RIOT, "unrest": RIOT,
     "arrest": ARREST, "detention": ARREST,
-    "destruction": DESTROY, "demolition": DESTROY, "arson": DESTROY, "looting": LOOT,
+    "destruction": DESTROY, "rubble": DESTROY, "demolition": DESTROY, "arson": DESTROY, "looting": LOOT,
     "ceasefire": AGREE, "truce": AGREE,
     "withdrawal": WITHDRAW, "fight": CLASH, "hostility": CLASH, "incursion": CLASH,
     "takeover": TAKE, "capture": TAKE, "seizure": TAKE, "recapture": TAKE,

@@ -26,11 +26,14 @@ CONDITIONAL = frozenset({"if", "unless", "whether"})
 
 
 def _chain(token: Token, sent: SpacySpan) -> list[Token]:
-    """The trigger and its governors up to the sentence root, stopping at reporting verbs."""
+    """The trigger and its governors up to the sentence root, stopping after a reporting verb
+    ('X said that ...' frames the report; only a denial or a claim there changes the event)."""
     chain = [token]
     while chain[-1].head is not chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ in ("ccomp", "parataxis"):
-            break  # 'X said that ...': the report frame, not the event's own modality
+            if chain[-1].head.lemma_.lower() in DENY | {"claim"}:
+                chain.append(chain[-1].head)
+            break
         chain.append(chain[-1].head)
     return chain
 

@@ -30,6 +30,8 @@ EVENT_TYPE_OF = {
 }
 
 STATE = "State forces"
+HORS_DE_COMBAT = frozenset({"execution", "execute", "behead", "massacre", "torture", "captive", "prisoner",
+                            "detainee", "hostage"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ def violence_subtype(cues: Cues) -> str:
         return weapon
     if cues.target_protesters:
         return "Excessive force against protesters"
+    if cues.lemmas & HORS_DE_COMBAT:
+        return "Attack"  # executing captives or massacring is violence against civilians, whoever the victims were
     if cues.frame == lx.MOB or (cues.actor1_type in ("Rioters", "Protesters")):
         return "Mob violence"
     if cues.target_civilian or cues.actor2_type == "Civilians":
@@ -122,3 +126,51 @@ def rule_subtype(cues: Cues) -> str:
     if frame == lx.DESTROY:
         return "Looting/property destruction"
     return violence_subtype(cues)
+
+
+BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                    "Suicide bomb", "Grenade", "Chemical weapon"})
+CIVILIAN_HARM = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                            "Violent demonstration", "Mob violence"})
+ARMED_TYPES = frozenset({STATE, "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
+_ALLOWED: dict[str, frozenset[str]] = {
+    lx.CLASH: BATTLES | {"Air/drone strike", "Shelling/artillery/missile attack"},
+    lx.AIR: frozenset({"Air/drone strike"}), lx.GRENADE: frozenset({"Grenade"}),
+    lx.CHEMICAL: frozenset({"Chemical weapon"}), lx.SUICIDE: frozenset({"Suicide bomb"}),
+    lx.SHELL: REMOTE, lx.EXPLODE: REMOTE | {"Attack", "Looting/property destruction"},
+    lx.ATTACK: BATTLES | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS | {"Looting/property destruction"},
+    lx.KILL: BATTLES | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS,
+    lx.SHOOT: BATTLES | CIVILIAN_HARM | DEMONSTRATIONS | REMOTE,
+    lx.ABDUCT: frozenset({"Abduction/forced disappearance", "Arrests"}),
+    lx.SEXUAL: frozenset({"Sexual violence"}), lx.ARREST: frozenset({"Arrests", "Protest with intervention"}),
+    lx.PROTEST: DEMONSTRATIONS, lx.RIOT: DEMONSTRATIONS, lx.MOB: DEMONSTRATIONS | {"Attack"},
+    lx.INTERVENE: DEMONSTRATIONS,
+    lx.DESTROY: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}) | REMOTE,
+    lx.LOOT: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}),
+    lx.AGREE: frozenset({"Agreement"}), lx.DISRUPT: frozenset({"Disrupted weapons use", "Arrests"}),
+    lx.BASE: frozenset({"Headquarters or base established"}),
+    lx.WITHDRAW: frozenset({"Non-violent transfer of territory", "Change to group/activity"}) | BATTLES,
+}
+_HARD_FRAMES = frozenset({lx.AIR, lx.SHELL, lx.GRENADE, lx.CHEMICAL, lx.SUICIDE, lx.ABDUCT, lx.SEXUAL})
+
+
+def allowed_subtypes(cues: Cues) -> frozenset[str]:
+    """The sub-types a trigger's frame admits; territory taken by a known side is that side's."""
+    if cues.frame == lx.TAKE:
+        if cues.actor1_type == STATE:
+            return frozenset({"Government regains territory", "Armed clash", "Headquarters or base established"})
+        if cues.actor1_type in ARMED_TYPES:
+            return frozenset({"Non-state actor overtakes territory", "Armed clash",
+                              "Headquarters or base established"})
+        return BATTLES | {"Non-violent transfer of territory"}
+    return _ALLOWED.get(cues.frame, frozenset(EVENT_TYPE_OF))
+
+
+def rule_is_sure(cues: Cues) -> bool:
+    """The rules alone are enough: a named weapon, or an armed actor doing a violent or territorial act."""
+    if cues.frame in _HARD_FRAMES or cues.frame == lx.CLASH or weapon_subtype(cues.lemmas) is not None:
+        return True
+    violent = cues.frame in (lx.TAKE, lx.WITHDRAW, lx.KILL, lx.SHOOT, lx.ATTACK, lx.DESTROY, lx.LOOT)
+    return violent and cues.actor1_type in ARMED_TYPES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from ..errors import InputError
@@ -53,8 +54,4 @@ def make_article(
     )
     credits = meta["credits"] if isinstance(meta["credits"], list) else []
     agencies = tuple(dict.fromkeys([*agencies_in(article.nlp_text), *credits]))
-    return Article(**{**_fields(article), "agencies": agencies})
-
-
-def _fields(article: Article) -> dict[str, object]:
-    return {name: getattr(article, name) for name in Article.__dataclass_fields__}
+    return replace(article, agencies=agencies)

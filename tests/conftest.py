@@ -1,0 +1,30 @@
+"""Shared helpers: run the real pipeline on small texts written in the tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from eventscope.ingest import make_article
+from eventscope.pipeline import Analysis, analyse
+from eventscope.records import Event
+
+PUBLISHED = datetime(2017, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def run_text(text: str, published: datetime | None = PUBLISHED, article_id: str = "t") -> Analysis:
+    article = make_article(text, article_id, origin="test", published=published, find_title=False)
+    (analysis,) = list(analyse([article]))
+    return analysis
+
+
+def events_of(text: str, published: datetime | None = PUBLISHED) -> tuple[Event, ...]:
+    return run_text(text, published).events
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> str:
+    from pathlib import Path
+
+    return str(Path(__file__).resolve().parent.parent / "examples" / "palmyra-2017-03-02.txt")

@@ -1,0 +1,73 @@
+"""events: what happened is an event; plans, predictions, denials and failures are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import events_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army is preparing to launch an offensive to retake the town of Tadmur.",
+        "A military official said that recapturing Tadmur is a matter of time.",
+        "The ministry denied that its jets bombed the market in Idlib.",
+        "Rebels did not attack the convoy near Aleppo on Monday.",
+        "Engineers are getting ready to start dismantling the mines left behind by the militants.",
+        "The rebels threatened to attack Aleppo if the talks fail.",
+    ],
+)
+def test_unrealised_acts_are_not_events(text: str) -> None:
+    assert events_of(text) == ()
+
+
+def test_territory_taken_by_a_non_state_group_is_typed_as_overtaking() -> None:
+    (event,) = events_of("Islamic State fighters seized the town of Tadmur on Wednesday.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "Islamic State"
+    assert str(event.date_start) == "2017-03-01"
+
+
+def test_state_forces_recapturing_a_town_regain_territory() -> None:
+    (event,) = events_of("In late March 2016, Syrian troops recaptured Tadmur from Daesh.")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Military Forces of Syria" and event.actor2 == "Islamic State"
+    assert event.date_start is not None and event.date_end is not None
+    assert (event.date_start.year, event.date_start.month, event.date_end.month) == (2016, 3, 3)
+
+
+def test_each_clause_gets_its_own_event_and_date() -> None:
+    events = events_of("In late March 2016, government forces in Syria recaptured Tadmur, "
+                       "which Daesh had seized in May 2015.")
+    by_type = {e.sub_event_type: e for e in events}
+    assert str(by_type["Government regains territory"].date_start).startswith("2016-03")
+    assert str(by_type["Non-state actor overtakes territory"].date_start).startswith("2015-05")
+
+
+def test_fatalities_are_counted_from_the_text() -> None:
+    events = events_of("Gunmen killed six civilians in an attack on a village near Maiduguri, Nigeria.")
+    assert events and events[0].fatalities == 6
+    assert events[0].event_type == "Violence against civilians"
+
+
+def test_hedged_reports_are_events_marked_hedged() -> None:
+    events = events_of("He added that reports are saying that Daesh militants have withdrawn from Tadmur.")
+    assert events and all(e.hedged for e in events)
+
+
+def test_the_source_and_the_agency_that_carried_it() -> None:
+    text = ("Rami Abdel Rahman, head of the Syrian Observatory for Human Rights, told dpa that "
+            "Syrian troops have taken control of Tadmur.")
+    (event,) = events_of(text)
+    assert event.source == "Syrian Observatory for Human Rights"
+    assert event.source_via == ("dpa",)
+
+
+def test_evidence_is_the_sentence_at_its_offsets() -> None:
+    text = "Nothing happened here. Syrian jets bombed rebel positions in Idlib on Tuesday."
+    (event,) = events_of(text)
+    (evidence,) = event.evidence
+    assert text[evidence.start:evidence.end] == evidence.text
+    assert evidence.text.startswith("Syrian jets bombed")
+    assert event.sub_event_type == "Air/drone strike"
