@@ -19,12 +19,13 @@ def event(article: str, day: date = date(2015, 12, 2), lat: float = 34.1, lon: f
     return replace(base, **kw)  # type: ignore[arg-type]
 
 
-def mention(article: str, names: tuple[str, ...] = ("farook",), **kw: object) -> Mention:
+def mention(article: str, names: tuple[str, ...] = ("farook", "syed"), **kw: object) -> Mention:
     return Mention(f"m-{article}", f"{article}#1", event(article, **kw), f"{article}.example", names)  # type: ignore[arg-type]
 
 
 def test_reports_naming_the_same_person_on_the_same_day_and_place_merge() -> None:
-    assert compatible(mention("a"), mention("b", names=("farook", "malik")))
+    assert compatible(mention("a", names=("farook", "syed")), mention("b", names=("farook", "malik", "syed")))
+    assert not compatible(mention("a", names=("john", "smith")), mention("b", names=("john", "doe")))
 
 
 def test_reports_naming_different_people_do_not_merge() -> None:
@@ -36,19 +37,28 @@ def test_two_mentions_of_one_article_never_merge_directly() -> None:
 
 
 def test_distant_places_and_distant_days_do_not_merge() -> None:
-    assert not compatible(mention("a"), mention("b", lat=35.0))
+    assert not compatible(mention("a"), mention("b", lat=35.0, location="Victorville"))
     assert not compatible(mention("a"), mention("b", day=date(2015, 12, 5)))
     assert compatible(mention("a"), mention("b", day=date(2015, 12, 3)))  # dateline vs. "Wednesday"
 
 
-def test_different_event_types_do_not_merge() -> None:
-    assert not compatible(mention("a"), mention("b", event_type="Protests"))
+def test_unnamed_reports_of_different_event_types_do_not_merge() -> None:
+    isis = {"actor1": "Islamic State", "names": ()}
+    assert not compatible(mention("a", **isis), mention("b", event_type="Protests", **isis))
 
 
-def test_unnamed_reports_merge_only_on_an_exact_shared_day() -> None:
-    assert compatible(mention("a", names=()), mention("b", names=()))
+def test_unnamed_reports_merge_only_with_a_specific_actor_on_an_exact_shared_day() -> None:
+    assert not compatible(mention("a", names=()), mention("b", names=()))  # "gunmen" twice is not enough
+    isis = {"actor1": "Islamic State", "names": ()}
+    assert compatible(mention("a", **isis), mention("b", **isis))
     month = {"date_start": date(2015, 12, 1), "date_end": date(2015, 12, 31), "time_precision": 3}
-    assert not compatible(mention("a", names=()), mention("b", names=(), **month))
+    assert not compatible(mention("a", **isis), mention("b", **isis, **month))
+
+
+def test_differently_typed_reports_merge_on_two_shared_name_words() -> None:
+    vigil = {"event_type": "Protests"}
+    assert compatible(mention("a", names=("farook", "syed")), mention("b", names=("farook", "syed"), **vigil))
+    assert not compatible(mention("a", names=("farook", "syed")), mention("b", names=("syed",), **vigil))
 
 
 def test_person_names_skip_places_titles_and_calendar_words() -> None:
@@ -68,7 +78,7 @@ def test_reconcile_keeps_the_most_precise_date_and_the_fatalities_range() -> Non
     assert merged.event.article_ids == ("a", "b") and merged.source_count == 2
 
 
-MENTIONS = [mention(f"a{i}", names=(("farook",) if i % 2 else ("jones",)), day=date(2015, 12, 2 + i % 3))
+MENTIONS = [mention(f"a{i}", names=(("farook", "syed") if i % 2 else ("bettie", "jones")), day=date(2015, 12, 2 + i % 3))
             for i in range(8)]  # fmt: skip
 
 

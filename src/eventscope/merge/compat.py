@@ -14,20 +14,34 @@ from .records import Mention
 DATE_GAP_DAYS = 1  # intervals closer than this still count as the same time (dateline vs. "Tuesday")
 NEAR_KM = 25.0  # two located mentions further apart are different events
 GENERIC_ACTORS = frozenset({"Civilians", "Unidentified armed group", "Unidentified gang", "Police forces"})
+GENERIC_PREFIXES = ("Civilians", "Unidentified", "Protesters", "Rioters", "Police Forces", "Military Forces")
+
+
+SHARED_NAMES = 2  # name words two reports must share: a first name alone ("John") links strangers
 
 
 def compatible(a: Mention, b: Mention) -> bool:
-    """True when two mentions of different articles can be reports of one real event."""
-    if a.article_uid == b.article_uid:
-        return False
+    """True when two mentions of different articles can be reports of one real event.
+
+    Same time, same place and compatible actors always; then two shared name words
+    (whatever the event types: an attack and the vigil for its victim are one story),
+    or, when either report names nobody, the same type, a shared specific actor and
+    the same exact day.
+    """
     ea, eb = a.event, b.event
-    return (
-        ea.event_type == eb.event_type
-        and dates_close(ea, eb)
-        and places_agree(ea, eb)
-        and actors_agree(ea, eb)
-        and people_agree(a, b)
-    )
+    if a.article_uid == b.article_uid or not (dates_close(ea, eb) and places_agree(ea, eb)):
+        return False
+    if not actors_agree(ea, eb):
+        return False
+    if a.names and b.names:
+        return len(shared_names(a, b)) >= SHARED_NAMES
+    return ea.event_type == eb.event_type and bool(_named(ea) & _named(eb)) and exact_day(ea) and exact_day(eb) and ea.date_start == eb.date_start
+
+
+def shared_names(a: Mention, b: Mention) -> set[str]:
+    """Name words both articles use, less the words of the place names (a town is not a person)."""
+    places = {w.lower() for e in (a.event, b.event) for p in (e.location, e.admin1) if p for w in p.split()}
+    return (set(a.names) & set(b.names)) - places
 
 
 def date_gap(a: Event, b: Event) -> int | None:
@@ -54,14 +68,22 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def places_agree(a: Event, b: Event) -> bool:
-    """Same country when both are known; near each other, or the same place name when unlocated."""
+    """Same country when both are known; near each other, the same name, or a town inside the region given."""
     if a.country and b.country and a.country != b.country:
         return False
-    if located(a) and located(b):
-        return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM  # type: ignore[arg-type]
-    if a.location and b.location:
-        return a.location.casefold() == b.location.casefold()
-    return False
+    if located(a) and located(b) and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:  # type: ignore[arg-type]
+        return True
+    if a.location and b.location and a.location.casefold() == b.location.casefold():
+        return True
+    return _inside(a, b) or _inside(b, a)
+
+
+def _inside(region: Event, town: Event) -> bool:
+    """``region`` names only a first-order region, and ``town`` lies in it."""
+    if not region.location or not town.admin1:
+        return False
+    is_region = region.geo_precision == 3 or region.location.casefold() == (region.admin1 or "").casefold()
+    return is_region and region.location.casefold() == town.admin1.casefold()
 
 
 def located(event: Event) -> bool:
@@ -69,20 +91,17 @@ def located(event: Event) -> bool:
 
 
 def _named(event: Event) -> set[str]:
-    return {n for n in (event.actor1, event.actor2) if n and n not in GENERIC_ACTORS}
+    return {n for n in (event.actor1, event.actor2) if n and not _generic(n)}
+
+
+def _generic(actor: str) -> bool:
+    return actor in GENERIC_ACTORS or actor.startswith(GENERIC_PREFIXES)
 
 
 def actors_agree(a: Event, b: Event) -> bool:
     """Specific actors, when both sides name some, must overlap (either side of the event)."""
     na, nb = _named(a), _named(b)
     return not na or not nb or bool(na & nb)
-
-
-def people_agree(a: Mention, b: Mention) -> bool:
-    """When both articles name people, they must share one; else the day must be exact on both."""
-    if a.names and b.names:
-        return bool(set(a.names) & set(b.names))
-    return exact_day(a.event) and exact_day(b.event) and a.event.date_start == b.event.date_start
 
 
 def exact_day(event: Event) -> bool:

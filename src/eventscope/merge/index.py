@@ -1,8 +1,11 @@
-"""Blocking index: event type x geographic cell (or place name) -> mentions sorted by start day.
+"""Blocking index: geographic cell, place name and region -> mentions sorted by start day.
 
-A lookup touches the 3x3 neighbouring cells and a date range, so finding the
-candidates of one mention costs O(log n + k); merging n mentions costs
-O(n log n) when blocks stay small.
+A mention is filed under its 0.5-degree cell, its place name and its
+first-order region; a lookup touches the 3x3 neighbouring cells, the name and
+the region over a date range, so finding the candidates of one mention costs
+O(log n + k), and merging n mentions O(n log n) while blocks stay small.
+Event types are compared afterwards (``compat``): an attack and the protest
+over it can be one story.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from .compat import DATE_GAP_DAYS, cell_of
 from .records import Mention
 
-BlockKey = tuple[str, str, int, int]
+BlockKey = tuple[str, int, int]
 
 
 @dataclass(slots=True)
@@ -28,13 +31,15 @@ def block_keys(mention: Mention, neighbours: bool) -> list[BlockKey]:
     event = mention.event
     if event.date_start is None or event.date_end is None:
         return []  # an undated mention cannot be matched in time
+    keys: list[BlockKey] = []
     cell = cell_of(event)
     if cell is not None:
         steps = (-1, 0, 1) if neighbours else (0,)
-        return [(event.event_type, "cell", cell[0] + i, cell[1] + j) for i in steps for j in steps]
-    if event.location:
-        return [(event.event_type, "name:" + event.location.casefold(), 0, 0)]
-    return []
+        keys += [("cell", cell[0] + i, cell[1] + j) for i in steps for j in steps]
+    for name in (event.location, event.admin1):
+        if name:
+            keys.append((f"{event.country}:{name.casefold()}", 0, 0))
+    return keys
 
 
 class BlockIndex:

@@ -37,11 +37,16 @@ STOP = frozenset(
 
 
 def person_names(text: str) -> tuple[str, ...]:
-    """Sorted, distinct lower-case name words of the people named in ``text``."""
+    """Sorted, distinct lower-case name words of the people named in ``text``.
+
+    A word the text also writes in lower case ("About", "Before") is an ordinary
+    word capitalised at a sentence start, not a name.
+    """
+    common = set(re.findall(r"\b[a-z]{3,}\b", text))
     words: set[str] = set()
     for match in _RUN.finditer(text):
         parts = [p.lower().replace("’", "'") for p in match.group(0).split()]
-        if any(p in STOP for p in parts):
+        if any(p in STOP or p in common for p in parts):
             continue
         words.update(p for p in parts if len(p) >= 3)
     return tuple(sorted(words))
