@@ -32,7 +32,7 @@ MODEL_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "typing_model
 NONE: Final = "NONE"
 RULE_BOOST: Final = 2.0  # multiplier on the class the trigger's rules give
 WEAPON_BOOST: Final = 4.0  # multiplier on the class of a named weapon
-SENTENCE_THRESHOLD: Final = 0.85  # a sentence without a trigger needs this much confidence
+SENTENCE_THRESHOLD: Final = 0.5  # a sentence without a trigger needs this much confidence
 _settings = {"threshold": 0.0}
 
 

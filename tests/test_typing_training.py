@@ -1,0 +1,41 @@
+"""Training is reproducible: same examples, same artefact; corpus building is deterministic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from eventscope.events.model import artefact, calibration, corpus, train
+from eventscope.events.rules import EVENT_TYPE_OF
+
+
+def test_templates_cover_every_sub_event_type_and_no_event() -> None:
+    examples = corpus.template_examples()
+    assert {e.label for e in examples} == set(EVENT_TYPE_OF) | {corpus.NONE}
+    assert examples == corpus.template_examples()
+    assert all("{" not in e.text for e in examples)
+
+
+def test_negatives_exclude_conflict_sentences() -> None:
+    assert corpus.is_safe_negative("The company said profits rose sharply in the third quarter of the year.")
+    assert not corpus.is_safe_negative("Gunmen killed three villagers in the north of the country on Monday.")
+    assert not corpus.is_safe_negative("Troops were sent to the capital as unrest grew in the region.")
+
+
+def test_fit_is_deterministic_and_round_trips(tmp_path: Path) -> None:
+    examples = corpus.template_examples(per_template=1)
+    a = train.fit(examples, cross_validate=False).model
+    b = train.fit(examples, cross_validate=False).model
+    assert np.array_equal(a.coef, b.coef)
+    artefact.save(a, tmp_path / "a.npz")
+    artefact.save(b, tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    loaded = artefact.load(tmp_path / "a.npz")
+    text = "Police fired tear gas at demonstrators."
+    assert np.allclose(loaded.proba(text), a.proba(text), atol=1e-5)
+
+
+def test_expected_calibration_error() -> None:
+    assert calibration.expected_calibration_error([0.9] * 10, [True] * 9 + [False]) < 1e-9
+    assert abs(calibration.expected_calibration_error([1.0, 1.0], [False, False]) - 1.0) < 1e-9
