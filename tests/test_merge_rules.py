@@ -78,8 +78,8 @@ def test_reconcile_keeps_the_most_precise_date_and_the_fatalities_range() -> Non
     assert merged.event.article_ids == ("a", "b") and merged.source_count == 2
 
 
-MENTIONS = [mention(f"a{i}", names=(("farook", "syed") if i % 2 else ("bettie", "jones")), day=date(2015, 12, 2 + i % 3))
-            for i in range(8)]  # fmt: skip
+PEOPLE = (("bettie", "jones"), ("farook", "syed"))
+MENTIONS = [mention(f"a{i}", names=PEOPLE[i % 2], day=date(2015, 12, 2 + i % 3)) for i in range(8)]
 
 
 @settings(max_examples=25, deadline=None)

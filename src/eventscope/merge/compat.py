@@ -35,7 +35,8 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     if a.names and b.names:
         return len(shared_names(a, b)) >= SHARED_NAMES
-    return ea.event_type == eb.event_type and bool(_named(ea) & _named(eb)) and exact_day(ea) and exact_day(eb) and ea.date_start == eb.date_start
+    same_day = exact_day(ea) and exact_day(eb) and ea.date_start == eb.date_start
+    return ea.event_type == eb.event_type and bool(_named(ea) & _named(eb)) and same_day
 
 
 def shared_names(a: Mention, b: Mention) -> set[str]:
