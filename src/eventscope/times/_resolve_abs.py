@@ -15,18 +15,36 @@ def edge_mod(text: str | None) -> str | None:
     return MODS.get(" ".join(text.lower().split()).rstrip("-") if text.strip() != "mid-" else "mid")
 
 
+# How far ahead of the anchor a date without a year may lie and still be read as upcoming when the
+# verb is not in the future tense ("extended to Nov. 20", "expected in December"): news about a
+# scheduled date soon after publication is far more common than about that date eleven months ago.
+_AHEAD_DAYS = {"past": 45, "present": 75}
+_BEHIND_DAYS = 7  # a future-tense date this close before the anchor is this year's ("by Jan. 14")
+
+
 def infer_year(month: int, day: int, ctx: Context) -> int | None:
-    """The year of a month (and day) given without one: before the anchor in past tense, after in future."""
+    """The year of a month (and day) given without one: the nearest occurrence the tense allows."""
     if ctx.anchor is None:
         return None
     a = ctx.anchor
-    key, here = (month, day), (a.month, a.day if day else 0)
-    if ctx.tense == "future":
-        return a.year if key >= here else a.year + 1
-    if ctx.tense == "present":  # the nearest such date
-        distance = (month - a.month) % 12
-        return a.year + (month < a.month) if distance <= 6 else a.year - (month > a.month)
-    return a.year if key <= here else a.year - 1
+    if not day:  # a month: this month is this year's; otherwise compare whole months
+        if month == a.month:
+            return a.year
+        ahead = (month - a.month) % 12
+        window = 12 if ctx.tense == "future" or ctx.ahead else _AHEAD_DAYS[ctx.tense] // 30
+        return a.year + (month < a.month) if ahead <= window else a.year - (month > a.month)
+    this = _safe_date(a.year, month, day)
+    nxt, last = _safe_date(a.year + 1, month, day), _safe_date(a.year - 1, month, day)
+    if ctx.tense == "future" or ctx.ahead:
+        return a.year if (this - a).days >= -_BEHIND_DAYS else nxt.year
+    if this <= a:
+        return a.year
+    return a.year if (this - a).days <= _AHEAD_DAYS[ctx.tense] else last.year
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    """The date, its day capped at the 28th (only the year is wanted; every month has a 28th)."""
+    return date(year, month, min(max(day, 1), 28))
 
 
 def _ymd(y: int | None, m: int, d: int) -> str | None:

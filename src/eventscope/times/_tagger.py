@@ -65,6 +65,15 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
 
+# Words after which a date is a deadline or a scheduled day, so upcoming whatever the verb's tense:
+# "extended to Nov. 20", "payable Dec. 7", "effective Feb. 1", "until January".
+_DEADLINE = re.compile(
+    r"\b(?:until|till|effective|payable|due|expir(?:e|es|ing)|record|deadline\s+of"
+    r"|(?:extended|postponed|delayed|deferred|adjourned|moved|pushed\s+back)\s+(?:to|until))"
+    r"\s+(?:on\s+|about\s+|around\s+)?$",
+    re.I,
+)
+
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
@@ -115,7 +124,7 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     words = {c.lower_ for c in auxes} | {token.lower_}
     if words & _FUTURE_AUX or "going" in words or any(c.tag_ == "MD" and c.lower_ != "could" for c in auxes):
         return "future"
-    if token.tag_ == "VB" and any(c.lower_ == "to" for c in token.children):
+    if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):  # "to be completed by Dec. 15"
         return "future"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
@@ -154,7 +163,8 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     for start, end, index, m in select(find_candidates(text)):
         days = [t.date_start for t in out if t.granularity == "day" and t.type == "DATE" and not t.future]
         day = days[-1] if days else None
-        ctx = Context(anchor, tense_at(doc, start, end), quarter, day)
+        ahead = bool(_DEADLINE.search(text[max(0, start - 40) : start]))
+        ctx = Context(anchor, tense_at(doc, start, end), quarter, day, ahead)
         groups: Groups = {k: v for k, v in m.groupdict().items()}
         reading = RESOLVERS[RULES[index].kind](groups, ctx)
         if reading is None:
