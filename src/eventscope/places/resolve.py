@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ._names import ABBREVIATION_KEYS, name_key
+from .coherence import Readings, neighbour_readings, support
 from .gazetteer import Candidate, Gazetteer
 from .recognize import Toponym
 
@@ -25,12 +26,17 @@ ADMIN1_BONUS = 3.0  # the article names the candidate's first-order region
 PAIR_BONUS = 6.0  # "Town, State": the next toponym is the candidate's region
 SHORT_ALIAS = 3  # an alias this short ("Bel") is not enough on its own
 MIN_SCORE = 0.5  # below this, "none of these"
+COHERENCE_WEIGHT = 3.0  # per unit of support from nearby readings of the article's other names
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
+    """What the article's *other* names say: country votes, regions named, nearby readings."""
+
     countries: Counter[str]
     admin1s: frozenset[tuple[str, str]]
+    key: str = ""  # the name being resolved, whose own readings lend no support
+    neighbours: Readings | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,8 @@ def contextual(top: Toponym, cand: Candidate, ctx: Context, pair: Candidate | No
         score += ADMIN1_BONUS
     if pair is not None and pair.cc == cand.cc and (pair.kind == "country" or pair.admin1 == cand.admin1):
         score += PAIR_BONUS
+    if ctx.neighbours:
+        score += COHERENCE_WEIGHT * support(cand, ctx.key, ctx.neighbours)
     return score
 
 
@@ -95,31 +103,40 @@ def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | N
     return Choice(top, scored[0])
 
 
-def build_context(first: list[Choice]) -> Context:
+def build_context(first: list[Choice], key: str, neighbours: Readings) -> Context:
+    """Country votes and named regions of every toponym but those spelled ``key``."""
     countries: Counter[str] = Counter()
     admin1s: set[tuple[str, str]] = set()
     for choice in first:
         cand = choice.candidate
-        if cand is None:
+        if cand is None or name_key(choice.toponym.text) == key:
             continue
         countries[cand.cc] += 2 if cand.kind != "city" else 1
         if cand.kind in ("admin1", "admin2"):
             admin1s.add((cand.cc, cand.admin1))
-    return Context(countries, frozenset(admin1s))
+    return Context(countries, frozenset(admin1s), key, neighbours)
+
+
+def readings_of(toponyms: list[Toponym], cands: list[list[Candidate]]) -> Readings:
+    """Each name's candidates, best prior first."""
+    out: Readings = {}
+    for top, found in zip(toponyms, cands, strict=True):
+        out.setdefault(name_key(top.text), sorted(found, key=lambda c: (-prior(top, c), c.geonameid)))
+    return out
 
 
 def resolve(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Choice]:
-    """Two passes: priors alone, then again with the article's context."""
+    """Two passes: priors alone, then again with the context of the article's other names."""
     cands = [candidates_for(gaz, t) for t in toponyms]
     empty = Context(Counter(), frozenset())
     first = [best(t, c, empty, None) for t, c in zip(toponyms, cands, strict=True)]
     pairs = [_pair(toponyms, first, i, text) for i in range(len(toponyms))]
-    ctx = build_context(first)
+    neighbours = neighbour_readings(readings_of(toponyms, cands))
     by_text: dict[str, Choice] = {}
     out = []
     for top, cand, pair in zip(toponyms, cands, pairs, strict=True):
-        choice = best(top, cand, ctx, pair)
         key = name_key(top.text)
+        choice = best(top, cand, build_context(first, key, neighbours), pair)
         if pair is None and key in by_text:
             choice = Choice(top, by_text[key].candidate, by_text[key].reason)
         by_text.setdefault(key, choice)
