@@ -25,6 +25,7 @@ from ._lexicon import (
     B,
     E,
 )
+from ._words import MILLENNIUM, WORDYEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,11 @@ RULES: tuple[Rule, ...] = (
     _rule("my", rf"(?:(?P<edge>{EDGE})\s*)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
     _rule("month", rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?:\s+(?P<ly>last|next|this)\s+year)?"),
     _rule("year", rf"(?:(?P<edge>{EDGE})\s*|fiscal\s+|the\s+year\s+)?(?P<y>{YEAR})"),
+    _rule(
+        "wordyear",
+        rf"(?:the\s+year\s+|(?P<m>{MONTH})\s+|the\s+(?P<s>{SEASON})\s+of\s+)?(?P<wy>{WORDYEAR})"
+        rf"|the\s+year\s+(?P<wy2>{MILLENNIUM})",
+    ),
     _rule("decade", rf"(?:the\s+)?(?:(?P<edge>{EDGE})\s*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s"),
     _rule(
         "deictic",
@@ -74,7 +80,11 @@ RULES: tuple[Rule, ...] = (
         r"|more\s+recently|most\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
         r"|the\s+present)",
     ),
-    _rule("relunit", rf"(?:(?P<edge>{EDGE})\s+)?{_EA}{_DET}\s+(?:fiscal\s+)?{_UNITWORD}"),
+    _rule(
+        "relunit",
+        rf"(?:(?P<edge>{EDGE})\s+)?{_EA}{_DET}\s+(?:fiscal\s+)?{_UNITWORD}"
+        r"(?:(?=\s+(?P<ended>ended|ending|ends|to\s+date)\b))?",
+    ),
     _rule(
         "season",
         rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+|(?P<the>the)\s+)?(?P<s>{SEASON})"

@@ -20,6 +20,7 @@ class Context:
     tense: Tense = "past"
     quarter: str | None = None  # the fiscal quarter the text last named, e.g. "1989-Q3"
     day: date | None = None  # the day the text named just before (for "at 10:35 a.m.")
+    last: date | None = None  # the start of the last calendar date the text named (for "that year")
     ahead: bool = False  # a deadline word precedes ("until", "effective", "payable"): the date is upcoming
 
 

@@ -117,7 +117,7 @@ def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if unit == "period" or (unit == "quarter" and det in ("the", "the latest", "the current", "latest", "the same")):
         return Reading("DATE", ctx.quarter, "quarter") if ctx.quarter else None
     if det in ("the", "that", "the same", "that same") and unit in ("year", "day"):
-        return Reading("DURATION", duration_value(1, unit)) if det == "the" and unit == "year" else None
+        return _narrative(det, unit, g, ctx, mod)
     if det in ("the past", "past", "the last") and not mod and not clip:
         span = (shift(ctx.anchor, unit, -1), ctx.anchor) if ctx.anchor else None
         return Reading("DURATION", duration_value(1, unit), _GRAN.get(unit), span=span)
@@ -127,6 +127,20 @@ def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
     base = _weekend(ctx) if unit == "weekend" and step == 0 else ctx.anchor
     value = unit_value(shift(base, unit, step), unit)
     return Reading("DATE", value, _GRAN.get(unit), mod, clip=clip)  # type: ignore[arg-type]
+
+
+def _narrative(det: str, unit: str, g: dict[str, str | None], ctx: Context, mod: str | None) -> Reading | None:
+    """'the year' (the publication's, unless 'the year ended March 31': a year-long period), 'that day',
+    'the same day', 'later that year': the day or year the narrative last named."""
+    if det == "the" and unit == "year":
+        if g.get("ended") or ctx.anchor is None:
+            return Reading("DURATION", duration_value(1, unit))
+        return Reading("DATE", str(ctx.anchor.year), "year", mod)
+    if unit == "day" and ctx.day is not None and det != "the":
+        return Reading("DATE", ctx.day.isoformat(), "day", mod)
+    if unit == "year" and ctx.last is not None:
+        return Reading("DATE", str(ctx.last.year), "year", mod)
+    return None
 
 
 def _weekend(ctx: Context) -> date:

@@ -34,6 +34,7 @@ from ._resolve_rel import (
     resolve_yearago,
 )
 from ._validate import acceptable
+from ._words import resolve_word_year
 
 Groups = dict[str, str | None]
 Resolver = Callable[[Groups, Context], Reading | None]
@@ -47,6 +48,7 @@ RESOLVERS: dict[str, Resolver] = {
     "my": resolve_month,
     "month": resolve_month,
     "year": resolve_year,
+    "wordyear": resolve_word_year,
     "decade": resolve_decade,
     "deictic": resolve_deictic,
     "weekday": resolve_weekday,
@@ -154,6 +156,18 @@ def build(start: int, end: int, text: str, reading: Reading, anchor: date | None
     )
 
 
+def reported_quarter(value: str, anchor: date | None) -> bool:
+    """A quarter that can be the one a report is about: begun by publication, and less than a year before.
+
+    A forecast ("the third quarter of 1990") or a history ("the third quarter of 1984") is not the
+    running quarter that later "third-quarter", "the year-ago period" and "the latest quarter" refer to.
+    """
+    if not re.fullmatch(r"\d{4}-Q[1-4]", value):
+        return False
+    span = value_interval(value)
+    return anchor is None or (span is not None and span[0] <= anchor and (anchor - span[0]).days < 365)
+
+
 def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     """The article's temporal expressions, resolved against its publication date, sorted by start."""
     text = article.nlp_text
@@ -164,12 +178,14 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
         days = [t.date_start for t in out if t.granularity == "day" and t.type == "DATE" and not t.future]
         day = days[-1] if days else None
         ahead = bool(_DEADLINE.search(text[max(0, start - 40) : start]))
-        ctx = Context(anchor, tense_at(doc, start, end), quarter, day, ahead)
+        dated = [t.date_start for t in out if t.type == "DATE" and t.granularity not in (None, "century")]
+        last = dated[-1] if dated else None
+        ctx = Context(anchor, tense_at(doc, start, end), quarter, day, last, ahead)
         groups: Groups = {k: v for k, v in m.groupdict().items()}
         reading = RESOLVERS[RULES[index].kind](groups, ctx)
         if reading is None:
             continue
-        if RULES[index].kind == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", reading.value):
+        if RULES[index].kind == "quarter" and reported_quarter(reading.value, anchor):
             quarter = reading.value
         out.append(build(start, end, article.text, reading, anchor))
     return tuple(out)

@@ -1,0 +1,81 @@
+"""Expressions resolved against the narrative rather than the publication date: the running fiscal
+quarter, 'the year', 'that day', 'later that year'; and years spelled out in words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventscope.records import Article
+from eventscope.times import tag_times
+from eventscope.times._words import word_year
+
+PUBLISHED = datetime(1989, 10, 26, tzinfo=UTC)
+
+
+def values(text: str) -> list[tuple[str, str]]:
+    art = Article(article_id="r", text=text, published=PUBLISHED)
+    return [(t.text, t.value) for t in tag_times(None, art)]
+
+
+def test_a_forecast_quarter_does_not_become_the_running_quarter() -> None:
+    found = values("Sales should recover in the third quarter of 1990. Third-quarter profit fell.")
+    assert found == [("the third quarter of 1990", "1990-Q3"), ("Third-quarter", "1989-Q3")]
+
+
+def test_the_running_quarter_dates_a_year_ago() -> None:
+    found = dict(values("Profit for the third quarter rose from $5 million a year ago."))
+    assert found["the third quarter"] == "1989-Q3" and found["a year ago"] == "1988-Q3"
+
+
+def test_the_year_is_the_publication_year_unless_a_fiscal_period() -> None:
+    assert values("Results for the year were flat.") == [("the year", "1989")]
+    assert ("the year", "P1Y") in values("Net rose for the year ended March 31.")
+
+
+def test_that_day_takes_the_day_last_named() -> None:
+    found = values("On Oct. 3 the bank failed. Later that day, its rival bid.")
+    assert found[-1] == ("Later that day", "1989-10-03")
+
+
+def test_that_year_takes_the_year_last_named() -> None:
+    found = values("He fled in 1980 and later that year reached Miami.")
+    assert found[-1] == ("later that year", "1980")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nineteen ninety-six", "1996"),
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("the year two thousand", "2000"),
+    ],
+)
+def test_spelled_out_years(text: str, value: str) -> None:
+    assert values(f"It began in {text}, he said.") == [(text, value)]
+
+
+def test_two_thousand_alone_is_a_count() -> None:
+    assert values("Two thousand people marched.") == []
+
+
+@given(st.integers(1800, 1999))
+def test_word_year_round_trips(year: int) -> None:
+    ones = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"]
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    head = {18: "eighteen", 19: "nineteen"}[year // 100]
+    rest = year % 100
+    if rest == 0:
+        tail = "hundred"
+    elif rest < 10:
+        tail = f"oh {ones[rest]}"
+    elif rest < 20:
+        tail = (teens + ["nineteen"])[rest - 10]
+    else:
+        tail = tens[rest // 10] + (f"-{ones[rest % 10]}" if rest % 10 else "")
+    assert word_year(f"{head} {tail}") == year
