@@ -16,6 +16,7 @@ PUBLISHED = datetime(2017, 3, 2, 8, 0, tzinfo=UTC)
 def run_text(text: str, published: datetime | None = PUBLISHED, article_id: str = "t") -> Analysis:
     article = make_article(text, article_id, origin="test", published=published, find_title=False)
     (analysis,) = list(analyse([article]))
+    assert isinstance(analysis, Analysis), analysis
     return analysis
 
 

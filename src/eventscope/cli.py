@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from . import cli_store, cli_web
 from .errors import InputError
 from .ingest import parse_time, read_inputs
 from .records import Article, Event, Rejected
@@ -48,10 +49,13 @@ class Batch:
     def articles(self) -> Iterator[Article]:
         for item in self.items:
             if isinstance(item, Rejected):
-                self.skipped += 1
-                err.print(f"eventscope: skipped {item.origin}: {item.reason}", markup=False, highlight=False)
+                self.reject(item)
             else:
                 yield item
+
+    def reject(self, item: Rejected) -> None:
+        self.skipped += 1
+        err.print(f"eventscope: skipped {item.origin}: {item.reason}", markup=False, highlight=False)
 
     def exit(self) -> None:
         raise typer.Exit(1 if self.skipped else 0)
@@ -75,7 +79,7 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
     from .pipeline import extract as run
 
     batch, rows = Batch(paths, published), list[Event]()
-    for _, events in run(batch.articles()):
+    for _, events in run(batch.articles(), on_reject=batch.reject):
         if fmt is Format.jsonl:
             for event in events:
                 sys.stdout.write(dumps(event_record(event)) + "\n")
@@ -93,6 +97,9 @@ def places(paths: Paths, published: Published = None, fmt: FormatOpt = Format.js
 
     batch = Batch(paths, published)
     for analysis in analyse(batch.articles()):
+        if isinstance(analysis, Rejected):
+            batch.reject(analysis)
+            continue
         for place in analysis.places:
             sys.stdout.write(dumps(place_record(analysis.article.article_id, place)) + "\n")
     batch.exit()
@@ -125,12 +132,5 @@ def gazetteer_build(
     err.print(f"gazetteer written to {out}; set EVENTSCOPE_GAZETTEER={out} to use it")
 
 
-def _register_optional() -> None:
-    try:
-        from . import cli_store
-    except ImportError:
-        return
-    cli_store.register(app)
-
-
-_register_optional()
+cli_store.register(app)
+cli_web.register(app)

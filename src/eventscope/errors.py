@@ -20,6 +20,7 @@ class Errors:
     E008 = "no readable text after removing markup"
     E009 = "cannot read: {detail}"
     E010 = "bad publication time {value!r}: {detail}"
+    E011 = "analysis failed ({kind}: {detail}); the article was skipped"
     E020 = "actor dictionary {path}: {detail}"
     E030 = "gazetteer {path}: {detail}"
     E040 = "database {path}: {detail}"

@@ -6,7 +6,7 @@ Analysis per article; ``extract`` keeps the events.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
 from .assemble import fill_actors, group_mentions, locate, to_event
+from .errors import EventscopeError
 from .events.detect import sentence_mentions
 from .events.sources import SourceTracker, sentence_source
 from .places import Gazetteer, article_country, event_place, find_places
-from .records import ActorMention, Article, Event, EventMention, PlaceMention, TimeExpr
+from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, TimeExpr
 from .times import tag_times
 
 
@@ -67,6 +68,24 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 
+REGION_CODES = ("PCL", "ADM", "CONT", "RGN")
+
+
+def _is_region(place: PlaceMention) -> bool:
+    return (place.feature_code or "").startswith(REGION_CODES)
+
+
+def place_of_event(doc: Doc, start: int, end: int, trigger: int, places: tuple[PlaceMention, ...],
+                   ) -> PlaceMention | None:
+    """The clause's place; a region gives way to a town the same sentence names (ACLED codes the
+    most specific location: 'in Nashik city (Nashik, Maharashtra)' is Nashik, not Maharashtra)."""
+    chosen = event_place(doc, start, end, trigger, places)
+    if chosen is None or not _is_region(chosen):
+        return chosen
+    towns = [p for p in places if start <= p.start < end and p.geonameid is not None and not _is_region(p)]
+    return towns[0] if towns else chosen
+
+
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
     gazetteer, dictionary = _resources()
     places = find_places(doc, article, gazetteer)
@@ -79,18 +98,32 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     for mention in mentions_of(doc, actors, dictionary):
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
-        located.append(locate(doc, article, filled, times, sites, event_place))
+        located.append(locate(doc, article, filled, times, sites, place_of_event))
     events = tuple(to_event(article, group) for group in group_mentions(located))
     return Analysis(article, places, actors, times, events)
 
 
-def analyse(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Analysis]:
-    """One Analysis per article, in input order; the model is loaded once per process."""
+def analyse(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Analysis | Rejected]:
+    """One Analysis per article, in input order (the model is loaded once per process); an article
+    whose analysis fails becomes a Rejected record and the batch goes on."""
     pairs = ((a.nlp_text, a) for a in articles)
     for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield analyse_doc(doc, article)
+        try:
+            yield analyse_doc(doc, article)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not end the batch
+            error = EventscopeError("E011", kind=type(exc).__name__, detail=str(exc)[:200])
+            yield Rejected(article.origin or article.article_id, "E011", str(error))
 
 
-def extract(articles: Iterable[Article]) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+def _raise(rejected: Rejected) -> None:
+    raise EventscopeError("E011", kind="analysis", detail=f"{rejected.origin}: {rejected.reason}")
+
+
+def extract(articles: Iterable[Article], on_reject: Callable[[Rejected], None] = _raise,
+            ) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    """(article, events) in input order; a failed article goes to ``on_reject`` (default: raise)."""
     for analysis in analyse(articles):
-        yield analysis.article, analysis.events
+        if isinstance(analysis, Rejected):
+            on_reject(analysis)
+        else:
+            yield analysis.article, analysis.events

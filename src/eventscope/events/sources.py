@@ -68,6 +68,7 @@ def _phrase_bounds(token: Token, verb: Token) -> tuple[int, int]:
     """The subject phrase: its subtree, or everything up to the verb when the parse found no subject."""
     parsed = token.head is verb or token.dep_ == "pobj"
     tokens = list(token.subtree) if parsed else [t for t in token.sent if token.i <= t.i < verb.i]
+    tokens = tokens or [token]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -48,15 +48,34 @@ def check_text(text: str) -> str:
     return text
 
 
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_OTHER = {
+    "French": _set("le la les des du et est une dans pour que qui sur pas avec ont été par au aux"),
+    "Spanish": _set("el los las del y es una en por que con para se fue su sus al lo como"),
+    "German": _set("der die das und ist nicht mit den von zu ein eine sich auf dem im für wurde"),
+    "Portuguese": _set("o os da do das dos e em um uma para com que não foi por ao pela pelo"),
+    "Italian": _set("il di che è la per un una non sono della del gli le con da nel alla"),
+    "Indonesian": _set("yang dan di dari ini itu dengan untuk tidak dalam akan pada juga ke"),
+}
+
+
 def guess_non_english(text: str) -> str | None:
-    """A cheap language check: None for English (or too short to tell)."""
-    words = _WORD.findall(text[:20_000])
+    """A cheap language check: None for English (or too short to tell), else the likely language.
+
+    English is refused only when another language's common words outnumber English ones:
+    notes dense with place and actor names have few function words of any language."""
+    words = [w.lower() for w in _WORD.findall(text[:20_000])]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
     latin = sum(1 for w in words if w.isascii())
     if latin < 0.5 * len(words):
         return "a non-Latin script"
-    common = sum(1 for w in words if w.lower() in _ENGLISH)
-    if common < MIN_ENGLISH_SHARE * len(words):
-        return "another language"
-    return None
+    english = sum(1 for w in words if w in _ENGLISH)
+    if english >= MIN_ENGLISH_SHARE * len(words):
+        return None
+    scores = {lang: sum(1 for w in words if w in common) for lang, common in _OTHER.items()}
+    language, best = max(scores.items(), key=lambda kv: kv[1])
+    return language if best > english and best >= MIN_ENGLISH_SHARE * len(words) else None
