@@ -1,0 +1,238 @@
+"""Read-only queries for the web API: filtered event pages, one event in full, counts, control.
+
+Every query is parameterised and runs on its own cursor under a time limit
+(``conn.interrupt`` from a timer), so one slow request cannot hold the server.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from ..control import Period, timeline
+from .db import Store
+from .query import EventQuery, query_events
+
+QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
+MAX_LIMIT = 1000  # events in one page
+
+
+class QueryTimeout(Exception):
+    """A read ran past its time limit and was interrupted."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    since: date | None = None  # events that end on or after this day
+    until: date | None = None  # events that start on or before this day
+    event_type: str | None = None  # ACLED event type
+    sub_type: str | None = None  # ACLED sub-event type
+    actor: str | None = None  # case-insensitive part of an actor's name
+    country: str | None = None  # ISO 3166-1 alpha-3
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    text: str | None = None  # case-insensitive part of an evidence sentence, place or actor
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    date_start: date | None
+    date_end: date | None
+    location: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    fatalities_min: int | None
+    fatalities_max: int | None
+    source_count: int
+    mention_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    total: int
+    events: tuple[EventSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MentionDetail:
+    mention_id: str
+    article_uid: str
+    article_id: str
+    sub_event_type: str
+    source: str | None
+    source_via: tuple[str, ...]
+    outlet: str | None
+    modality: str
+    hedged: bool
+    confidence: float
+    date_basis: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    uid: str
+    article_id: str
+    url: str | None
+    title: str | None
+    published: datetime | None
+    outlet: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    event: EventSummary
+    assoc_actors: tuple[str, ...]
+    admin1: str | None
+    sources: tuple[str, ...]
+    article_ids: tuple[str, ...]
+    confidence: float  # the highest confidence of its mentions
+    mentions: tuple[MentionDetail, ...]
+    articles: tuple[ArticleDetail, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: date
+    event_type: str
+    count: int
+
+
+_SUMMARY = (
+    "event_id, event_type, sub_event_type, actor1, actor2, date_start, date_end, location, country, "
+    "latitude, longitude, fatalities_min, fatalities_max, source_count, mention_count"
+)
+
+
+def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY_TIMEOUT_S) -> list[Any]:
+    """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds."""
+    cursor = store.conn.cursor()
+    timer = threading.Timer(timeout, cursor.interrupt)
+    timer.start()
+    try:
+        return cursor.execute(sql, list(params)).fetchall()
+    except duckdb.InterruptException as exc:
+        raise QueryTimeout(f"query interrupted after {timeout:g} s") from exc
+    finally:
+        timer.cancel()
+        cursor.close()
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    checks: list[tuple[object, str, list[Any]]] = [
+        (f.since, "date_end >= ?", [f.since]),
+        (f.until, "date_start <= ?", [f.until]),
+        (f.event_type, "event_type = ?", [f.event_type]),
+        (f.sub_type, "sub_event_type = ?", [f.sub_type]),
+        (f.country, "upper(country) = upper(?)", [f.country]),
+    ]
+    if f.actor:
+        p = _like(f.actor)
+        checks.append((True, "(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\'"
+                             " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ? ESCAPE '\\')) > 0)",
+                       [p, p, p]))  # fmt: skip
+    if f.bbox:
+        west, south, east, north = f.bbox
+        checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]))
+    if f.text:
+        p = _like(f.text)
+        checks.append((True, "(lower(location) LIKE ? ESCAPE '\\' OR event_id IN (SELECT em.event_id FROM "
+                             "event_mentions em JOIN evidence ev USING (mention_id) "
+                             "WHERE lower(ev.text) LIKE ? ESCAPE '\\'))", [p, p]))  # fmt: skip
+    clauses = [sql for value, sql, _ in checks if value is not None]
+    params = [p for value, _, values in checks if value is not None for p in values]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def events_page(store: Store, f: EventFilter) -> EventPage:
+    """One page of events matching ``f`` (ordered by start day then id) and how many match in all."""
+    where, params = _where(f)
+    limit = max(0, min(f.limit, MAX_LIMIT))
+    total = run(store, f"SELECT count(*) FROM events{where}", params)[0][0]
+    sql = f"SELECT {_SUMMARY} FROM events{where} ORDER BY date_start, event_id LIMIT ? OFFSET ?"
+    found = run(store, sql, [*params, limit, max(0, f.offset)])
+    return EventPage(int(total), tuple(EventSummary(*r) for r in found))
+
+
+def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
+    """Events per start day and type (limit and offset of ``f`` are ignored)."""
+    where, params = _where(f)
+    extra = " AND " if where else " WHERE "
+    sql = (f"SELECT date_start, event_type, count(*) FROM events{where}{extra}date_start IS NOT NULL "
+           "GROUP BY ALL ORDER BY ALL")  # fmt: skip
+    return tuple(DayCount(d, t, int(n)) for d, t, n in run(store, sql, params))
+
+
+def event_detail(store: Store, event_id: str) -> EventDetail | None:
+    """The event with its mentions, their evidence spans and the articles they were read from."""
+    sql = f"SELECT {_SUMMARY}, assoc_actors, admin1, sources, article_ids FROM events WHERE event_id = ?"
+    found = run(store, sql, [event_id])
+    if not found:
+        return None
+    row = found[0]
+    mentions = _mentions(store, event_id)
+    articles = _articles(store, sorted({m.article_uid for m in mentions}))
+    return EventDetail(
+        event=EventSummary(*row[:15]), assoc_actors=tuple(row[15]), admin1=row[16], sources=tuple(row[17]),
+        article_ids=tuple(row[18]), confidence=max((m.confidence for m in mentions), default=0.0),
+        mentions=mentions, articles=articles,
+    )  # fmt: skip
+
+
+def _mentions(store: Store, event_id: str) -> tuple[MentionDetail, ...]:
+    sql = """
+        SELECT m.mention_id, m.article_uid, m.article_id, m.sub_event_type, m.source, m.source_via, m.outlet,
+               m.modality, m.hedged, m.confidence, m.date_basis,
+               list({'article_id': ev.article_id, 'start': ev.start_char, 'end': ev.end_char, 'text': ev.text}
+                    ORDER BY ev.seq) FILTER (WHERE ev.mention_id IS NOT NULL)
+        FROM event_mentions em JOIN mentions m USING (mention_id)
+        LEFT JOIN evidence ev ON ev.mention_id = m.mention_id
+        WHERE em.event_id = ?
+        GROUP BY ALL ORDER BY m.article_uid, m.mention_id
+    """
+    out = []
+    for mid, uid, aid, sub, source, via, outlet, modality, hedged, conf, basis, spans in run(store, sql, [event_id]):
+        evidence = tuple(Span(s["article_id"], s["start"], s["end"], s["text"]) for s in spans or [])
+        out.append(
+            MentionDetail(mid, uid, aid, sub, source, tuple(via), outlet, modality, hedged, conf, basis, evidence)
+        )
+    return tuple(out)
+
+
+def _articles(store: Store, uids: list[str]) -> tuple[ArticleDetail, ...]:
+    if not uids:
+        return ()
+    sql = """SELECT uid, article_id, url, title, published, outlet, text FROM articles
+             WHERE uid IN (SELECT unnest(?::TEXT[])) ORDER BY uid"""
+    return tuple(ArticleDetail(*r) for r in run(store, sql, [uids]))
+
+
+def control_periods(store: Store, place: str) -> tuple[Period, ...]:
+    """Who held ``place`` and when (see ``eventscope.control``)."""
+    return timeline(m.event for m in query_events(store, EventQuery(place=place)))

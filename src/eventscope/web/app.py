@@ -1,0 +1,148 @@
+"""The Starlette app: read-only routes over one ``Store``, security headers and an optional bearer token."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..store import Store, read_api
+from ..store import export as ex
+from .errors import HTTPError, NotFound, Unauthorized, Unavailable
+from .openapi import document
+from .params import event_filter
+from .settings import Settings
+
+STATIC = Path(__file__).parent / "static"
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+COOKIE = "eventscope_token"
+# characters that could end a <script> or open markup if a response were ever sniffed as HTML
+_INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+class SafeJSON(JSONResponse):
+    """JSON with ``<``, ``>`` and ``&`` written as escapes: the data is intact, the bytes are inert."""
+
+    def render(self, content: Any) -> bytes:
+        if is_dataclass(content) and not isinstance(content, type):
+            content = asdict(content)
+        text = json.dumps(content, ensure_ascii=False, default=_plain, separators=(",", ":"))
+        return text.translate(_INERT).encode("utf-8")
+
+
+class Guard(BaseHTTPMiddleware):
+    """Security headers on every response; with a token, every request must carry it."""
+
+    def __init__(self, app: Any, token: str | None) -> None:
+        super().__init__(app)
+        self.token = token
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if self.token and request.url.path != "/login" and not self._allowed(request):
+            response: Response = _error(Unauthorized("a bearer token is required"))
+        else:
+            response = await call_next(request)
+        response.headers.update(HEADERS)
+        return response
+
+    def _allowed(self, request: Request) -> bool:
+        assert self.token is not None
+        header = request.headers.get("authorization", "")
+        given = header[7:] if header.lower().startswith("bearer ") else request.cookies.get(COOKIE, "")
+        return hmac.compare_digest(given.encode(), self.token.encode())
+
+
+def _error(exc: HTTPError) -> SafeJSON:
+    return SafeJSON({"error": exc.message, "status": exc.status}, status_code=exc.status)
+
+
+async def _on_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPError)
+    return _error(exc)
+
+
+class Api:
+    """The route handlers (sync: Starlette runs them in its thread pool, each read on its own cursor)."""
+
+    def __init__(self, store: Store, settings: Settings, token: str | None) -> None:
+        self.store, self.settings, self.token = store, settings, token
+
+    def _read(self, fn: Any, *args: Any) -> Any:
+        try:
+            return fn(self.store, *args)
+        except read_api.QueryTimeout as exc:
+            raise Unavailable(str(exc)) from exc
+
+    def events(self, request: Request) -> Response:
+        return SafeJSON(self._read(read_api.events_page, event_filter(request.query_params, self.settings)))
+
+    def event(self, request: Request) -> Response:
+        found = self._read(read_api.event_detail, request.path_params["event_id"])
+        if found is None:
+            raise NotFound("no such event")
+        return SafeJSON(found)
+
+    def counts(self, request: Request) -> Response:
+        rows = self._read(read_api.day_counts, event_filter(request.query_params, self.settings))
+        return SafeJSON({"counts": [asdict(r) for r in rows]})
+
+    def control(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        periods = self._read(read_api.control_periods, name)
+        return SafeJSON({"place": name, "periods": [ex.period_json(p) for p in periods]})
+
+    def openapi(self, request: Request) -> Response:
+        return SafeJSON(document())
+
+    def index(self, request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
+
+    def login(self, request: Request) -> Response:
+        """``/login?token=T``: keep the token in an HttpOnly cookie so the page's own requests carry it."""
+        given = request.query_params.get("token", "")
+        if not self.token or not hmac.compare_digest(given.encode(), self.token.encode()):
+            return _error(Unauthorized("wrong token"))
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(COOKIE, given, httponly=True, samesite="strict")
+        return response
+
+
+def create_app(db: str | Store, token: str | None = None, settings: Settings | None = None) -> Starlette:
+    """The app over the database file ``db`` (opened read-only) or an open ``Store``."""
+    store = db if isinstance(db, Store) else Store(db, read_only=True)
+    api = Api(store, settings or Settings(), token)
+    routes = [
+        Route("/", api.index),
+        Route("/login", api.login),
+        Route("/openapi.json", api.openapi),
+        Route("/api/events", api.events),
+        Route("/api/events/{event_id}", api.event),
+        Route("/api/counts", api.counts),
+        Route("/api/places/{name}/control", api.control),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token)],
+                     exception_handlers={HTTPError: _on_error})  # fmt: skip

@@ -1,0 +1,129 @@
+"""The OpenAPI 3.1 document of the JSON API, written by hand (it is the contract, not a by-product)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .settings import SETTINGS
+
+
+def _q(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": description,
+            "schema": schema or {"type": "string", "maxLength": 200}}  # fmt: skip
+
+
+def _ok(ref: str, description: str) -> dict[str, Any]:
+    return {
+        "200": {"description": description, "content": {"application/json": {"schema": {"$ref": ref}}}},
+        "400": {"description": "a parameter is malformed", "content": _ERROR},
+        "401": {"description": "a token is required and was not given", "content": _ERROR},
+        "503": {"description": "the query ran past its time limit", "content": _ERROR},
+    }
+
+
+_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+_DAY = {"type": "string", "format": "date"}
+_NSTR = {"type": ["string", "null"]}
+_FILTERS = [
+    _q("since", "events that end on or after this day", _DAY),
+    _q("until", "events that start on or before this day", _DAY),
+    _q("type", "ACLED event type"),
+    _q("sub_type", "ACLED sub-event type"),
+    _q("actor", "part of an actor's name (case-insensitive)"),
+    _q("country", "ISO 3166-1 alpha-3 code"),
+    _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": r"^[-0-9.]+(,[-0-9.]+){3}$"}),
+    _q("q", "part of an evidence sentence or place name (case-insensitive)"),
+]
+_PAGE = [
+    _q("limit", "events in the page", {"type": "integer", "minimum": 0, "maximum": 1000, "default": 100}),
+    _q("offset", "events to skip", {"type": "integer", "minimum": 0, "maximum": 10_000_000, "default": 0}),
+]
+
+_SUMMARY: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "event_id": {"type": "string"},
+        "event_type": {"type": "string"},
+        "sub_event_type": {"type": "string"},
+        "actor1": _NSTR,
+        "actor2": _NSTR,
+        "date_start": _NSTR,
+        "date_end": _NSTR,
+        "location": _NSTR,
+        "country": _NSTR,
+        "latitude": {"type": ["number", "null"]},
+        "longitude": {"type": ["number", "null"]},
+        "fatalities_min": {"type": ["integer", "null"]},
+        "fatalities_max": {"type": ["integer", "null"]},
+        "source_count": {"type": "integer"},
+        "mention_count": {"type": "integer"},
+    },  # fmt: skip
+    "required": ["event_id", "event_type", "sub_event_type"],
+}
+_SPAN = {"type": "object", "description": "characters [start, end) of the article's text",
+         "properties": {"article_id": {"type": "string"}, "start": {"type": "integer"},
+                        "end": {"type": "integer"}, "text": {"type": "string"}}}  # fmt: skip
+_SCHEMAS: dict[str, Any] = {
+    "Error": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
+    "EventSummary": _SUMMARY,
+    "EventPage": {"type": "object", "properties": {
+        "total": {"type": "integer"},
+        "events": {"type": "array", "items": {"$ref": "#/components/schemas/EventSummary"}}}},
+    "EventDetail": {"type": "object", "properties": {
+        "event": {"$ref": "#/components/schemas/EventSummary"}, "confidence": {"type": "number"},
+        "assoc_actors": {"type": "array", "items": {"type": "string"}}, "admin1": _NSTR,
+        "sources": {"type": "array", "items": {"type": "string"}},
+        "article_ids": {"type": "array", "items": {"type": "string"}},
+        "mentions": {"type": "array", "items": {"type": "object", "properties": {
+            "mention_id": {"type": "string"}, "article_uid": {"type": "string"}, "source": _NSTR,
+            "outlet": _NSTR, "modality": {"type": "string"}, "hedged": {"type": "boolean"},
+            "confidence": {"type": "number"}, "evidence": {"type": "array", "items": _SPAN}}}},
+        "articles": {"type": "array", "items": {"type": "object", "properties": {
+            "uid": {"type": "string"}, "article_id": {"type": "string"}, "url": _NSTR, "title": _NSTR,
+            "published": _NSTR, "outlet": _NSTR, "text": {"type": "string"}}}}}},
+    "Counts": {"type": "object", "properties": {"counts": {"type": "array", "items": {"type": "object", "properties": {
+        "day": _DAY, "event_type": {"type": "string"}, "count": {"type": "integer"}}}}}},
+    "Control": {"type": "object", "properties": {"place": {"type": "string"}, "periods": {"type": "array"}}},
+}  # fmt: skip
+
+
+def document() -> dict[str, Any]:
+    settings = "; ".join(f"`{name}` (default {default}): {text}" for name, default, text in SETTINGS)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "eventscope", "version": "1", "description": f"Read-only event API. Settings: {settings}."},
+        "paths": {
+            "/api/events": {
+                "get": {
+                    "summary": "Events matching the filters, a page at a time",
+                    "parameters": _FILTERS + _PAGE,
+                    "responses": _ok("#/components/schemas/EventPage", "a page of events"),
+                }
+            },
+            "/api/events/{event_id}": {
+                "get": {
+                    "summary": "One event with its mentions, evidence spans, articles, sources and confidence",
+                    "parameters": [{"name": "event_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {
+                        **_ok("#/components/schemas/EventDetail", "the event"),
+                        "404": {"description": "no such event", "content": _ERROR},
+                    },
+                }
+            },
+            "/api/counts": {
+                "get": {
+                    "summary": "Events per start day and type",
+                    "parameters": _FILTERS,
+                    "responses": _ok("#/components/schemas/Counts", "counts"),
+                }
+            },
+            "/api/places/{name}/control": {
+                "get": {
+                    "summary": "Who controlled the place and when, with the evidence of each change",
+                    "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": _ok("#/components/schemas/Control", "the control timeline"),
+                }
+            },
+        },  # fmt: skip
+        "components": {"schemas": _SCHEMAS},
+    }

@@ -1,0 +1,66 @@
+"""Query parameters -> a validated ``EventFilter`` (a bad value is a 400, never a guess)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from ..store.read_api import EventFilter
+from .errors import BadRequest
+from .settings import Settings
+
+KNOWN = frozenset({"since", "until", "type", "sub_type", "actor", "country", "bbox", "q", "limit", "offset"})
+
+
+def _day(params: Mapping[str, str], name: str) -> date | None:
+    value = params.get(name)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadRequest(f"{name}: expected YYYY-MM-DD") from exc
+
+
+def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    value = params.get(name)
+    if value is None or value == "":
+        return default
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise BadRequest(f"{name}: expected an integer from {low} to {high}")
+    return int(value)
+
+
+def _text(params: Mapping[str, str], name: str, settings: Settings) -> str | None:
+    value = params.get(name)
+    if value is not None and len(value) > settings.max_text_length:
+        raise BadRequest(f"{name}: longer than {settings.max_text_length} characters")
+    return value or None
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError as exc:
+        raise BadRequest("bbox: expected west,south,east,north in degrees") from exc
+    if not all(map(math.isfinite, (west, south, east, north))) or south > north or west > east:
+        raise BadRequest("bbox: expected west <= east and south <= north")
+    return west, south, east, north
+
+
+def event_filter(params: Mapping[str, str], settings: Settings) -> EventFilter:
+    unknown = sorted(set(params) - KNOWN)
+    if unknown:
+        raise BadRequest(f"unknown parameter: {unknown[0]}")
+    f = EventFilter(
+        since=_day(params, "since"), until=_day(params, "until"), event_type=_text(params, "type", settings),
+        sub_type=_text(params, "sub_type", settings), actor=_text(params, "actor", settings),
+        country=_text(params, "country", settings), bbox=_bbox(params.get("bbox")),
+        text=_text(params, "q", settings),
+    )  # fmt: skip
+    limit = _int(params, "limit", settings.default_limit, 0, settings.max_limit)
+    return replace(f, limit=limit, offset=_int(params, "offset", 0, 0, 10_000_000))

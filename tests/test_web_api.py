@@ -1,0 +1,160 @@
+"""The JSON API, called in-process on a small database built through the store API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "web"))
+
+import webdemo  # noqa: E402
+
+from eventscope.web import SETTINGS, create_app  # noqa: E402
+from eventscope.web.app import CSP  # noqa: E402
+from eventscope.web.openapi import document  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(str(db))) as c:
+        yield c
+
+
+def test_events_lists_every_event_with_total(client: TestClient) -> None:
+    page = client.get("/api/events").json()
+    assert page["total"] == 5 and len(page["events"]) == 5
+    assert [e["date_start"] for e in page["events"]] == sorted(e["date_start"] for e in page["events"])
+
+
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        ("type=Battles", {"Palmyra", "Mosul"}),
+        ("sub_type=Air/drone strike", {"Aleppo"}),
+        ("country=irq", {"Mosul"}),
+        ("actor=islamic", {"Palmyra", "Mosul"}),
+        ("since=2017-03-01&until=2017-03-01", {"Palmyra", "Damascus"}),
+        ("bbox=35,33,39,35", {"Palmyra", "Damascus"}),
+        ("q=CITADEL", {"Palmyra"}),
+        ("q=100%", set()),
+    ],
+)
+def test_filters_narrow_the_events(client: TestClient, query: str, places: set[str]) -> None:
+    events = client.get(f"/api/events?{query}").json()["events"]
+    assert {e["location"] for e in events} == places
+
+
+def test_pages_follow_limit_and_offset(client: TestClient) -> None:
+    all_ids = [e["event_id"] for e in client.get("/api/events").json()["events"]]
+    page = client.get("/api/events?limit=2&offset=2").json()
+    assert page["total"] == 5 and [e["event_id"] for e in page["events"]] == all_ids[2:4]
+
+
+@pytest.mark.parametrize(
+    "query", ["limit=1001", "limit=-1", "since=yesterday", "bbox=1,2", "bbox=10,0,0,10", "q=" + "x" * 201, "sql=1"]
+)
+def test_bad_parameters_are_400_with_a_message(client: TestClient, query: str) -> None:
+    response = client.get(f"/api/events?{query}")
+    assert response.status_code == 400 and response.json()["status"] == 400 and response.json()["error"]
+
+
+def test_one_event_carries_mentions_articles_spans_sources_and_confidence(client: TestClient) -> None:
+    (summary,) = client.get("/api/events?q=citadel").json()["events"]
+    detail = client.get(f"/api/events/{summary['event_id']}").json()
+    assert detail["event"] == summary and detail["confidence"] == 0.9 and detail["sources"] == ["news.example"]
+    (mention,) = detail["mentions"]
+    (article,) = detail["articles"]
+    (span,) = mention["evidence"]
+    assert article["uid"] == mention["article_uid"]
+    assert (
+        article["text"][span["start"] : span["end"]]
+        == span["text"]
+        == "Fighting killed three soldiers near the citadel."
+    )
+
+
+def test_unknown_event_is_404(client: TestClient) -> None:
+    response = client.get("/api/events/nope")
+    assert response.status_code == 404 and response.json() == {"error": "no such event", "status": 404}
+
+
+def test_counts_by_day_and_type(client: TestClient) -> None:
+    counts = client.get("/api/counts").json()["counts"]
+    assert {"day": "2017-03-01", "event_type": "Protests", "count": 1} in counts
+    assert sum(c["count"] for c in counts) == 5
+
+
+def test_place_control_timeline(client: TestClient) -> None:
+    (period,) = client.get("/api/places/Palmyra/control").json()["periods"]
+    assert period["controller"] == "Military Forces of Syria" and period["start"] == "2017-03-02"
+
+
+def test_no_write_methods(client: TestClient) -> None:
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        assert client.request(method, "/api/events").status_code == 405
+
+
+def test_every_response_carries_the_csp_and_nosniff(client: TestClient) -> None:
+    for path in ("/", "/api/events", "/static/app.js", "/api/events/nope", "/openapi.json"):
+        headers = client.get(path).headers
+        assert headers["content-security-policy"] == CSP and headers["x-content-type-options"] == "nosniff"
+
+
+def test_page_has_no_inline_script_or_style() -> None:
+    html = (Path(create_app.__code__.co_filename).parent / "static" / "index.html").read_text()
+    assert "<script>" not in html and " on" not in html.replace("\n", " ").split("<body>")[1].split("=")[0]
+    assert "style=" not in html and "<style" not in html
+
+
+def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    assert doc == json.loads(json.dumps(document()))
+    assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/counts", "/api/places/{name}/control"}
+    for name, _default, _help in SETTINGS:
+        assert f"`{name}`" in doc["info"]["description"]
+
+
+def test_token_is_required_on_every_request_when_set(db: Path) -> None:
+    token = "s3cret-token-0123456789"
+    with TestClient(create_app(str(db), token=token)) as c:
+        for path in ("/", "/api/events", "/static/app.js", "/openapi.json"):
+            assert c.get(path).status_code == 401
+            assert c.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
+            assert c.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        assert c.get("/login?token=wrong").status_code == 401
+        assert c.get(f"/login?token={token}", follow_redirects=False).status_code == 303
+        assert c.get("/api/events").status_code == 200  # the cookie now carries it
+
+
+def test_query_timeout_is_a_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventscope.store import read_api
+
+    def slow(store: object, f: object) -> object:
+        raise read_api.QueryTimeout("query interrupted after 2 s")
+
+    monkeypatch.setattr(read_api, "events_page", slow)
+    with TestClient(create_app(str(db))) as c:
+        assert c.get("/api/events").status_code == 503
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--host", "0.0.0.0"], ["--host", "0.0.0.0", "--allow-remote"], ["--host", "0.0.0.0", "--token", "x" * 20]],
+)
+def test_a_non_local_bind_needs_allow_remote_and_a_token(db: Path, args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from eventscope.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(db), *args])
+    assert result.exit_code == 2 and "--allow-remote" in result.output
