@@ -1,6 +1,8 @@
-"""Typing cost: artefact size and load time, and time per typed event, printed as a table.
+"""Typing cost: artefact size, load time and time per typed event, printed as a table.
 
-usage: python benchmarks/typing.py [--shared ../shared] [--n 2000]
+(Not benchmarks/typing.py: a script of that name would shadow the stdlib module.)
+
+usage: python benchmarks/typing_cost.py [--shared ../shared] [--n 2000]
 
 Texts are ACLED notes when ``--shared`` has them, else the packaged template sentences.
 """
