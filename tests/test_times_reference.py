@@ -3,7 +3,7 @@ quarter, 'the year', 'that day', 'later that year'; and years spelled out in wor
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
@@ -79,3 +79,14 @@ def test_word_year_round_trips(year: int) -> None:
     else:
         tail = tens[rest // 10] + (f"-{ones[rest % 10]}" if rest % 10 else "")
     assert word_year(f"{head} {tail}") == year
+
+
+def test_part_of_day_is_a_time_with_its_timex3_suffix() -> None:
+    art = Article(article_id="p", text="Rebels attacked Wednesday night.", published=PUBLISHED)
+    (expr,) = tag_times(None, art)
+    assert (expr.type, expr.value) == ("TIME", "1989-10-25TNI")
+    assert expr.date_start == expr.date_end == date(1989, 10, 25)
+
+
+def test_since_reads_backwards_whatever_the_verb() -> None:
+    assert values("Inspectors were to carry out work since Jan. 13.") == [("Jan. 13", "1989-01-13")]

@@ -231,8 +231,8 @@ def weekday_date(weekday: int, rel: str, ctx: Context) -> date | None:
 
 def with_part(day: date | None, part: str | None) -> Reading:
     value = day.isoformat() if day else "XXXX-XX-XX"
-    if part and part.lower() in PARTS_OF_DAY:  # TimeBank gives "Wednesday night" the day's value
-        return Reading("TIME", value, "day")
+    if part and part.lower() in PARTS_OF_DAY:  # TIMEX3: "Wednesday night" is a TIME, ...TNI
+        return Reading("TIME", f"{value}T{PARTS_OF_DAY[part.lower()]}", "day")
     return Reading("DATE", value, "day")
 
 

@@ -76,6 +76,8 @@ _DEADLINE = re.compile(
     re.I,
 )
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)  # "since Jan. 13": a date before the anchor
+
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
