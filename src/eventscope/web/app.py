@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -38,8 +38,11 @@ _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _plain(value: Any) -> Any:
+    """JSON for what ``json`` cannot write: days, times, and records (one level at a time, no deep copy)."""
     if isinstance(value, date | datetime):
         return value.isoformat()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
@@ -47,8 +50,6 @@ class SafeJSON(JSONResponse):
     """JSON with ``<``, ``>`` and ``&`` written as escapes: the data is intact, the bytes are inert."""
 
     def render(self, content: Any) -> bytes:
-        if is_dataclass(content) and not isinstance(content, type):
-            content = asdict(content)
         text = json.dumps(content, ensure_ascii=False, default=_plain, separators=(",", ":"))
         return text.translate(_INERT).encode("utf-8")
 
@@ -107,7 +108,7 @@ class Api:
 
     def counts(self, request: Request) -> Response:
         rows = self._read(read_api.day_counts, event_filter(request.query_params, self.settings))
-        return SafeJSON({"counts": [asdict(r) for r in rows]})
+        return SafeJSON({"counts": rows})
 
     def control(self, request: Request) -> Response:
         name = request.path_params["name"]

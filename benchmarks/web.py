@@ -1,0 +1,78 @@
+"""Web API latency: p50/p95 of map-viewport queries over a synthetic database of N events, and page load.
+
+    .venv/bin/python benchmarks/web.py [N]      (default 1,000,000)
+
+The synthetic events are written straight into the events table in one INSERT ... SELECT (a benchmark
+fixture, not an ingest: the API reads only that table for these queries).  Requests go through the whole
+app (middleware, parameter checks, JSON) over HTTP to a uvicorn server on 127.0.0.1, one at a time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+from eventscope.store import Store
+from eventscope.web import create_app
+
+TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"]
+FILL = """
+INSERT INTO events
+SELECT 'ev-' || i, list_extract(?::TEXT[], 1 + i % 5), 'Armed clash', 'Actor ' || (i % 97), NULL, [], NULL, NULL,
+       DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), 1,
+       'Place ' || (i % 5000), NULL, 'SYR', -60 + (hash(i) % 12000) / 100.0, -180 + (hash(i * 7) % 36000) / 100.0,
+       1, NULL, NULL, NULL, [], 1, ['a' || i], 1
+FROM range(?) t(i)
+"""
+VIEWPORTS = ["bbox=30,30,45,40", "bbox=-10,35,30,60", "bbox=60,0,100,40&type=Battles",
+             "bbox=30,30,45,40&since=2019-01-01&until=2019-03-31", "bbox=-180,-90,180,90"]  # fmt: skip
+
+
+def build(path: Path, n: int) -> float:
+    start = time.perf_counter()
+    with Store(str(path)) as store:
+        store.conn.execute(FILL, [TYPES, n])
+    return time.perf_counter() - start
+
+
+def measure(client: httpx.Client, url: str, rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.text
+    return times
+
+
+def main(n: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.duckdb"
+        print(f"filled {n:,} events in {build(db, n):.1f} s")
+        server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=8765, log_level="warning"))
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.05)
+        with httpx.Client(base_url="http://127.0.0.1:8765") as client:
+            print(f"{'query':<55} {'p50 ms':>8} {'p95 ms':>8}")
+            for view in VIEWPORTS:
+                url = f"/api/events?{view}&limit=1000"
+                measure(client, url, 3)  # warm up
+                times = sorted(measure(client, url, 40))
+                print(f"{url:<55} {statistics.median(times):8.1f} {times[int(0.95 * len(times)) - 1]:8.1f}")
+            times = sorted(measure(client, "/api/counts?bbox=30,30,45,40", 20))
+            print(f"{'/api/counts?bbox=30,30,45,40':<55} {statistics.median(times):8.1f} {times[18]:8.1f}")
+            times = sorted(measure(client, "/", 20))
+            print(f"{'/ (page)':<55} {statistics.median(times):8.1f} {times[18]:8.1f}")
+        server.should_exit = True
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
