@@ -67,6 +67,13 @@ def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
 
 
+def _refine_frame(frame: str, lemmas: frozenset[str]) -> str:
+    """'seized a weapons cache' disrupts weapons use; it takes no territory."""
+    if frame == lx.TAKE and lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES:
+        return lx.DISRUPT
+    return frame
+
+
 def _armed_context(lemmas: frozenset[str], mentions: Sequence[ActorMention]) -> bool:
     weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
     return bool(mentions) or bool(lemmas & (lx.ARMED_WORDS | weapons | lx.DEATH_WORDS))
@@ -88,6 +95,9 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
         return None
     mood = modality(token, sent)
     if mood not in ("asserted", "claimed"):
+        return None
+    trigger = Trigger(token, _refine_frame(trigger.frame, lemmas), trigger.end)
+    if trigger.frame == lx.BASE and not lemmas & lx.BASE_CUES:
         return None
     args = find_arguments(token, actors)
     patient = args.patient.lemma_.lower() if args.patient is not None else ""

@@ -34,6 +34,7 @@ AGREE: Final = "agree"
 DISRUPT: Final = "disrupt"
 BASE: Final = "base"
 INTERVENE: Final = "intervene"  # police disperse protesters
+CHANGE: Final = "change"  # deployments, defections, reinforcements
 
 VERB_TRIGGERS: Final[dict[str, str]] = {
     "clash": CLASH, "fight": CLASH, "battle": CLASH, "ambush": CLASH, "engage": CLASH,
@@ -57,7 +58,8 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "destroy": DESTROY, "demolish": DESTROY, "raze": DESTROY, "torch": DESTROY, "ransack": DESTROY,
     "loot": LOOT, "plunder": LOOT, "pillage": LOOT, "steal": LOOT, "rob": LOOT, "extort": LOOT,
     "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT, "seize_weapons": DISRUPT,
-    "disperse": INTERVENE,
+    "disperse": INTERVENE, "establish": BASE, "deploy": CHANGE, "reinforce": CHANGE, "mobilize": CHANGE,
+    "mobilise": CHANGE, "defect": CHANGE, "recruit": CHANGE, "free": TAKE,
 }
 
 NOUN_TRIGGERS: Final[dict[str, str]] = {
@@ -89,7 +91,8 @@ PHRASE_TRIGGERS: Final[dict[tuple[str, ...], str]] = {
     ("take", "to", "the", "street"): PROTEST, ("stage", "a", "protest"): PROTEST,
     ("air", "strike"): AIR, ("air", "raid"): AIR, ("drone", "strike"): AIR, ("drone", "attack"): AIR,
     ("exchange", "fire"): CLASH, ("gun", "battle"): CLASH, ("shot", "dead"): KILL,
-    ("sign", "agreement"): AGREE, ("sign", "a", "ceasefire"): AGREE,
+    ("sign", "agreement"): AGREE, ("sign", "a", "ceasefire"): AGREE, ("set", "up"): BASE,
+    ("prisoner", "swap"): AGREE, ("prisoner", "exchange"): AGREE, ("peace", "deal"): AGREE,
 }
 
 # weapon and method cues, looked up on lemmas of the clause
@@ -116,6 +119,10 @@ INTERVENTION_CUES: Final = frozenset({"disperse", "tear", "teargas", "baton", "w
 TERRITORY_CUES: Final = frozenset({"city", "town", "village", "area", "district", "territory",
                                    "neighbourhood", "neighborhood", "base", "airport", "hill", "hilltop",
                                    "position", "checkpoint", "province", "region", "control", "outpost"})
+CACHE_CUES: Final = frozenset({"weapon", "ammunition", "arm", "cache", "rifle", "explosive", "mine", "ied",
+                               "grenade", "missile", "rocket", "drug", "bomb", "munition", "depot"})
+BASE_CUES: Final = frozenset({"base", "post", "checkpoint", "camp", "barracks", "headquarters", "outpost",
+                              "position", "point"})
 DEATH_WORDS: Final = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "slay",
                                 "execute", "behead", "massacre", "murder", "life"})
 
@@ -124,7 +131,9 @@ NEEDS_ARMED: Final = frozenset({"enter", "occupy", "engage", "fight", "battle", 
                                 "capture", "seize", "take", "gain", "attack", "raid", "assault", "beat",
                                 "burn", "storm", "offensive", "destroy", "evacuate", "abandon", "withdraw",
                                 "retreat", "withdrawal", "march", "rally", "execute", "pound", "liberate",
-                                "intercept", "dismantle", "regain", "confrontation", "hack", "injure", "wound"})
+                                "intercept", "dismantle", "regain", "confrontation", "hack", "injure", "wound",
+                                "establish", "deploy", "reinforce", "mobilize", "mobilise", "defect", "recruit",
+                                "free", "set"})
 ARMED_WORDS: Final = frozenset({"gunman", "gunmen", "militant", "soldier", "troop", "troops", "police",
                                 "policeman", "rebel", "fighter", "insurgent", "jihadist", "army", "force",
                                 "militia", "militiaman", "armed", "bandit", "gang", "terrorist", "attacker",

@@ -104,7 +104,8 @@ _FIXED = {
     lx.SUICIDE: "Suicide bomb", lx.GRENADE: "Grenade", lx.CHEMICAL: "Chemical weapon",
     lx.ABDUCT: "Abduction/forced disappearance", lx.SEXUAL: "Sexual violence", lx.ARREST: "Arrests",
     lx.LOOT: "Looting/property destruction", lx.AGREE: "Agreement", lx.DISRUPT: "Disrupted weapons use",
-    lx.BASE: "Headquarters or base established", lx.WITHDRAW: "Non-violent transfer of territory",
+    lx.BASE: "Headquarters or base established", lx.CHANGE: "Change to group/activity",
+    lx.WITHDRAW: "Non-violent transfer of territory",
     lx.RIOT: "Violent demonstration", lx.MOB: "Mob violence", lx.INTERVENE: "Protest with intervention",
 }
 
@@ -151,6 +152,7 @@ _ALLOWED: dict[str, frozenset[str]] = {
     lx.LOOT: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}),
     lx.AGREE: frozenset({"Agreement"}), lx.DISRUPT: frozenset({"Disrupted weapons use", "Arrests"}),
     lx.BASE: frozenset({"Headquarters or base established"}),
+    lx.CHANGE: frozenset({"Change to group/activity", "Headquarters or base established"}),
     lx.WITHDRAW: frozenset({"Non-violent transfer of territory", "Change to group/activity"}) | BATTLES,
 }
 _HARD_FRAMES = frozenset({lx.AIR, lx.SHELL, lx.GRENADE, lx.CHEMICAL, lx.SUICIDE, lx.ABDUCT, lx.SEXUAL})
