@@ -87,7 +87,7 @@ def test_per_host_rate_limit_spaces_requests() -> None:
 
 def test_unreachable_url_is_quarantined(server: str) -> None:
     found = list(read_sources([f"{server}/missing"], fetcher=fast()))
-    assert len(found) == 1 and found[0].code == "E012"  # type: ignore[union-attr]
+    assert len(found) == 1 and found[0].code == "E061"  # type: ignore[union-attr]
 
 
 def test_watch_polls_conditionally_and_ingests_only_new_articles(server: str, tmp_path: Path) -> None:

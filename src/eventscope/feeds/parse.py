@@ -27,7 +27,7 @@ def feed_articles(body: bytes, origin: str, fetcher: Fetcher | None = None) -> I
     """One Article (or Rejected) per feed entry, in feed order."""
     parsed = feedparser.parse(body)
     if parsed.bozo and not parsed.entries:
-        yield Rejected(origin, "E011", f"[E011] not a readable feed: {parsed.get('bozo_exception')}")
+        yield Rejected(origin, "E060", f"[E060] not a readable feed: {parsed.get('bozo_exception')}")
         return
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"{origin}#{number}"

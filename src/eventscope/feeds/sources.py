@@ -47,7 +47,7 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Article | Rejected]:
     """A feed URL gives its entries; any other page is one HTML article."""
     page = fetcher.get(url)
     if page.status != 200:
-        yield Rejected(url, "E012", f"[E012] cannot fetch: {page.error or page.status}")
+        yield Rejected(url, "E061", f"[E061] cannot fetch: {page.error or page.status}")
         return
     if looks_like_feed(page.body, page.content_type):
         yield from feed_articles(page.body, url, fetcher)
