@@ -92,3 +92,19 @@ def test_article_country_and_event_place_fallback(gaz: Gazetteer) -> None:
     later = text.index("Later")
     place = event_place(doc, later, len(text), text.index("strike"), found)
     assert place is not None and place.geonameid == 170063 and place.precision == 3
+
+
+def test_a_word_of_a_persons_full_name_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "Mayor Tom Gainesville spoke. Gainesville said the barn burned in Aleppo."
+    doc, art = parse(text, [("Tom Gainesville", "PERSON"), ("Aleppo", "GPE")])
+    doc.ents = [*doc.ents, Span(doc, 5, 6, label="GPE")]
+    found = find_places(doc, art, gaz)
+    assert [p.text for p in found] == ["Aleppo"]
+
+
+def test_possessive_is_trimmed_before_look_up(gaz: Gazetteer) -> None:
+    text = "Aleppo's mayor spoke."
+    doc, art = parse(text, [])
+    doc.ents = [Span(doc, 0, 2, label="GPE")]
+    (aleppo,) = find_places(doc, art, gaz)
+    assert aleppo.text == "Aleppo" and aleppo.geonameid == 170063

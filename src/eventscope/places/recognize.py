@@ -31,6 +31,7 @@ EXTENDERS = frozenset({"County", "Parish", "Province", "Governorate", "District"
 MAX_NGRAM = 4
 LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "into", "across", "of", "around"})
 TRIM_WORDS = frozenset({"the"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,15 @@ class Recognizer:
             if not chars & taken and not chars & blocked:
                 found.append(extra)
                 taken |= chars
+        people = _person_words(doc)
+        found = [t for t in found if not self._a_person(t, people)]
         return _dedupe(sorted(found, key=lambda t: (t.start, -t.end)))
+
+    def _a_person(self, top: Toponym, people: frozenset[str]) -> bool:
+        """One word that the article also uses inside a person's full name ("Sen. Ben Nelson ...
+        Nelson said"); a country keeps its reading."""
+        key = name_key(top.text)
+        return " " not in key and key in people and self.names.get(key) != "country"
 
     def _from_entity(self, ent: Span) -> Toponym | None:
         label, ent = ent.label_, _trim(ent)
@@ -130,9 +139,16 @@ def _trim(ent: Span) -> Span:
     while start < ent.end and ent.doc[start].lower_ in TRIM_WORDS:
         start += 1
     end = ent.end
-    while end > start and ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".":
+    while end > start and (ent.doc[end - 1].lower_ in POSSESSIVE or (
+            ent.doc[end - 1].is_punct and ent.doc[end - 1].text != ".")):
         end -= 1
     return ent.doc[start:end]
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Keys of the words of multi-word PERSON entities."""
+    return frozenset(name_key(tok.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                     for tok in ent if tok.text[:1].isupper())
 
 
 def _blocked_chars(doc: Doc) -> set[int]:
