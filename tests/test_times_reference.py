@@ -90,3 +90,29 @@ def test_part_of_day_is_a_time_with_its_timex3_suffix() -> None:
 
 def test_since_reads_backwards_whatever_the_verb() -> None:
     assert values("Inspectors were to carry out work since Jan. 13.") == [("Jan. 13", "1989-01-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the nineties", "199"),
+        ("the 20th century", "19"),
+        ("year-end", "1989"),
+        ("the near term", "FUTURE_REF"),
+        ("May", "1989-05"),
+    ],
+)
+def test_named_periods(text: str, value: str) -> None:
+    assert values(f"Sales fell in {text}, he said.") == [(text, value)]
+
+
+def test_year_end_after_since_is_the_last_one() -> None:
+    assert values("Shares are up 5% since year-end.") == [("year-end", "1988")]
+
+
+def test_a_decimal_is_not_a_year() -> None:
+    assert values("The index closed at 2082.1 points.") == []
+
+
+def test_modal_may_stays_untagged() -> None:
+    assert values("In May, prices may fall.") == [("May", "1989-05")]

@@ -25,7 +25,7 @@ from ._lexicon import (
     B,
     E,
 )
-from ._words import MILLENNIUM, WORDYEAR
+from ._words import DECADE_WORD, MILLENNIUM, WORDYEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,15 @@ RULES: tuple[Rule, ...] = (
         rf"(?:the\s+year\s+|(?P<m>{MONTH})\s+|the\s+(?P<s>{SEASON})\s+of\s+)?(?P<wy>{WORDYEAR})"
         rf"|the\s+year\s+(?P<wy2>{MILLENNIUM})",
     ),
+    _rule(
+        "worddecade",
+        rf"the\s+(?:(?P<edge>{EDGE})\s*)?(?:(?P<c>nineteen|twenty)[\s-]+)?(?P<dw>{DECADE_WORD})",
+    ),
+    _rule(
+        "century",
+        rf"(?:the\s+)?(?:(?P<edge>{EDGE})\s*)?(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL})[\s-]+century",
+    ),
+    _rule("yearend", r"(?:(?<=since\s)(?P<since>))?(?:the\s+)?year(?:'s)?[\s-]+end"),
     _rule("decade", rf"(?:the\s+)?(?:(?P<edge>{EDGE})\s*)?(?P<dec>(?:1[5-9]|20)\d0|'\d0)'?s"),
     _rule(
         "deictic",
@@ -78,6 +87,7 @@ RULES: tuple[Rule, ...] = (
         "ref",
         r"(?P<w>now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently"
         r"|more\s+recently|most\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
+        r"|the\s+(?:near|short)\s+term|a\s+later\s+date"
         r"|the\s+present)",
     ),
     _rule(

@@ -34,7 +34,7 @@ from ._resolve_rel import (
     resolve_yearago,
 )
 from ._validate import acceptable
-from ._words import resolve_word_year
+from ._words import resolve_century, resolve_word_decade, resolve_word_year, resolve_year_end
 
 Groups = dict[str, str | None]
 Resolver = Callable[[Groups, Context], Reading | None]
@@ -49,6 +49,9 @@ RESOLVERS: dict[str, Resolver] = {
     "month": resolve_month,
     "year": resolve_year,
     "wordyear": resolve_word_year,
+    "worddecade": resolve_word_decade,
+    "century": resolve_century,
+    "yearend": resolve_year_end,
     "decade": resolve_decade,
     "deictic": resolve_deictic,
     "weekday": resolve_weekday,

@@ -47,7 +47,7 @@ def acceptable(kind: str, m: re.Match[str], text: str) -> bool:
         return word[:1].isupper()
     if kind == "year":
         after = text[m.end() : m.end() + 12].lower()
-        return not re.match(r"\s*(?:%|percent|per\b|[-–]\d)", after)
+        return not re.match(r"\s*(?:%|percent|per\b|[-–]\d)|[.,]\d", after)  # "2082.1" is a number
     if kind == "dur":
         return _duration_ok(g, m, text)
     if kind == "plural":
@@ -59,7 +59,8 @@ def _bare_month_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> boo
     name = g.get("m") or ""
     if g.get("edge") or g.get("rel") or g.get("ly"):
         return True
-    if not name[:1].isupper() or (len(name) <= 4 and not name.endswith(".") and name.lower() not in ("june", "july")):
+    short = len(name) <= 4 and not name.endswith(".") and name.lower() not in ("june", "july", "may")
+    if not name[:1].isupper() or short:
         return False
     if name.lower() in ("may", "march") or name.endswith("."):
         return prior_word(text, m.start()) in _PREPS
