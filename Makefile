@@ -16,6 +16,9 @@ $(VENV)/.installed: pyproject.toml
 
 demo: venv
 	$(BIN)/eventscope extract examples/palmyra-2017-03-02.txt examples/centcom.jsonl
+	rm -f demo.duckdb
+	$(BIN)/eventscope ingest examples --db demo.duckdb > /dev/null
+	@echo "Events merged into demo.duckdb. Browse them on a map: $(BIN)/eventscope serve --db demo.duckdb"
 
 test: venv
 	$(BIN)/python -m pytest -q -x

@@ -23,6 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True)
+TABLE_WIDTH = 160  # columns of the events table when stdout is not a wide terminal
 
 
 class Format(StrEnum):
@@ -86,7 +87,9 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
         else:
             rows.extend(events)
     if fmt is Format.table:
-        Console().print(_events_table(rows))
+        console = Console()
+        console.width = max(console.width, TABLE_WIDTH)
+        console.print(_events_table(rows))
     batch.exit()
 
 

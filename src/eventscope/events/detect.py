@@ -14,7 +14,7 @@ from .arguments import PARTICIPANT_TYPES, Arguments, find_arguments, opposing_ac
 from .fatalities import fatalities
 from .modality import hedged, modality
 from .plover import plover
-from .rules import EVENT_TYPE_OF, Cues, allowed_subtypes, rule_is_sure, rule_subtype
+from .rules import DEMONSTRATIONS, EVENT_TYPE_OF, Cues, allowed_subtypes, rule_is_sure, rule_subtype
 from .typing import Typing, type_mention, type_sentence
 
 MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
@@ -45,7 +45,7 @@ def _word_trigger(token: Token) -> Trigger | None:
         return None
     if token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS and token.dep_ != "amod":
         return Trigger(token, lx.VERB_TRIGGERS[lemma], token.idx + len(token))
-    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS and token.dep_ != "compound":
         frame = lx.NOUN_TRIGGERS[lemma]
         if lemma == "strike" and any(c.lower_ in ("hunger", "general", "labour", "labor") for c in token.children):
             frame = lx.PROTEST
@@ -72,6 +72,22 @@ def _refine_frame(frame: str, lemmas: frozenset[str]) -> str:
     if frame == lx.TAKE and lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES:
         return lx.DISRUPT
     return frame
+
+
+DEMONSTRATION_WORDS = lx.PROTEST_CUES | {"protest", "rally", "march", "demonstrate", "riot", "rioter", "mob",
+                                        "crowd", "strike", "picket", "sit-in", "lynch", "torch", "vandalise"}
+
+
+def _supported(typing: Typing, lemmas: frozenset[str]) -> bool:
+    """A type guessed for a sentence with no trigger needs a word of its own family in the sentence."""
+    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.GRENADE_CUES | lx.CHEMICAL_CUES | lx.SUICIDE_CUES
+    if typing.event_type in ("Protests", "Riots"):
+        return bool(lemmas & DEMONSTRATION_WORDS)
+    if typing.event_type == "Explosions/Remote violence":
+        return bool(lemmas & weapons) and bool(lemmas & (lx.DEATH_WORDS | {"attack", "hit", "target", "strike"}))
+    if typing.event_type in ("Battles", "Violence against civilians"):
+        return bool(lemmas & (lx.DEATH_WORDS | lx.FIREARM_CUES | {"injure", "wound", "attack", "abduct"}))
+    return True
 
 
 def _armed_context(lemmas: frozenset[str], mentions: Sequence[ActorMention]) -> bool:
@@ -115,7 +131,10 @@ def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
     """The model proposes, the trigger's frame disposes: a type the frame does not admit (or a
     'no event' the rules are sure of) gives way to the rules' type."""
     typing = type_mention(sentence, cues)
-    if typing is not None and typing.sub_event_type in allowed_subtypes(cues):
+    allowed = allowed_subtypes(cues)
+    if not cues.lemmas & DEMONSTRATION_WORDS and cues.frame not in (lx.PROTEST, lx.RIOT, lx.MOB, lx.INTERVENE):
+        allowed = allowed - DEMONSTRATIONS  # a protest needs a word of protest
+    if typing is not None and typing.sub_event_type in allowed:
         return typing
     if typing is None and not rule_is_sure(cues):
         return None
@@ -161,7 +180,7 @@ def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: S
         return found
     lemmas = frozenset(t.lemma_.lower() for t in sent)
     typing = type_sentence(sent.text) if _armed_context(lemmas, _sentence_actors(sent, actors)) else None
-    if typing is None:
+    if typing is None or not _supported(typing, lemmas):
         return []
     root = sent.root
     mood = modality(root, sent)
