@@ -41,6 +41,12 @@ def test_who_held_the_place_on_a_day() -> None:
     assert [p.controller for p in controllers_at(timeline(SEED), date(2017, 3, 2))] == [IS, GOV]
 
 
+def test_a_withdrawal_to_nobody_named_ends_only_the_leavers_hold() -> None:
+    left = change(date(2017, 3, 1), "Non-violent transfer of territory", IS, None, "IS withdrew from the city.", 9)
+    periods = timeline([*SEED, left])
+    assert {p.controller for p in controllers_at(periods, date(2017, 3, 2))} == {GOV, None}
+
+
 def test_a_withdrawal_hands_the_place_to_the_other_side() -> None:
     left = change(date(2017, 3, 2), "Non-violent transfer of territory", IS, GOV, "IS withdrew from the town.")
     assert timeline([left])[0].controller == GOV

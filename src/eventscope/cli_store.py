@@ -147,10 +147,10 @@ def control_cmd(
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:
     """Who controlled PLACE and since when, with the evidence of each change (partial control kept)."""
-    from .control import controllers_at, timeline
+    from .control import controllers_at, place_events, timeline
 
     with Store(db, read_only=True) as store:
-        periods = timeline(m.event for m in query_events(store, EventQuery(place=place)))
+        periods = timeline(place_events(store, place))
     if at:
         periods = controllers_at(periods, date.fromisoformat(at))
     records = [ex.period_json(p) for p in periods]

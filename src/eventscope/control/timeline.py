@@ -82,6 +82,8 @@ def timeline(events: Iterable[Event]) -> tuple[Period, ...]:
 
 
 def _closes(change: Period, open_: Period) -> bool:
+    if change.controller is None:  # a withdrawal to nobody named ends only the leaver's hold
+        return open_.controller == change.previous
     if not change.partial:
         return True
     return open_.partial and (open_.scope == change.scope or open_.controller == change.controller)

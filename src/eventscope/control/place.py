@@ -1,0 +1,30 @@
+"""Find a place's events by its name, its gazetteer name ("Palmyra" is GeoNames' "Tadmur") and its vicinity."""
+
+from __future__ import annotations
+
+from ..records import Event
+from ..store import EventQuery, Store, query_events
+
+NEAR_KM = 10.0  # events located this close to the place count as the place's
+
+
+def _gazetteer_point(place: str) -> tuple[str, float, float] | None:
+    """The most populous gazetteer feature the name may denote (name, latitude, longitude)."""
+    from ..places import Gazetteer
+
+    found = [c for c in Gazetteer.default().lookup(place) if c.latitude is not None and c.longitude is not None]
+    if not found:
+        return None
+    best = max(found, key=lambda c: (c.population, -c.geonameid))
+    return best.name, best.latitude, best.longitude  # type: ignore[return-value]
+
+
+def place_events(store: Store, place: str, km: float = NEAR_KM, use_gazetteer: bool = True) -> list[Event]:
+    """Events at ``place``: by name, by the gazetteer's name for it, or within ``km`` of it."""
+    queries = [EventQuery(place=place)]
+    point = _gazetteer_point(place) if use_gazetteer else None
+    if point is not None:
+        name, lat, lon = point
+        queries += [EventQuery(place=name), EventQuery(near=(lat, lon, km))]
+    found = {m.event.event_id: m.event for q in queries for m in query_events(store, q)}
+    return [found[k] for k in sorted(found)]
