@@ -57,3 +57,15 @@ def test_a_name_does_not_vote_for_its_own_first_reading() -> None:
 def test_without_other_names_the_famous_reading_stands() -> None:
     text = "She moved to Paris last year."
     assert resolved(text, ["Paris"], {"Paris": [PARIS_FR, PARIS_TN]})["Paris"] == PARIS_FR.geonameid
+
+
+def test_an_unknown_facility_or_part_lies_in_the_place_it_names() -> None:
+    text = "He was taken to Henry County Jail, then to North Paris."
+    table = {"Henry County": [HENRY_TN], "Paris": [PARIS_FR]}
+    tops = ["Henry County Jail", "North Paris"]
+    got = resolved(text, tops, table)
+    assert got == {"Henry County Jail": HENRY_TN.geonameid, "North Paris": PARIS_FR.geonameid}
+
+
+def test_a_name_the_gazetteer_lacks_stays_unresolved() -> None:
+    assert resolved("They met at Glacier Ridge.", ["Glacier Ridge"], {})["Glacier Ridge"] is None

@@ -33,11 +33,19 @@ def to_mention(gaz: Gazetteer, choice: Choice) -> PlaceMention:
     top, cand = choice.toponym, choice.candidate
     if cand is None:
         return facility_of_town(gaz, choice) or PlaceMention(top.start, top.end, top.text, reason=choice.reason)
+    region = cand.kind in ("country", "admin1", "admin2", "continent")
     return PlaceMention(
         top.start, top.end, top.text, name=cand.name, geonameid=cand.geonameid,
         latitude=cand.latitude, longitude=cand.longitude, country=cand.country,
-        admin1=_admin1(gaz, cand), feature_code=cand.feature_code, population=cand.population,
-        precision=3 if cand.kind in ("country", "admin1", "admin2", "continent") else 1)
+        admin1=_admin1(gaz, cand), feature_code=_part_code(choice) or cand.feature_code,
+        population=cand.population, precision=3 if region else (2 if choice.part_of else 1),
+        parent=cand.name if choice.part_of else None)
+
+
+def _part_code(choice: Choice) -> str | None:
+    """"Palmyra Airport" in Palmyra: the facility's own code (AIRP)."""
+    match = FACILITY_NAME.match(choice.toponym.text) if choice.part_of else None
+    return FACILITY_WORDS.get(match.group(2).lower(), "FAC") if match else None
 
 
 def facility_of_town(gaz: Gazetteer, choice: Choice) -> PlaceMention | None:

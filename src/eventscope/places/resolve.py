@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ._names import ABBREVIATION_KEYS, name_key
 from .coherence import Readings, neighbour_readings, support
 from .gazetteer import Candidate, Gazetteer
+from .parts import MIN_TOWN_POPULATION, part_names
 from .recognize import Toponym
 
 KIND_BONUS = {"country": 3.5, "continent": 4.0, "admin1": 3.5, "admin2": 1.5, "city": 0.0, "other": -1.0}
@@ -44,6 +45,7 @@ class Choice:
     toponym: Toponym
     candidate: Candidate | None
     reason: str | None = None
+    part_of: bool = False  # the toponym is a part or facility of ``candidate``
 
 
 def candidates_for(gaz: Gazetteer, top: Toponym) -> list[Candidate]:
@@ -141,7 +143,24 @@ def resolve(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Choice]:
             choice = Choice(top, by_text[key].candidate, by_text[key].reason)
         by_text.setdefault(key, choice)
         out.append(choice)
-    return out
+    return [_part_of(gaz, c, first, neighbours, by_text) or c if c.candidate is None else c for c in out]
+
+
+def _part_of(gaz: Gazetteer, choice: Choice, first: list[Choice], neighbours: Readings,
+             known: dict[str, Choice]) -> Choice | None:
+    """The place an unresolved toponym names as its container ("Henderson County Jail")."""
+    top = choice.toponym
+    for name in part_names(top.text):
+        key = name_key(name)
+        if key in known and known[key].candidate is not None:
+            return Choice(top, known[key].candidate, part_of=True)
+        sub = Toponym(top.start, top.end, name, top.label)
+        cands = [c for c in candidates_for(gaz, sub) if c.kind in ("country", "admin1", "admin2")
+                 or (c.kind == "city" and c.population >= MIN_TOWN_POPULATION)]
+        found = best(sub, cands, build_context(first, key, neighbours), None).candidate if cands else None
+        if found is not None:
+            return Choice(top, found, part_of=True)
+    return None
 
 
 def _pair(toponyms: list[Toponym], first: list[Choice], i: int, text: str) -> Candidate | None:
