@@ -10,7 +10,8 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, TimeExpr
+from .events.arguments import governing_verb
+from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Span, TimeExpr
 
 PUBLICATION = "publication"  # the basis of a date read from the publication time alone
 ARMED_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces")
@@ -69,15 +70,15 @@ def _own_place(item: Located) -> bool:
 
 
 def _same_place(a: Located, b: Located) -> bool:
+    """The same place: both mentions name it themselves (same name); or one of them names no place
+    and the text dates both explicitly (not from the publication time)."""
     if a.place is None or b.place is None:
         return a.place is None and b.place is None
     if a.place.geonameid != b.place.geonameid:
         return False
-    if a.place.text.split("'")[0] == b.place.text.split("'")[0]:
-        return True
-    # one mention names no place of its own: the same event only if the text dates both explicitly
-    inherited = not _own_place(a) or not _own_place(b)
-    return inherited and PUBLICATION not in (a.basis, b.basis)
+    if _own_place(a) and _own_place(b):
+        return a.place.text.split("'")[0] == b.place.text.split("'")[0]
+    return PUBLICATION not in (a.basis, b.basis)
 
 
 def _overlap(a: Located, b: Located) -> bool:
@@ -167,6 +168,16 @@ def _location_reason(place: PlaceMention | None) -> str | None:
     return place.reason if place.geonameid is None else None
 
 
+def _dating_anchor(doc: Doc, mention: EventMention) -> Span:
+    """The token whose clause dates the event: a noun trigger's governing verb ('used ... for the
+    mass execution' is dated by 'used'), else the trigger itself."""
+    span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or span[0].pos_ != "NOUN":
+        return mention.trigger
+    verb = governing_verb(span[0])
+    return Span(verb.idx, verb.idx + len(verb)) if verb is not None else mention.trigger
+
+
 PlaceFinder = Callable[[Doc, int, int, int, tuple[PlaceMention, ...]], PlaceMention | None]
 
 
@@ -174,7 +185,7 @@ def locate(doc: Doc, article: Article, mention: EventMention, times: tuple[TimeE
            places: tuple[PlaceMention, ...], place_of: PlaceFinder) -> Located:
     from .times import event_interval
 
-    when = event_interval(doc, mention.sentence, mention.trigger, times, article)
+    when = event_interval(doc, mention.sentence, _dating_anchor(doc, mention), times, article)
     place = place_of(doc, mention.sentence.start, mention.sentence.end, mention.trigger.start, places)
     return Located(mention, when.date_start if when else None, when.date_end if when else None,
                    when.time_precision if when else None, when.basis if when else "", place)

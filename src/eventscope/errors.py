@@ -24,6 +24,9 @@ class Errors:
     E020 = "actor dictionary {path}: {detail}"
     E030 = "gazetteer {path}: {detail}"
     E040 = "database {path}: {detail}"
+    E050 = "extraction failed: {detail}"
+    E060 = "unreadable feed {url}: {detail}"
+    E061 = "cannot fetch {url}: {detail}"
 
 
 class EventscopeError(Exception):

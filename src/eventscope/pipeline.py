@@ -68,6 +68,11 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 
+def _inside_actor(place: PlaceMention, actors: tuple[ActorMention, ...]) -> bool:
+    """'Syrian' in 'the Syrian Observatory for Human Rights' names an actor, not a site."""
+    return any(a.start <= place.start and place.end <= a.end for a in actors)
+
+
 REGION_CODES = ("PCL", "ADM", "CONT", "RGN")
 
 
@@ -93,7 +98,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     actors = find_actors(doc, article, dictionary, country=country)
     times = tag_times(doc, article)
     located = []
-    sites = tuple(p for p in places if not is_modifier(doc, p))
+    sites = tuple(p for p in places if not is_modifier(doc, p) and not _inside_actor(p, actors))
     participants = participants_of(actors, dictionary)
     for mention in mentions_of(doc, actors, dictionary):
         prior = [a for a in participants if a.start < mention.sentence.end]

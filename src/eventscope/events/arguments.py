@@ -79,9 +79,20 @@ def _noun_agent(noun: Token) -> Token | None:
     by = next((t for t in following if t.lower_ == "by"), None)
     if by is not None and by.i + 1 < len(noun.doc):
         return _children(by, ("pobj",))[0] if _children(by, ("pobj",)) else noun.doc[by.i + 1]
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        subj = _children(noun.head.head, ("nsubj",))
-        return subj[0] if subj else None
+    verb = governing_verb(noun)
+    return _agent_token(verb) if verb is not None and verb is not noun else None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from through prepositions ('reduced them to piles of rubble')."""
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") and current is not token:
+            return current
+        if current.dep_ not in ("pobj", "prep", "dobj", "attr", "npadvmod", "nsubjpass", "nsubj") \
+                or current.head is current:
+            return None
+        current = current.head
     return None
 
 
@@ -98,12 +109,23 @@ def _patient_token(trigger: Token) -> Token | None:
     return None
 
 
+PRONOUNS = frozenset({"they", "it", "he", "she", "who", "which"})
+
+
+def _antecedent(pronoun: Token, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """'they packed them with explosives': the last actor named before the pronoun in its sentence."""
+    before = [m for m in mentions if pronoun.sent.start_char <= m.start < pronoun.idx]
+    return before[-1:] if before else []
+
+
 def find_arguments(trigger: Token, mentions: Sequence[ActorMention]) -> Arguments:
     """Agent and patient actors of a trigger; only actors that can take part (not agencies or monitors)."""
     mentions = [m for m in mentions if m.actor.actor_type in PARTICIPANT_TYPES]
     agent_tok = _agent_token(trigger)
     patient_tok = _patient_token(trigger)
     agents = _span_actors(_phrase(agent_tok), mentions) if agent_tok is not None else []
+    if not agents and agent_tok is not None and agent_tok.lower_ in PRONOUNS:
+        agents = _antecedent(agent_tok, mentions)
     patients = _span_actors(_phrase(patient_tok), mentions) if patient_tok is not None else []
     actor1 = agents[0].actor if agents else None
     actor2 = next((m.actor for m in patients if m.actor != actor1), None)

@@ -39,13 +39,24 @@ def _phrase_triggers(sent: SpacySpan) -> Iterator[Trigger]:
                 yield Trigger(sent[i], frame, last.idx + len(last))
 
 
+REFERRING_VERBS = frozenset({"describe", "condemn", "denounce", "criticise", "criticize", "blame", "investigate",
+                             "commemorate", "remember", "mark", "discuss", "call", "decry", "probe", "deplore"})
+
+
+def _refers_back(token: Token) -> bool:
+    """'described the destruction of the temple', 'condemned the attack': talk about an event
+    reported elsewhere, not a new one."""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in REFERRING_VERBS
+
+
 def _word_trigger(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.lower_ in MONTHS and token.text[:1].isupper():
         return None
     if token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS and token.dep_ != "amod":
         return Trigger(token, lx.VERB_TRIGGERS[lemma], token.idx + len(token))
-    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS and token.dep_ != "compound":
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS and token.dep_ != "compound" \
+            and not _refers_back(token):
         frame = lx.NOUN_TRIGGERS[lemma]
         if lemma == "strike" and any(c.lower_ in ("hunger", "general", "labour", "labor") for c in token.children):
             frame = lx.PROTEST

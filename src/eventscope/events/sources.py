@@ -76,14 +76,25 @@ def _phrase_bounds(token: Token, verb: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _person_in(doc: Doc, start: int, end: int, org_start: int) -> str | None:
+    """The person a subject phrase names before its organisation ('Rami Abdel Rahman, head of X')."""
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < end), None)
+    if person is not None:
+        return str(person.text)
+    span = doc.char_span(start, min(end, org_start), alignment_mode="contract")
+    names = [t.text for t in span or [] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    leading = " ".join(names[:4])
+    return leading if len(names) >= 2 else None
+
+
 def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> Source | None:
     start, end = _phrase_bounds(subject, verb)
     text = doc.text[start:end]
     org = tracker.org_in(start, end)
     if org is not None:
-        person = next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < end), None)
-        if person is not None:
-            tracker.affiliation[person.text] = org.actor.name
+        person = _person_in(doc, start, end, org.start)
+        if person:
+            tracker.affiliation[person] = org.actor.name
         return Source(org.actor.name, start, end, kind=tracker.kind_of(org.actor))
     for person_name, org_name in tracker.affiliation.items():
         if person_name in text or text in person_name or person_name.split()[-1] in text.split():

@@ -175,7 +175,8 @@ def _narrative(
     simple_past = verb.tag_ == "VBD" and not reports
     if not (anaphoric or simple_past):
         return None
-    previous = [s for s in doc.sents if s.end_char <= sentence[0]][-LOOKBACK_SENTENCES:]
+    previous = [s for s in doc.sents if s.end_char <= sentence[0] and any(t.is_alpha for t in s)]
+    previous = previous[-LOOKBACK_SENTENCES:]  # sentences with words (not a stray closing quote)
     for sent in reversed(previous):
         dated = [t for t in _dated(times, sent.start_char, sent.end_char) if not t.future]
         if dated:
