@@ -116,3 +116,16 @@ def test_a_decimal_is_not_a_year() -> None:
 
 def test_modal_may_stays_untagged() -> None:
     assert values("In May, prices may fall.") == [("May", "1989-05")]
+
+
+def test_a_year_s_quarter_takes_the_running_quarter() -> None:
+    found = dict(values("Net for the third quarter rose. In the 1988 period, it fell. The 1988 quarter was bad."))
+    assert found["the 1988 period"] == "1988-Q3" and found["The 1988 quarter"] == "1988-Q3"
+    assert dict(values("It took a charge in the 1988 second quarter."))["the 1988 second quarter"] == "1988-Q2"
+
+
+def test_following_and_previous_count_from_the_narrative() -> None:
+    found = dict(values("He was promoted on May 22, 1995, and the following year he left."))
+    assert found["the following year"] == "1996"
+    found = dict(values("On Friday, Oct. 27, the index fell 4% from the previous Friday."))
+    assert found["the previous Friday"] == "1989-10-20"

@@ -82,7 +82,10 @@ RULES: tuple[Rule, ...] = (
         r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night)"
         rf"(?:\s+(?P<part>{PART}))?",
     ),
-    _rule("weekday", rf"{_EA}(?:{_REL}\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?"),
+    _rule(
+        "weekday",
+        rf"{_EA}(?:(?:the\s+(?=previous|following))?{_REL}\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
+    ),
     _rule(
         "ref",
         r"(?P<w>now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently"
@@ -113,8 +116,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"(?:(?P<the>the)\s+)?(?:(?P<o>{ORDINAL})[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
-        rf"|(?P<q>q[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?",
+        rf"(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})\s+(?:fiscal\s+)?)?"
+        rf"(?:(?P<o>{ORDINAL})[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
+        rf"|(?P<q>q[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"
+        rf"|the\s+(?P<y1>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
     ),
     _rule("yearago", r"(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?P<u>quarter|period|month|week|year))?"),
     _rule(

@@ -114,7 +114,16 @@ def resolve_decade(g: dict[str, str | None], ctx: Context) -> Reading | None:
 
 
 def resolve_quarter(g: dict[str, str | None], ctx: Context) -> Reading | None:
-    """'the third quarter', 'third-quarter', 'Q4 2016', 'the first half of 1990'."""
+    """'the third quarter', 'third-quarter', 'Q4 2016', 'the first half of 1990', 'the 1988 period'."""
+    if g.get("y1"):  # "the 1988 quarter": the running quarter of that year
+        year1 = int(g["y1"] or 0)
+        return (
+            Reading("DATE", f"{year1}-{ctx.quarter[5:]}", "quarter")
+            if ctx.quarter
+            else Reading("DATE", str(year1), "year")
+        )
+    if g.get("y0"):
+        g = {**g, "y": g["y0"]}
     if g.get("q"):
         part = "Q" + (g["q"] or "q0")[1]
     else:
@@ -215,9 +224,12 @@ def _clock_day(g: dict[str, str | None], ctx: Context) -> str:
 
 
 def weekday_date(weekday: int, rel: str, ctx: Context) -> date | None:
-    """The date of a weekday named relative to the anchor ('last Friday', 'on Wednesday')."""
+    """The date of a weekday named relative to the anchor ('last Friday', 'on Wednesday'), or to the day
+    the text last named ('the previous Friday', 'the following Monday')."""
     if ctx.anchor is None:
         return None
+    if rel in ("previous", "following") and ctx.day is not None:
+        return weekday_date(weekday, "last" if rel == "previous" else "next", Context(ctx.day))
     back = (ctx.anchor.isoweekday() - weekday) % 7
     ahead = (weekday - ctx.anchor.isoweekday()) % 7
     if rel in ("last", "past", "previous"):

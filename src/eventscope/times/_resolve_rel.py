@@ -22,6 +22,8 @@ _BACK = (
     "the prior",
     "the preceding",
 )
+# Determiners that count from the narrative's time, not the publication's: "the following month"
+_NARRATIVE = ("following", "the following", "previous", "the previous", "the preceding", "prior", "the prior")
 _AHEAD = ("next", "the next", "coming", "the coming", "following", "the following")
 _RECENT_DAYS = {"day": 14, "week": 42, "month": 182, "quarter": 365, "year": 1095, "decade": 3650}
 _GRAN: dict[str, Granularity] = {
@@ -125,6 +127,8 @@ def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if ctx.anchor is None:
         return Reading("DATE", "XXXX", _GRAN.get(unit), mod)
     base = _weekend(ctx) if unit == "weekend" and step == 0 else ctx.anchor
+    if det in _NARRATIVE and ctx.last is not None:  # "the following year": after the year just told
+        base = ctx.last
     value = unit_value(shift(base, unit, step), unit)
     return Reading("DATE", value, _GRAN.get(unit), mod, clip=clip)  # type: ignore[arg-type]
 

@@ -72,6 +72,8 @@ def _duration_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> bool:
     unit = (g.get("u") or "").lower()
     if (n in ("a", "an") and unit.startswith("second")) or re.match(r"-?\s*old\b", text[m.end() : m.end() + 5]):
         return False  # "a second attack", "a 6-year-old boy"
+    if g.get("det") and re.fullmatch(r"(?:1[5-9]|20)\d\d", n):
+        return False  # "the 1988 quarter" names a year's quarter, not 1988 quarters
     if unit.startswith("quarter") and "-" in m.group(0):
         return False  # "three-quarters"
     if (g.get("dir") or "").lower() == "old":
