@@ -15,7 +15,7 @@ import math
 from .gazetteer import Candidate
 
 NEIGHBOUR_KINDS = frozenset({"city", "admin2"})
-RADIUS_KM = 200.0  # a neighbour further than this lends no support
+RADIUS_KM = 120.0  # a neighbour further than this lends no support
 TOP_READINGS = 10  # readings of another name that may lend support, best prior first
 MAX_NEIGHBOURS = 3  # support counted from at most this many other names
 
