@@ -129,3 +129,13 @@ def test_following_and_previous_count_from_the_narrative() -> None:
     assert found["the following year"] == "1996"
     found = dict(values("On Friday, Oct. 27, the index fell 4% from the previous Friday."))
     assert found["the previous Friday"] == "1989-10-20"
+
+
+@pytest.mark.parametrize("signal", ["after", "before", "later"])
+def test_after_before_later_are_signals_outside_the_duration(signal: str) -> None:
+    found = values(f"Rebels struck two days {signal} the vote.")
+    assert found == [("two days", "P2D")]
+
+
+def test_ago_stays_inside_and_dates_the_expression() -> None:
+    assert values("Rebels struck two days ago.") == [("two days ago", "1989-10-24")]

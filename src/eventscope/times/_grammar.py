@@ -45,7 +45,7 @@ _DET = (
     r"|that\s+same|that|this|last|next|past|coming|the)"
 )
 _UNITWORD = r"(?P<u>day|week|weekend|month|quarter|year|decade|century|period|morning|afternoon|evening|night)"
-_DIR = r"(?:\s+(?P<dir>ago|earlier|later|before|after|from\s+now|old|long))?"
+_DIR = r"(?:\s+(?P<dir>ago|earlier|from\s+now|old|long))?"  # "after", "before", "later" are signals
 _SEP = r"\s*(?:-|–|to|and|until|till|through)\s*"
 
 RULES: tuple[Rule, ...] = (
