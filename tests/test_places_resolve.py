@@ -108,3 +108,13 @@ def test_possessive_is_trimmed_before_look_up(gaz: Gazetteer) -> None:
     doc.ents = [Span(doc, 0, 2, label="GPE")]
     (aleppo,) = find_places(doc, art, gaz)
     assert aleppo.text == "Aleppo" and aleppo.geonameid == 170063
+
+
+def test_a_town_named_as_a_place_once_is_a_place_when_written_again(gaz: Gazetteer) -> None:
+    text = "The fire in Gainesville spread. Gainesville firefighters came."
+    doc, art = parse(text, [])
+    doc.ents = [Span(doc, 3, 4, label="GPE")]
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text == "Gainesville" else "NOUN"
+    found = find_places(doc, art, gaz)
+    assert [p.start for p in found] == [12, 32]

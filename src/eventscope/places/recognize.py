@@ -31,6 +31,7 @@ EXTENDERS = frozenset({"County", "Parish", "Province", "Governorate", "District"
 MAX_NGRAM = 4
 LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "into", "across", "of", "around"})
 TRIM_WORDS = frozenset({"the"})
+DATELINE_MARKS = frozenset({",", "-", "--", "\u2014", "\u2013", "("})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -50,7 +51,13 @@ class Recognizer:
         self.demonyms = demonyms
 
     def __call__(self, doc: Doc) -> list[Toponym]:
-        matches = self._gazetteer_matches(doc)
+        """Twice: a town the article names as a place once is a place wherever it is
+        written the same way ("in Gainesville" ... "a Gainesville restaurant")."""
+        found = self._find(doc, frozenset())
+        return self._find(doc, frozenset(name_key(t.text) for t in found))
+
+    def _find(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
+        matches = self._gazetteer_matches(doc, known)
         found = [_widest(t, matches) for ent in doc.ents if (t := self._from_entity(ent)) is not None]
         found = [_extend(doc, t) for t in found]
         taken = {i for t in found for i in range(t.start, t.end)}
@@ -87,11 +94,11 @@ class Recognizer:
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return kind in ("country", "admin1") or (kind == "city" and before in LOCATIVE)
 
-    def _gazetteer_matches(self, doc: Doc) -> list[Toponym]:
+    def _gazetteer_matches(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
         out: list[Toponym] = []
         i = 0
         while i < len(doc):
-            hit = self._match_at(doc, i)
+            hit = self._match_at(doc, i, known)
             if hit is None:
                 i += 1
                 continue
@@ -99,7 +106,7 @@ class Recognizer:
             i = hit[1]
         return out
 
-    def _match_at(self, doc: Doc, i: int) -> tuple[Toponym, int] | None:
+    def _match_at(self, doc: Doc, i: int, known: frozenset[str]) -> tuple[Toponym, int] | None:
         tok = doc[i]
         if not tok.text[:1].isupper():
             return None
@@ -111,19 +118,28 @@ class Recognizer:
             key = name_key(span.text)
             if key in ABBREVIATION_KEYS and i > 0 and doc[i - 1].text == ",":
                 return Toponym(span.start_char, span.end_char, span.text, "ABBR"), i + n
-            if key in self.names and span[-1].text[:1].isupper() and self._plausible(span, key):
+            if key in self.names and span[-1].text[:1].isupper() and self._plausible(span, key, known):
                 return Toponym(span.start_char, span.end_char, span.text, "GAZ"), i + n
         return None
 
-    def _plausible(self, span: Span, key: str) -> bool:
-        """A region name anywhere; a town inside a name ("Dublin City Council") or after 'in'."""
+    def _plausible(self, span: Span, key: str, known: frozenset[str]) -> bool:
+        """A region name anywhere; a town inside a name ("Dublin City Council"), after 'in',
+        in a dateline ("COLUMBUS --") or named as a place elsewhere in the article."""
         if key in NOT_PLACES or not _sensible(span):
             return False
-        if self.names[key] in REGION_KINDS:
+        if self.names[key] in REGION_KINDS or key in known or _dateline(span):
             return True
         first = span[0]
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         return before in LOCATIVE or first.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+
+
+def _dateline(span: Span) -> bool:
+    """Capitals opening a sentence and followed by a dash or comma: "COLUMBUS -- ..."."""
+    doc = span.doc
+    opens = span.start == 0 or span[0].is_sent_start or doc[span.start - 1].text in (".", "\n")
+    follows = doc[span.end].text if span.end < len(doc) else ""
+    return opens and span.text.isupper() and follows in DATELINE_MARKS
 
 
 def _sensible(span: Span) -> bool:
