@@ -139,3 +139,15 @@ def test_after_before_later_are_signals_outside_the_duration(signal: str) -> Non
 
 def test_ago_stays_inside_and_dates_the_expression() -> None:
     assert values("Rebels struck two days ago.") == [("two days ago", "1989-10-24")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("this year's third quarter", "1989-Q3"),
+        ("the year-earlier third quarter", "1988-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+    ],
+)
+def test_a_year_and_its_quarter_are_one_expression(text: str, value: str) -> None:
+    assert values(f"Profit in {text} rose.") == [(text, value)]

@@ -116,6 +116,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter",
+        rf"(?:(?P<yr>(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago))\s+)?"
         rf"(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})\s+(?:fiscal\s+)?)?"
         rf"(?:(?P<o>{ORDINAL})[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
         rf"|(?P<q>q[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"

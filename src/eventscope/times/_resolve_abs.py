@@ -124,6 +124,9 @@ def resolve_quarter(g: dict[str, str | None], ctx: Context) -> Reading | None:
         )
     if g.get("y0"):
         g = {**g, "y": g["y0"]}
+    elif g.get("yr") and ctx.anchor is not None:  # "this year's third quarter", "the year-ago third quarter"
+        step = {"this": 0, "next": 1}.get((g["yr"] or "").split()[0].lower(), -1)
+        g = {**g, "y": str(ctx.anchor.year + step)}
     if g.get("q"):
         part = "Q" + (g["q"] or "q0")[1]
     else:
