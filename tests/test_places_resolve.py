@@ -118,3 +118,11 @@ def test_a_town_named_as_a_place_once_is_a_place_when_written_again(gaz: Gazette
         tok.pos_ = "PROPN" if tok.text == "Gainesville" else "NOUN"
     found = find_places(doc, art, gaz)
     assert [p.start for p in found] == [12, 32]
+
+
+def test_a_town_tagged_person_is_a_place_when_the_article_names_it_as_one(gaz: Gazetteer) -> None:
+    text = "Troops have entered Palmyra. The army holds the city of Palmyra now."
+    doc, art = parse(text, [("Palmyra", "PERSON")])
+    doc.ents = [*doc.ents, Span(doc, 11, 12, label="GPE")]
+    found = find_places(doc, art, gaz)
+    assert [(p.start, p.geonameid) for p in found] == [(20, 163808), (56, 163808)]

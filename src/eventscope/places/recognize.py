@@ -58,7 +58,7 @@ class Recognizer:
 
     def _find(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
         matches = self._gazetteer_matches(doc, known)
-        found = [_widest(t, matches) for ent in doc.ents if (t := self._from_entity(ent)) is not None]
+        found = [_widest(t, matches) for ent in doc.ents if (t := self._from_entity(ent, known)) is not None]
         found = [_extend(doc, t) for t in found]
         taken = {i for t in found for i in range(t.start, t.end)}
         blocked = _blocked_chars(doc)
@@ -77,7 +77,7 @@ class Recognizer:
         key = name_key(top.text)
         return " " not in key and key in people and self.names.get(key) != "country"
 
-    def _from_entity(self, ent: Span) -> Toponym | None:
+    def _from_entity(self, ent: Span, known: frozenset[str]) -> Toponym | None:
         label, ent = ent.label_, _trim(ent)
         if len(ent) == 0:
             return None
@@ -85,14 +85,16 @@ class Recognizer:
             return Toponym(ent.start_char, ent.end_char, ent.text, label)
         if label == "NORP" and name_key(ent.text) in self.demonyms:
             return Toponym(ent.start_char, ent.end_char, ent.text, "NORP")
-        if label == "PERSON" and len(ent) == 1 and self._strong_name(ent):
+        if label == "PERSON" and len(ent) == 1 and self._strong_name(ent, known):
             return Toponym(ent.start_char, ent.end_char, ent.text, "GAZ")
         return None
 
-    def _strong_name(self, ent: Span) -> bool:
-        kind = self.names.get(name_key(ent.text))
+    def _strong_name(self, ent: Span, known: frozenset[str]) -> bool:
+        """A region, or a town after 'in' or named as a place elsewhere in the article."""
+        key = name_key(ent.text)
+        kind = self.names.get(key)
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        return kind in ("country", "admin1") or (kind == "city" and before in LOCATIVE)
+        return kind in ("country", "admin1") or (kind == "city" and (before in LOCATIVE or key in known))
 
     def _gazetteer_matches(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
         out: list[Toponym] = []
