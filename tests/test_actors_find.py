@@ -94,3 +94,14 @@ def test_unclaimed_bomb_implies_unidentified_armed_group(d: ActorDictionary) -> 
         name != "Unidentified Armed Group (Afghanistan)"
         for _, name, _ in found("Taliban fighters planted a bomb.", d, country="AFG")
     )
+
+
+def test_a_misspelt_long_name_is_still_found() -> None:
+    text = "Rami Abdel Rahman, head of the Britain-based Syrian Obsevratory for Human Rights, told dpa."
+    names = [m.actor.name for m in find_actors(None, Article("x", text))]
+    assert "Syrian Observatory for Human Rights" in names
+
+
+def test_short_names_are_not_matched_fuzzily() -> None:
+    names = [m.actor.name for m in find_actors(None, Article("x", "The Islamic Stake fund met in London."))]
+    assert "Islamic State" not in names
