@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -12,8 +13,11 @@ import ahocorasick
 T = TypeVar("T")
 
 _PUNCT = {"\u2019": "'", "\u2018": "'", "`": "'", "-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " "}
+_ASCII_CASED = str.maketrans({"`": "'", "-": " "})
+_ASCII_LOWER = str.maketrans({**{chr(c): chr(c).lower() for c in range(65, 91)}, "`": "'", "-": " "})
 
 
+@cache
 def _fold_char(c: str, lower: bool) -> str:
     """Fold one character to one character (offsets must not move)."""
     if c in _PUNCT:
@@ -29,6 +33,8 @@ def _fold_char(c: str, lower: bool) -> str:
 
 def fold(text: str, lower: bool = True) -> str:
     """Same-length folding: case, accents, apostrophes and hyphens ("al-Qaeda" = "al Qaeda")."""
+    if text.isascii():  # the common case: one C-level pass
+        return text.translate(_ASCII_LOWER if lower else _ASCII_CASED)
     return "".join(_fold_char(c, lower) for c in text)
 
 

@@ -30,13 +30,19 @@ class Trigger:
     end: int  # character offset where the trigger phrase ends
 
 
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _frame in lx.PHRASE_TRIGGERS.items():
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _frame))
+
+
 def _phrase_triggers(sent: SpacySpan) -> Iterator[Trigger]:
-    lemmas = [t.lemma_.lower() for t in sent]
-    for i in range(len(sent)):
-        for phrase, frame in lx.PHRASE_TRIGGERS.items():
+    tokens = list(sent)
+    lemmas = [t.lemma_.lower() for t in tokens]
+    for i, lemma in enumerate(lemmas):
+        for phrase, frame in _PHRASES_BY_FIRST.get(lemma, ()):
             if tuple(lemmas[i:i + len(phrase)]) == phrase:
-                last = sent[i + len(phrase) - 1]
-                yield Trigger(sent[i], frame, last.idx + len(last))
+                last = tokens[i + len(phrase) - 1]
+                yield Trigger(tokens[i], frame, last.idx + len(last))
 
 
 REFERRING_VERBS = frozenset({"describe", "condemn", "denounce", "criticise", "criticize", "blame", "investigate",
