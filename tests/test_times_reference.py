@@ -151,3 +151,8 @@ def test_ago_stays_inside_and_dates_the_expression() -> None:
 )
 def test_a_year_and_its_quarter_are_one_expression(text: str, value: str) -> None:
     assert values(f"Profit in {text} rose.") == [(text, value)]
+
+
+def test_clock_time_with_its_date() -> None:
+    found = values("The offer runs until 5 p.m. EST Nov. 9, the bidder said.")
+    assert found == [("5 p.m. EST Nov. 9", "1989-11-09T17:00")]

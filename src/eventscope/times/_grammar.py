@@ -132,7 +132,8 @@ RULES: tuple[Rule, ...] = (
         "clock",
         r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
         r"|(?P<noon>noon|midnight))(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)))?",
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)"
+        rf"|(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?!\s*,?\s*\d)))?",
     ),
     _rule(
         "holiday",

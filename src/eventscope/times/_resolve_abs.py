@@ -217,6 +217,9 @@ def resolve_clock(g: dict[str, str | None], ctx: Context) -> Reading | None:
 
 def _clock_day(g: dict[str, str | None], ctx: Context) -> str:
     """The day a clock time falls on: its own weekday or 'today', else the day the text last named."""
+    if g.get("m") and g.get("d"):  # "5 p.m. EST Nov. 9"
+        reading = resolve_day({"m": g["m"], "d": g["d"]}, ctx)
+        return reading.value if reading else "XXXX-XX-XX"
     if g.get("wd"):
         day = weekday_date(WEEKDAYS[(g["wd"] or "").lower()], "", ctx)
     elif g.get("dw") and ctx.anchor:
