@@ -128,22 +128,32 @@ def readings_of(toponyms: list[Toponym], cands: list[list[Candidate]]) -> Readin
 
 
 def resolve(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Choice]:
-    """Two passes: priors alone, then again with the context of the article's other names."""
+    """Three passes: priors alone; with the context of the article's other names and their
+    plausible readings; again with the readings the second pass chose."""
     cands = [candidates_for(gaz, t) for t in toponyms]
     empty = Context(Counter(), frozenset())
     first = [best(t, c, empty, None) for t, c in zip(toponyms, cands, strict=True)]
     pairs = [_pair(toponyms, first, i, text) for i in range(len(toponyms))]
-    neighbours = neighbour_readings(readings_of(toponyms, cands))
+    second = _in_context(toponyms, cands, pairs, first, neighbour_readings(readings_of(toponyms, cands)))
+    chosen = neighbour_readings(readings_of(toponyms, [[c.candidate] if c.candidate else [] for c in second]))
+    third = _in_context(toponyms, cands, pairs, second, chosen)
+    known = {name_key(c.toponym.text): c for c in third}
+    return [_part_of(gaz, c, third, chosen, known) or c if c.candidate is None else c for c in third]
+
+
+def _in_context(toponyms: list[Toponym], cands: list[list[Candidate]], pairs: list[Candidate | None],
+                before: list[Choice], neighbours: Readings) -> list[Choice]:
+    """Each toponym resolved in the context ``before`` gives; a repeated name keeps its first answer."""
     by_text: dict[str, Choice] = {}
     out = []
     for top, cand, pair in zip(toponyms, cands, pairs, strict=True):
         key = name_key(top.text)
-        choice = best(top, cand, build_context(first, key, neighbours), pair)
+        choice = best(top, cand, build_context(before, key, neighbours), pair)
         if pair is None and key in by_text:
             choice = Choice(top, by_text[key].candidate, by_text[key].reason)
         by_text.setdefault(key, choice)
         out.append(choice)
-    return [_part_of(gaz, c, first, neighbours, by_text) or c if c.candidate is None else c for c in out]
+    return out
 
 
 def _part_of(gaz: Gazetteer, choice: Choice, first: list[Choice], neighbours: Readings,
