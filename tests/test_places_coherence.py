@@ -69,3 +69,8 @@ def test_an_unknown_facility_or_part_lies_in_the_place_it_names() -> None:
 
 def test_a_name_the_gazetteer_lacks_stays_unresolved() -> None:
     assert resolved("They met at Glacier Ridge.", ["Glacier Ridge"], {})["Glacier Ridge"] is None
+
+
+def test_a_town_name_is_not_read_as_the_region_an_alias_names_after_it() -> None:
+    text = "Police in Alexandria said."
+    assert resolved(text, ["Alexandria"], {"Alexandria": [ALEX_EG_REGION, ALEX_EG]})["Alexandria"] == ALEX_EG.geonameid

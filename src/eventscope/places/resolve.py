@@ -97,12 +97,20 @@ def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | N
     cands = [c for c in cands if c.main_name or c.kind == "country" or not short]
     if not cands:
         return Choice(top, None, f"{top.text!r} is only a short alias")
-    capitals = {c.cc for c in cands if c.feature_code == "PPLC" and c.main_name}
-    cands = [c for c in cands if not (c.kind == "admin1" and c.cc in capitals)] or cands
+    cands = _towns_over_regions_named_after_them(cands)
     scored = sorted(cands, key=lambda c: (-contextual(top, c, ctx, pair), c.geonameid))
     if contextual(top, scored[0], ctx, pair) < MIN_SCORE:
         return Choice(top, None, f"no candidate for {top.text!r} fits the article")
     return Choice(top, scored[0])
+
+
+def _towns_over_regions_named_after_them(cands: list[Candidate]) -> list[Candidate]:
+    """"Alexandria", "Aleppo" name the town, not the governorate that an alias names after it;
+    a capital's name is not its region's."""
+    capitals = {c.cc for c in cands if c.feature_code == "PPLC" and c.main_name}
+    towns = {(c.cc, c.admin1) for c in cands if c.kind == "city" and c.main_name}
+    return [c for c in cands if not (c.kind == "admin1" and (
+        c.cc in capitals or (not c.main_name and (c.cc, c.admin1) in towns)))] or cands
 
 
 def build_context(first: list[Choice], key: str, neighbours: Readings) -> Context:
