@@ -62,7 +62,7 @@ def _agent_token(trigger: Token) -> Token | None:
             return (agent or subj)[0]
         if current.pos_ == "NOUN":
             return _noun_agent(current)
-        current = current.head if current.dep_ in CLIMB_DEPS and current.head is not current else None
+        current = current.head if current.dep_ in CLIMB_DEPS and current.head != current else None
     return None
 
 
@@ -80,17 +80,17 @@ def _noun_agent(noun: Token) -> Token | None:
     if by is not None and by.i + 1 < len(noun.doc):
         return _children(by, ("pobj",))[0] if _children(by, ("pobj",)) else noun.doc[by.i + 1]
     verb = governing_verb(noun)
-    return _agent_token(verb) if verb is not None and verb is not noun else None
+    return _agent_token(verb) if verb is not None and verb != noun else None
 
 
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun phrase hangs from through prepositions ('reduced them to piles of rubble')."""
     current = token
     for _ in range(5):
-        if current.pos_ in ("VERB", "AUX") and current is not token:
+        if current.pos_ in ("VERB", "AUX") and current != token:
             return current
         if current.dep_ not in ("pobj", "prep", "dobj", "attr", "npadvmod", "nsubjpass", "nsubj") \
-                or current.head is current:
+                or current.head == current:
             return None
         current = current.head
     return None

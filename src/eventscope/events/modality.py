@@ -29,7 +29,7 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     """The trigger and its governors up to the sentence root, stopping after a reporting verb
     ('X said that ...' frames the report; only a denial or a claim there changes the event)."""
     chain = [token]
-    while chain[-1].head is not chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
+    while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ in ("ccomp", "parataxis"):
             if chain[-1].head.lemma_.lower() in DENY | {"claim"}:
                 chain.append(chain[-1].head)

@@ -66,7 +66,7 @@ def _reporting_subject(sent: SpacySpan) -> tuple[Token, Token] | None:
 
 def _phrase_bounds(token: Token, verb: Token) -> tuple[int, int]:
     """The subject phrase: its subtree, or everything up to the verb when the parse found no subject."""
-    parsed = token.head is verb or token.dep_ == "pobj"
+    parsed = token.head == verb or token.dep_ == "pobj"
     tokens = list(token.subtree) if parsed else [t for t in token.sent if token.i <= t.i < verb.i]
     tokens = tokens or [token]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
@@ -78,7 +78,8 @@ def _phrase_bounds(token: Token, verb: Token) -> tuple[int, int]:
 
 def _person_in(doc: Doc, start: int, end: int, org_start: int) -> str | None:
     """The person a subject phrase names before its organisation ('Rami Abdel Rahman, head of X')."""
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < end), None)
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    person = next((e for e in (phrase.ents if phrase is not None else ()) if e.label_ == "PERSON"), None)
     if person is not None:
         return str(person.text)
     span = doc.char_span(start, min(end, org_start), alignment_mode="contract")
@@ -104,7 +105,8 @@ def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> S
         monitor = tracker.first_monitor()
         assert monitor is not None
         return Source(monitor.actor.name, start, end, kind="ngo")
-    if subject.lemma_.lower() in ANAPHORS and tracker.last is not None and not lowered.startswith(("a ", "an ")):
+    definite = lowered.startswith(("the ", "this ", "that ")) or subject.pos_ == "PRON"
+    if subject.lemma_.lower() in ANAPHORS and tracker.last is not None and definite:
         return Source(tracker.last.name, start, end, kind=tracker.last.kind)
     kind = "person" if subject.ent_type_ == "PERSON" else "anonymous"
     return Source(" ".join(text.split()), start, end, kind=kind)
