@@ -66,6 +66,7 @@ RESOLVERS: dict[str, Resolver] = {
     "clock": resolve_clock,
     "holiday": resolve_holiday,
 }
+_PLAN = {"schedule", "reschedule", "slate", "plan", "postpone"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
@@ -128,10 +129,14 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     if token.pos_ not in ("VERB", "AUX"):
         return "present"
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.lemma_.lower() in _PLAN and token.idx < start and not any(c.lower_ == "had" for c in auxes):
+        return "future"  # "has scheduled a news conference Thursday": the day named after the plan is ahead
     words = {c.lower_ for c in auxes} | {token.lower_}
     if words & _FUTURE_AUX or "going" in words or any(c.tag_ == "MD" and c.lower_ != "could" for c in auxes):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):  # "to be completed by Dec. 15"
+        if any(c.lower_ == "had" for c in token.head.children):  # "had been scheduled to expire Friday"
+            return "past"
         return "future"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"

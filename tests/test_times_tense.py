@@ -1,0 +1,32 @@
+"""The verb's tense and the words before a date decide which way a weekday or a yearless date points."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from eventscope import nlp
+from eventscope.records import Article
+from eventscope.times import tag_times
+
+PUBLISHED = datetime(1999, 5, 5, tzinfo=UTC)  # a Wednesday
+
+
+def values(text: str) -> dict[str, str]:
+    art = Article(article_id="t", text=text, published=PUBLISHED)
+    return {t.text: t.value for t in tag_times(nlp.load()(art.nlp_text), art)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The prosecutor has scheduled a news conference Thursday.", "Thursday", "1999-05-06"),
+        ("The prosecutor held a news conference Thursday.", "Thursday", "1999-04-29"),
+        ("The offer had been scheduled to expire Friday.", "Friday", "1999-04-30"),
+        ("The deal is expected to be completed by June 15.", "June 15", "1999-06-15"),
+        ("Inspectors have worked there since Jan. 13.", "Jan. 13", "1999-01-13"),
+    ],
+)
+def test_direction_of_a_date(text: str, expr: str, value: str) -> None:
+    assert values(text)[expr] == value
