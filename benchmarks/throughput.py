@@ -67,6 +67,7 @@ def main() -> None:
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--acled-rows", type=int, default=3024)
     parser.add_argument("--seed-copies", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
@@ -78,11 +79,16 @@ def main() -> None:
     for kind, n in (("acled", args.acled_rows), ("seed", args.seed_copies)):
         path = work / f"bench-{kind}.jsonl"
         path.write_text("".join(json.dumps(r) + "\n" for r in _corpus(kind, Path(args.shared), n)))
+        best: dict[str, dict[str, float]] = {}
+        for _ in range(args.repeats):  # interleaved, best of N: the machine is shared and noisy
+            for mode in ("spacy", "eventscope"):
+                r = measure(mode, path)
+                if mode not in best or r["seconds"] < best[mode]["seconds"]:
+                    best[mode] = r
         rates = {}
-        for mode in ("spacy", "eventscope"):
-            r = measure(mode, path)
+        for mode, r in best.items():
             rates[mode] = r["words"] / r["seconds"]
-            print(f"{kind:8} {mode:11} {r['articles']:8d} {r['words']:8d} {r['articles'] / r['seconds']:8.1f} "
+            print(f"{kind:8} {mode:11} {r['articles']:8.0f} {r['words']:8.0f} {r['articles'] / r['seconds']:8.1f} "
                   f"{rates[mode]:8.0f} {r['peak_mb']:8.0f}", flush=True)
         print(f"{kind:8} ratio eventscope / bare spaCy = {rates['eventscope'] / rates['spacy']:.2f}")
 
