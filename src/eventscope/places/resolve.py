@@ -106,11 +106,18 @@ def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | N
 
 def _towns_over_regions_named_after_them(cands: list[Candidate]) -> list[Candidate]:
     """"Alexandria", "Aleppo" name the town, not the governorate that an alias names after it;
-    a capital's name is not its region's."""
+    a capital's name is not its region's; a town's name is not its namesakes' alias."""
     capitals = {c.cc for c in cands if c.feature_code == "PPLC" and c.main_name}
     towns = {(c.cc, c.admin1) for c in cands if c.kind == "city" and c.main_name}
-    return [c for c in cands if not (c.kind == "admin1" and (
+    cands = [c for c in cands if not (c.kind == "admin1" and (
         c.cc in capitals or (not c.main_name and (c.cc, c.admin1) in towns)))] or cands
+    return _main_names_over_aliases(cands, {cc for cc, _ in towns})
+
+
+def _main_names_over_aliases(cands: list[Candidate], countries: set[str]) -> list[Candidate]:
+    """Where a country has a town of that very name, its towns that merely carry the name
+    as an alias (Mount Gilead, once "Youngstown") are not read."""
+    return [c for c in cands if c.main_name or c.kind != "city" or c.cc not in countries]
 
 
 def build_context(first: list[Choice], key: str, neighbours: Readings) -> Context:
