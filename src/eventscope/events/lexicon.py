@@ -60,6 +60,9 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT, "seize_weapons": DISRUPT,
     "disperse": INTERVENE, "establish": BASE, "deploy": CHANGE, "reinforce": CHANGE, "mobilize": CHANGE,
     "mobilise": CHANGE, "defect": CHANGE, "recruit": CHANGE, "free": TAKE,
+    "blow": EXPLODE,  # "bombers blew themselves up": the particle is not next to the verb
+    "fire": ATTACK,  # "fired shells / missiles / rubber bullets": typed by what was fired
+    "rap": SEXUAL,  # spaCy's lemma of "raped"
 }
 
 NOUN_TRIGGERS: Final[dict[str, str]] = {
@@ -80,6 +83,7 @@ NOUN_TRIGGERS: Final[dict[str, str]] = {
     "ceasefire": AGREE, "truce": AGREE,
     "withdrawal": WITHDRAW, "fight": CLASH, "hostility": CLASH, "incursion": CLASH,
     "takeover": TAKE, "capture": TAKE, "seizure": TAKE, "recapture": TAKE,
+    "dispersal": INTERVENE,
 }
 
 # multi-word triggers on lemmas (matched as consecutive lemmas)
@@ -93,6 +97,9 @@ PHRASE_TRIGGERS: Final[dict[tuple[str, ...], str]] = {
     ("exchange", "fire"): CLASH, ("gun", "battle"): CLASH, ("shot", "dead"): KILL,
     ("sign", "agreement"): AGREE, ("sign", "a", "ceasefire"): AGREE, ("set", "up"): BASE,
     ("prisoner", "swap"): AGREE, ("prisoner", "exchange"): AGREE, ("peace", "deal"): AGREE,
+    ("wrest", "control"): TAKE, ("push", "back"): TAKE, ("pull", "back"): WITHDRAW, ("set", "off"): EXPLODE,
+    ("sexual", "violence"): SEXUAL, ("sexual", "assault"): SEXUAL, ("gang", "rape"): SEXUAL,
+    ("sexually", "assault"): SEXUAL,
 }
 
 # weapon and method cues, looked up on lemmas of the clause
@@ -120,7 +127,8 @@ TERRITORY_CUES: Final = frozenset({"city", "town", "village", "area", "district"
                                    "neighbourhood", "neighborhood", "base", "airport", "hill", "hilltop",
                                    "position", "checkpoint", "province", "region", "control", "outpost"})
 CACHE_CUES: Final = frozenset({"weapon", "ammunition", "arm", "cache", "rifle", "explosive", "mine", "ied",
-                               "grenade", "missile", "rocket", "drug", "bomb", "munition", "depot"})
+                               "grenade", "missile", "rocket", "drug", "bomb", "munition", "depot",
+                               "firearm", "gun", "bullet", "ammo", "pistol", "landmine", "device", "uxo"})
 BASE_CUES: Final = frozenset({"base", "post", "checkpoint", "camp", "barracks", "headquarters", "outpost",
                               "position", "point"})
 DEATH_WORDS: Final = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "slay",
@@ -133,11 +141,12 @@ NEEDS_ARMED: Final = frozenset({"enter", "occupy", "engage", "fight", "battle", 
                                 "retreat", "withdrawal", "march", "rally", "execute", "pound", "liberate",
                                 "intercept", "dismantle", "regain", "confrontation", "hack", "injure", "wound",
                                 "establish", "deploy", "reinforce", "mobilize", "mobilise", "defect", "recruit",
-                                "free", "set"})
+                                "free", "set", "blow", "fire"})
 ARMED_WORDS: Final = frozenset({"gunman", "gunmen", "militant", "soldier", "troop", "troops", "police",
                                 "policeman", "rebel", "fighter", "insurgent", "jihadist", "army", "force",
                                 "militia", "militiaman", "armed", "bandit", "gang", "terrorist", "attacker",
                                 "assailant", "military", "jet", "warplane", "regime", "extremist",
                                 "guerrilla", "separatist", "combatant", "mob", "protester", "demonstrator",
+                                "chemical", "chlorine", "sarin",  # a chemical attack needs no named actor
                                 "rioter", "officer", "security", "assailants", "raider", "herdsman",
                                 "herder", "vigilante", "cartel", "sniper"})

@@ -30,6 +30,14 @@ EVENT_TYPE_OF = {
 }
 
 STATE = "State forces"
+# typing-model edits (typing owner): people in the street are not an armed group; weapons destroyed
+# or seized are disrupted weapons use; a person captured is an arrest
+RIOTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher"})
+DISRUPTED_WEAPONS = frozenset({"mine", "landmine", "ied", "explosive", "device", "ammunition", "ammo", "weapon",
+                               "cache", "uxo", "firearm", "munition"})
+CAPTIVES = frozenset({"commander", "leader", "suspect", "member", "kingpin", "chief", "militant"})
+LETHAL = frozenset({"kill", "shoot", "die", "dead", "live", "gunfire", "bullet", "death"})
+FORCES = frozenset({"police", "security", "troops", "troop", "soldier", "army", "military", "force"})
 HORS_DE_COMBAT = frozenset({"execution", "execute", "behead", "massacre", "torture", "captive", "prisoner",
                             "detainee", "hostage"})
 
@@ -90,7 +98,7 @@ def violence_subtype(cues: Cues) -> str:
 
 
 def protest_subtype(cues: Cues) -> str:
-    if cues.lemmas & {"kill", "shoot", "die", "dead", "live"} and cues.lemmas & {"police", "security", "troops"}:
+    if cues.lemmas & LETHAL and cues.lemmas & (FORCES | {"crackdown", "gunfire"}):
         return "Excessive force against protesters"
     if cues.lemmas & lx.INTERVENTION_CUES:
         return "Protest with intervention"
@@ -119,13 +127,15 @@ def rule_subtype(cues: Cues) -> str:
         return _FIXED[frame]
     if frame == lx.TAKE:
         return territory_subtype(cues)
+    if frame == lx.CLASH and cues.lemmas & RIOTERS:
+        return "Violent demonstration"  # protesters clashing with police riot; they fight no battle
     if frame == lx.CLASH:
         weapon = weapon_subtype(cues.lemmas)
         return weapon if weapon in ("Air/drone strike", "Shelling/artillery/missile attack") else "Armed clash"
     if frame == lx.PROTEST:
         return protest_subtype(cues)
     if frame == lx.DESTROY:
-        return "Looting/property destruction"
+        return "Disrupted weapons use" if cues.lemmas & DISRUPTED_WEAPONS else "Looting/property destruction"
     return violence_subtype(cues)
 
 
@@ -155,11 +165,27 @@ _ALLOWED: dict[str, frozenset[str]] = {
     lx.CHANGE: frozenset({"Change to group/activity", "Headquarters or base established"}),
     lx.WITHDRAW: frozenset({"Non-violent transfer of territory", "Change to group/activity"}) | BATTLES,
 }
+SURE_ARMED = lx.ARMED_WORDS - {"security", "force", "officer", "mob", "protester", "demonstrator", "rioter"}
 _HARD_FRAMES = frozenset({lx.AIR, lx.SHELL, lx.GRENADE, lx.CHEMICAL, lx.SUICIDE, lx.ABDUCT, lx.SEXUAL})
 
 
 def allowed_subtypes(cues: Cues) -> frozenset[str]:
-    """The sub-types a trigger's frame admits; territory taken by a known side is that side's."""
+    """The sub-types a trigger's frame admits; territory taken by a known side is that side's;
+    rioters fight no battle; weapons seized or destroyed may be disrupted use, a person seized arrested."""
+    allowed = _frame_allowed(cues)
+    if cues.frame in _RIOT_FRAMES and cues.lemmas & RIOTERS:
+        allowed = (allowed | DEMONSTRATIONS) - BATTLES
+    if cues.frame in (lx.TAKE, lx.DESTROY) and cues.lemmas & DISRUPTED_WEAPONS:
+        allowed = allowed | {"Disrupted weapons use"}
+    if cues.frame == lx.TAKE and cues.lemmas & CAPTIVES:
+        allowed = allowed | {"Arrests"}
+    return allowed
+
+
+_RIOT_FRAMES = frozenset({lx.CLASH, lx.ATTACK, lx.KILL, lx.SHOOT})
+
+
+def _frame_allowed(cues: Cues) -> frozenset[str]:
     if cues.frame == lx.TAKE:
         if cues.actor1_type == STATE:
             return frozenset({"Government regains territory", "Armed clash", "Headquarters or base established"})
@@ -172,7 +198,9 @@ def allowed_subtypes(cues: Cues) -> frozenset[str]:
 
 def rule_is_sure(cues: Cues) -> bool:
     """The rules alone are enough: a named weapon, or an armed actor doing a violent or territorial act."""
-    if cues.frame in _HARD_FRAMES or cues.frame == lx.CLASH or weapon_subtype(cues.lemmas) is not None:
+    if cues.frame in _HARD_FRAMES or weapon_subtype(cues.lemmas) is not None:
         return True
+    if cues.frame == lx.CLASH:  # firefighters' battle with a wildfire is no clash
+        return cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES or bool(cues.lemmas & SURE_ARMED)
     violent = cues.frame in (lx.TAKE, lx.WITHDRAW, lx.KILL, lx.SHOOT, lx.ATTACK, lx.DESTROY, lx.LOOT)
     return violent and cues.actor1_type in ARMED_TYPES

@@ -24,14 +24,21 @@ from typing import Final
 
 import numpy as np
 
+from . import lexicon as lx
 from .model.artefact import Floats, LinearTyper, load
 from .plover import plover
-from .rules import EVENT_TYPE_OF, Cues, rule_subtype, weapon_subtype
+from .rules import ARMED_TYPES, EVENT_TYPE_OF, RIOTERS, SURE_ARMED, Cues, rule_subtype, weapon_subtype
 
 MODEL_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "typing_model.npz"
 NONE: Final = "NONE"
 RULE_BOOST: Final = 2.0  # multiplier on the class the trigger's rules give
 WEAPON_BOOST: Final = 4.0  # multiplier on the class of a named weapon
+TRIGGER_NONE: Final = 0.5  # multiplier on NONE when the trigger or an armed party makes an event likely
+# frames that floods, fires, crashes and crime also fill ("killed", "exploded", "battle", "evacuate"):
+# their trigger alone does not make "no event" less likely; an armed party or a protest does
+SHARED_FRAMES: Final = frozenset({lx.KILL, lx.EXPLODE, lx.DESTROY, lx.CLASH, lx.WITHDRAW, lx.CHANGE, lx.ATTACK,
+                                  lx.LOOT, lx.ARREST, lx.SHOOT, lx.TAKE, lx.DISRUPT})
+PARTY_TYPES: Final = ARMED_TYPES | {"Protesters", "Rioters"}
 SENTENCE_THRESHOLD: Final = 0.5  # a sentence without a trigger needs this much confidence
 _settings = {"threshold": 0.0}
 
@@ -63,12 +70,23 @@ def model() -> LinearTyper:
 
 
 def rule_prior(cues: Cues, classes: tuple[str, ...]) -> Floats:
-    """Multipliers over the model's classes from the trigger's rules and named weapons."""
+    """Multipliers over the model's classes from the trigger's rules and named weapons; a trigger
+    word makes "no event" less likely (news phrasing the model has not seen leans to NONE)."""
     prior = np.ones(len(classes))
+    if NONE in classes and event_likely(cues):
+        prior[classes.index(NONE)] *= TRIGGER_NONE
     for sub, boost in ((rule_subtype(cues), RULE_BOOST), (weapon_subtype(cues.lemmas), WEAPON_BOOST)):
         if sub in classes:
             prior[classes.index(sub)] *= boost
     return prior
+
+
+def event_likely(cues: Cues) -> bool:
+    """A trigger of a conflict-only frame, or an armed party or protesters in the clause."""
+    if cues.frame not in SHARED_FRAMES:
+        return True
+    return (cues.actor1_type in PARTY_TYPES or cues.actor2_type in PARTY_TYPES
+            or bool(cues.lemmas & (SURE_ARMED | RIOTERS)))
 
 
 def mention_proba(sentence: str, cues: Cues) -> Floats:
