@@ -156,3 +156,17 @@ def test_a_year_and_its_quarter_are_one_expression(text: str, value: str) -> Non
 def test_clock_time_with_its_date() -> None:
     found = values("The offer runs until 5 p.m. EST Nov. 9, the bidder said.")
     assert found == [("5 p.m. EST Nov. 9", "1989-11-09T17:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("He will travel with his current wife.", [("current", "PRESENT_REF")]),
+        ("The current account deficit widened.", []),
+        ("Prosecutors may soon seek an indictment.", [("soon", "FUTURE_REF")]),
+        ("He was soon released.", []),
+        ("Soon after the vote, riots began.", []),
+    ],
+)
+def test_current_and_soon_as_references(text: str, found: list[tuple[str, str]]) -> None:
+    assert values(text) == found

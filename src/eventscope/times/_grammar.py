@@ -91,7 +91,10 @@ RULES: tuple[Rule, ...] = (
         r"(?P<w>now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently"
         r"|more\s+recently|most\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
         r"|the\s+(?:near|short)\s+term|a\s+later\s+date"
-        r"|the\s+present)",
+        r"|the\s+present"
+        # adjectival "current" (TimeML PRESENT_REF: "its current wife"); "soon" after a modal or "to"
+        r"|current(?=\s+[a-z])(?!\s+(?:account|year|quarter|month|week|period|fiscal)\b)"
+        r"|soon(?!\s+(?:after|as)\b))",
     ),
     _rule(
         "relunit",

@@ -30,6 +30,7 @@ _PREPS = {
     "on",
     "that",
 }
+_MODALS = {"will", "may", "might", "could", "would", "should", "to"}
 _PRIOR_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -48,6 +49,8 @@ def acceptable(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "year":
         after = text[m.end() : m.end() + 12].lower()
         return not re.match(r"\s*(?:%|percent|per\b|[-–]\d)|[.,]\d", after)  # "2082.1" is a number
+    if kind == "ref" and (g.get("w") or "").lower() == "soon":  # "will soon", "to soon grow", "soon will"
+        return prior_word(text, m.start()) in _MODALS or bool(re.match(r"\s+(?:will|be)\b", text[m.end() :]))
     if kind == "dur":
         return _duration_ok(g, m, text)
     if kind == "plural":
