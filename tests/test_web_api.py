@@ -30,9 +30,9 @@ def client(db: Path) -> Iterator[TestClient]:
         yield c
 
 
-def test_events_lists_every_event_with_total(client: TestClient) -> None:
+def test_events_lists_every_event_in_day_order(client: TestClient) -> None:
     page = client.get("/api/events").json()
-    assert page["total"] == 5 and len(page["events"]) == 5
+    assert page["has_more"] is False and len(page["events"]) == 5
     assert [e["date_start"] for e in page["events"]] == sorted(e["date_start"] for e in page["events"])
 
 
@@ -57,7 +57,22 @@ def test_filters_narrow_the_events(client: TestClient, query: str, places: set[s
 def test_pages_follow_limit_and_offset(client: TestClient) -> None:
     all_ids = [e["event_id"] for e in client.get("/api/events").json()["events"]]
     page = client.get("/api/events?limit=2&offset=2").json()
-    assert page["total"] == 5 and [e["event_id"] for e in page["events"]] == all_ids[2:4]
+    assert page["has_more"] is True and [e["event_id"] for e in page["events"]] == all_ids[2:4]
+    assert client.get("/api/events?limit=2&offset=3").json()["has_more"] is False
+
+
+def test_clusters_group_nearby_events_and_count_every_event_in_the_box(client: TestClient) -> None:
+    wide = client.get("/api/clusters?zoom=3").json()
+    assert wide["total"] == 5 and sum(c["count"] for c in wide["clusters"]) == 5 and len(wide["clusters"]) < 5
+    near = client.get("/api/clusters?zoom=12&bbox=35,33,39,35").json()  # Palmyra (two events, one spot), Damascus
+    by_count = sorted(near["clusters"], key=lambda c: c["count"])
+    assert [c["count"] for c in by_count] == [1, 2] and near["total"] == 3
+    one, palmyra = by_count
+    assert one["event_id"] and one["types"] == {"Protests": 1} and palmyra["event_id"] is None
+    assert palmyra["types"] == {"Battles": 1, "Strategic developments": 1}
+    assert palmyra["extent"] == [38.27, 34.56, 38.27, 34.56]
+    assert client.get("/api/clusters?zoom=3&type=Battles").json()["total"] == 2
+    assert client.get("/api/clusters?zoom=99").status_code == 400
 
 
 @pytest.mark.parametrize(
@@ -119,7 +134,8 @@ def test_page_has_no_inline_script_or_style() -> None:
 def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     assert doc == json.loads(json.dumps(document()))
-    assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/counts", "/api/places/{name}/control"}
+    assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/counts",
+                                 "/api/places/{name}/control"}  # fmt: skip
     for name, _default, _help in SETTINGS:
         assert f"`{name}`" in doc["info"]["description"]
 

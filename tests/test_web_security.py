@@ -36,8 +36,8 @@ def test_markup_in_an_article_is_escaped_in_the_bytes_and_intact_in_the_data(cli
 
 def test_sql_in_a_filter_is_only_a_value(client: TestClient) -> None:
     page = client.get("/api/events", params={"q": "x' OR 1=1 --", "actor": "%' ; DROP TABLE events; --"}).json()
-    assert page == {"total": 0, "events": []}
-    assert client.get("/api/events").json()["total"] == 5
+    assert page == {"has_more": False, "events": []}
+    assert len(client.get("/api/events").json()["events"]) == 5
 
 
 def test_the_server_opens_the_database_read_only(tmp_path: Path) -> None:

@@ -1,12 +1,18 @@
-"""Read-only queries for the web API: filtered event pages, one event in full, counts, control.
+"""Read-only queries for the web API: filtered event pages, map clusters, one event in full, counts, control.
 
 Every query is parameterised and runs on its own cursor under a time limit
 (``conn.interrupt`` from a timer), so one slow request cannot hold the server.
+
+The server reads events from a *serving copy* (``prepare``): the events table copied into an
+attached in-memory database at start, ordered by (date_start, event_id) so that a page's
+top-N stops after the first row groups, with each event's grid cell precomputed for clusters.
+The database file itself is opened read-only and never changed.
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +26,9 @@ from .query import EventQuery, query_events
 
 QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
 MAX_LIMIT = 1000  # events in one page
+SERVE_DB = "eventscope_serve"  # the in-memory database that holds the serving copy
+GRID_SIZE = 65536  # grid cells across the world on each axis (16 bits of longitude and of latitude)
+PIXEL_BITS = 14  # at zoom z one 64-pixel map cell is 2 ** (PIXEL_BITS - z) grid cells wide
 
 
 class QueryTimeout(Exception):
@@ -61,8 +70,24 @@ class EventSummary:
 
 @dataclass(frozen=True, slots=True)
 class EventPage:
-    total: int
+    has_more: bool  # more events match than the page holds (the full count is not taken: see clusters)
     events: tuple[EventSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    count: int
+    latitude: float  # the mean position of its events
+    longitude: float
+    extent: tuple[float, float, float, float]  # west, south, east, north of its events
+    types: dict[str, int]  # events by ACLED event type
+    event_id: str | None  # the one event, when the cluster holds one
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterPage:
+    total: int  # events with a position that match the filters and lie in the box
+    clusters: tuple[Cluster, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +150,36 @@ _SUMMARY = (
 )
 
 
+_COPIES: weakref.WeakKeyDictionary[Store, str] = weakref.WeakKeyDictionary()
+_TYPES: weakref.WeakKeyDictionary[Store, tuple[str, ...]] = weakref.WeakKeyDictionary()  # type code -> name
+_COPY_LOCK = threading.Lock()
+_GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
+_GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
+
+
+def prepare(store: Store) -> str:
+    """Build the serving copy of ``store``'s events once (see the module's docstring); return its name."""
+    with _COPY_LOCK:
+        if store in _COPIES:
+            return _COPIES[store]
+        conn = store.conn
+        attached = {row[0] for row in conn.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
+        if SERVE_DB not in attached:
+            conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
+        table = f"{SERVE_DB}.main.events_{len(_COPIES)}_{id(store):x}"
+        types = tuple(r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall())
+        # grouping by a small integer is faster than by the type's name: tcode indexes ``types``
+        conn.execute(f"CREATE TABLE {table} AS SELECT {_SUMMARY}, assoc_actors, {_GX} AS gx, {_GY} AS gy, "
+                     "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode "
+                     "FROM events ORDER BY date_start, event_id", [list(types)])  # fmt: skip
+        _COPIES[store], _TYPES[store] = table, types
+        return table
+
+
+def _events(store: Store) -> str:
+    return _COPIES.get(store) or prepare(store)
+
+
 def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY_TIMEOUT_S) -> list[Any]:
     """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds."""
     cursor = store.conn.cursor()
@@ -171,22 +226,43 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
 
 
 def events_page(store: Store, f: EventFilter) -> EventPage:
-    """One page of events matching ``f`` (ordered by start day then id) and how many match in all."""
+    """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
     where, params = _where(f)
     limit = max(0, min(f.limit, MAX_LIMIT))
-    total = run(store, f"SELECT count(*) FROM events{where}", params)[0][0]
-    sql = f"SELECT {_SUMMARY} FROM events{where} ORDER BY date_start, event_id LIMIT ? OFFSET ?"
-    found = run(store, sql, [*params, limit, max(0, f.offset)])
-    return EventPage(int(total), tuple(EventSummary(*r) for r in found))
+    sql = f"SELECT {_SUMMARY} FROM {_events(store)}{where} ORDER BY date_start, event_id LIMIT ? OFFSET ?"
+    found = run(store, sql, [*params, limit + 1, max(0, f.offset)])
+    return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
+
+
+def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
+    """Events matching ``f`` (limit and offset ignored) grouped into 64-pixel grid cells of the map at ``zoom``."""
+    where, params = _where(f)
+    shift = max(0, PIXEL_BITS - zoom)
+    sql = f"""
+        SELECT sum(n), sum(sy) / sum(n), sum(sx) / sum(n), min(w), min(s), max(e), max(nn),
+               list(tcode), list(n), any_value(one)
+        FROM (SELECT (gx >> ?) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, count(*) AS n,
+                     sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s,
+                     max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one
+              FROM {_events(store)}{where}{" AND " if where else " WHERE "}gx IS NOT NULL AND gy IS NOT NULL
+              GROUP BY cell, tcode)
+        GROUP BY cell ORDER BY cell"""
+    names, out = _TYPES[store], []
+    for n, lat, lon, w, s, e, nn, codes, counts, one in run(store, sql, [shift, shift, *params]):
+        types = {names[code]: int(k) for code, k in zip(codes, counts, strict=True)}
+        out.append(Cluster(int(n), lat, lon, (w, s, e, nn), types, one if n == 1 else None))
+    return ClusterPage(sum(c.count for c in out), tuple(out))
 
 
 def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     """Events per start day and type (limit and offset of ``f`` are ignored)."""
     where, params = _where(f)
     extra = " AND " if where else " WHERE "
-    sql = (f"SELECT date_start, event_type, count(*) FROM events{where}{extra}date_start IS NOT NULL "
-           "GROUP BY ALL ORDER BY ALL")  # fmt: skip
-    return tuple(DayCount(d, t, int(n)) for d, t, n in run(store, sql, params))
+    sql = (f"SELECT date_start, tcode, count(*) FROM {_events(store)}{where}{extra}date_start IS NOT NULL "
+           "GROUP BY ALL")  # fmt: skip
+    names = _TYPES[store]
+    rows = sorted((d, names[t], int(n)) for d, t, n in run(store, sql, params))
+    return tuple(DayCount(d, t, n) for d, t, n in rows)
 
 
 def event_detail(store: Store, event_id: str) -> EventDetail | None:

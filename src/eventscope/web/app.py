@@ -21,7 +21,7 @@ from ..store import Store, read_api
 from ..store import export as ex
 from .errors import HTTPError, NotFound, Unauthorized, Unavailable
 from .openapi import document
-from .params import event_filter
+from .params import event_filter, zoom
 from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -37,13 +37,19 @@ COOKIE = "eventscope_token"
 _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
     """JSON for what ``json`` cannot write: days, times, and records (one level at a time, no deep copy)."""
     if isinstance(value, date | datetime):
         return value.isoformat()
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+    names = _FIELDS.get(type(value))
+    if names is None:
+        if not is_dataclass(value) or isinstance(value, type):
+            raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+        names = _FIELDS[type(value)] = tuple(f.name for f in fields(value))
+    return {name: getattr(value, name) for name in names}
 
 
 class SafeJSON(JSONResponse):
@@ -106,6 +112,10 @@ class Api:
             raise NotFound("no such event")
         return SafeJSON(found)
 
+    def clusters(self, request: Request) -> Response:
+        f = event_filter(request.query_params, self.settings, frozenset({"zoom"}))
+        return SafeJSON(self._read(read_api.clusters, f, zoom(request.query_params)))
+
     def counts(self, request: Request) -> Response:
         rows = self._read(read_api.day_counts, event_filter(request.query_params, self.settings))
         return SafeJSON({"counts": rows})
@@ -134,6 +144,7 @@ class Api:
 def create_app(db: str | Store, token: str | None = None, settings: Settings | None = None) -> Starlette:
     """The app over the database file ``db`` (opened read-only) or an open ``Store``."""
     store = db if isinstance(db, Store) else Store(db, read_only=True)
+    read_api.prepare(store)
     api = Api(store, settings or Settings(), token)
     routes = [
         Route("/", api.index),
@@ -141,6 +152,7 @@ def create_app(db: str | Store, token: str | None = None, settings: Settings | N
         Route("/openapi.json", api.openapi),
         Route("/api/events", api.events),
         Route("/api/events/{event_id}", api.event),
+        Route("/api/clusters", api.clusters),
         Route("/api/counts", api.counts),
         Route("/api/places/{name}/control", api.control),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

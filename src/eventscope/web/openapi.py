@@ -66,8 +66,8 @@ _SPAN = {"type": "object", "description": "characters [start, end) of the articl
 _SCHEMAS: dict[str, Any] = {
     "Error": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
     "EventSummary": _SUMMARY,
-    "EventPage": {"type": "object", "properties": {
-        "total": {"type": "integer"},
+    "EventPage": {"type": "object", "required": ["has_more", "events"], "properties": {
+        "has_more": {"type": "boolean", "description": "more events match than the page holds"},
         "events": {"type": "array", "items": {"$ref": "#/components/schemas/EventSummary"}}}},
     "EventDetail": {"type": "object", "properties": {
         "event": {"$ref": "#/components/schemas/EventSummary"}, "confidence": {"type": "number"},
@@ -81,6 +81,16 @@ _SCHEMAS: dict[str, Any] = {
         "articles": {"type": "array", "items": {"type": "object", "properties": {
             "uid": {"type": "string"}, "article_id": {"type": "string"}, "url": _NSTR, "title": _NSTR,
             "published": _NSTR, "outlet": _NSTR, "text": {"type": "string"}}}}}},
+    "Clusters": {"type": "object", "required": ["total", "clusters"], "properties": {
+        "total": {"type": "integer", "description": "events with a position in the box that match the filters"},
+        "clusters": {"type": "array", "items": {"type": "object", "required": ["count", "latitude", "longitude"],
+            "properties": {
+                "count": {"type": "integer", "minimum": 1}, "latitude": {"type": "number"},
+                "longitude": {"type": "number"},
+                "extent": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4,
+                           "description": "west, south, east, north of its events"},
+                "types": {"type": "object", "additionalProperties": {"type": "integer"}},
+                "event_id": {"type": ["string", "null"], "description": "the event, when the cluster holds one"}}}}}},
     "Counts": {"type": "object", "properties": {"counts": {"type": "array", "items": {"type": "object", "properties": {
         "day": _DAY, "event_type": {"type": "string"}, "count": {"type": "integer"}}}}}},
     "Control": {"type": "object", "properties": {"place": {"type": "string"}, "periods": {"type": "array"}}},
@@ -108,6 +118,20 @@ def document() -> dict[str, Any]:
                         **_ok("#/components/schemas/EventDetail", "the event"),
                         "404": {"description": "no such event", "content": _ERROR},
                     },
+                }
+            },
+            "/api/clusters": {
+                "get": {
+                    "summary": "Events grouped into 64-pixel cells of the map at a zoom level, with counts by type",
+                    "parameters": [
+                        *_FILTERS,
+                        _q(
+                            "zoom",
+                            "the map's zoom level",
+                            {"type": "integer", "minimum": 0, "maximum": 20, "default": 5},
+                        ),
+                    ],
+                    "responses": _ok("#/components/schemas/Clusters", "clusters"),
                 }
             },
             "/api/counts": {

@@ -52,8 +52,16 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def event_filter(params: Mapping[str, str], settings: Settings) -> EventFilter:
-    unknown = sorted(set(params) - KNOWN)
+MAX_ZOOM = 20
+
+
+def zoom(params: Mapping[str, str]) -> int:
+    """The map's zoom level (0 = the whole world in 256 pixels)."""
+    return _int(params, "zoom", 5, 0, MAX_ZOOM)
+
+
+def event_filter(params: Mapping[str, str], settings: Settings, extra: frozenset[str] = frozenset()) -> EventFilter:
+    unknown = sorted(set(params) - KNOWN - extra)
     if unknown:
         raise BadRequest(f"unknown parameter: {unknown[0]}")
     f = EventFilter(

@@ -66,7 +66,7 @@ async function loadEvents() {
   }
   const shown = page.events.length;
   document.getElementById("status").textContent =
-    `${shown} event${shown === 1 ? "" : "s"} in view` + (page.total > shown ? ` (first ${shown} of ${page.total})` : "");
+    `${shown}${page.has_more ? "+" : ""} event${shown === 1 ? "" : "s"} in view` + (page.has_more ? ` (first ${shown})` : "");
   document.body.dataset.eventsInView = String(shown);
   document.body.dataset.bbox = bbox();
 }
