@@ -74,3 +74,17 @@ def test_a_name_the_gazetteer_lacks_stays_unresolved() -> None:
 def test_a_town_name_is_not_read_as_the_region_an_alias_names_after_it() -> None:
     text = "Police in Alexandria said."
     assert resolved(text, ["Alexandria"], {"Alexandria": [ALEX_EG_REGION, ALEX_EG]})["Alexandria"] == ALEX_EG.geonameid
+
+
+def test_a_street_named_after_a_place_is_not_in_it() -> None:
+    text = "The crash was on Paris Avenue."
+    assert resolved(text, ["Paris Avenue"], {"Paris": [PARIS_FR]})["Paris Avenue"] is None
+
+
+def test_the_county_a_jail_names_helps_read_the_town() -> None:
+    text = "Athens police took him to the Henry County Jail."
+    athens_gr = town(10, "Athens", 37.98, 23.73, "GR", "ESYE31", 664_046, code="PPLC")
+    athens_tn = town(11, "Athens", 36.2, -88.2, "US", "TN", 13_000)
+    table = {"Athens": [athens_gr, athens_tn], "Henry County": [HENRY_AL, HENRY_TN]}
+    got = resolved(text, ["Athens", "Henry County Jail"], table)
+    assert got == {"Athens": athens_tn.geonameid, "Henry County Jail": HENRY_TN.geonameid}

@@ -144,16 +144,37 @@ def readings_of(toponyms: list[Toponym], cands: list[list[Candidate]]) -> Readin
 
 def resolve(gaz: Gazetteer, toponyms: list[Toponym], text: str) -> list[Choice]:
     """Three passes: priors alone; with the context of the article's other names and their
-    plausible readings; again with the readings the second pass chose."""
-    cands = [candidates_for(gaz, t) for t in toponyms]
+    plausible readings; again with the readings the second pass chose. A toponym the
+    gazetteer lacks is read as the place it names ("Henderson County Jail") and takes part."""
+    keys = {name_key(t.text) for t in toponyms}
+    pairs_found = [_readings_or_container(gaz, t, keys) for t in toponyms]
+    subs = [sub for sub, _ in pairs_found]
+    cands = [found for _, found in pairs_found]
     empty = Context(Counter(), frozenset())
-    first = [best(t, c, empty, None) for t, c in zip(toponyms, cands, strict=True)]
-    pairs = [_pair(toponyms, first, i, text) for i in range(len(toponyms))]
-    second = _in_context(toponyms, cands, pairs, first, neighbour_readings(readings_of(toponyms, cands)))
-    chosen = neighbour_readings(readings_of(toponyms, [[c.candidate] if c.candidate else [] for c in second]))
-    third = _in_context(toponyms, cands, pairs, second, chosen)
-    known = {name_key(c.toponym.text): c for c in third}
-    return [_part_of(gaz, c, third, chosen, known) or c if c.candidate is None else c for c in third]
+    first = [best(t, c, empty, None) for t, c in zip(subs, cands, strict=True)]
+    pairs = [_pair(subs, first, i, text) for i in range(len(subs))]
+    second = _in_context(subs, cands, pairs, first, neighbour_readings(readings_of(subs, cands)))
+    chosen = neighbour_readings(readings_of(subs, [[c.candidate] if c.candidate else [] for c in second]))
+    third = _in_context(subs, cands, pairs, second, chosen)
+    return [Choice(top, c.candidate, c.reason, part_of=c.candidate is not None and sub is not top)
+            for top, sub, c in zip(toponyms, subs, third, strict=True)]
+
+
+def _readings_or_container(gaz: Gazetteer, top: Toponym, keys: set[str]) -> tuple[Toponym, list[Candidate]]:
+    """The toponym's candidates, or those of the first place its name contains: named
+    elsewhere in the article, a country or first-order region, or by its main name a
+    second-order region or sizeable town."""
+    found = candidates_for(gaz, top)
+    if found:
+        return top, found
+    for name in part_names(top.text):
+        sub = Toponym(top.start, top.end, name, top.label)
+        named = name_key(name) in keys
+        inner = [c for c in candidates_for(gaz, sub) if named or c.kind in ("country", "admin1") or (
+            c.main_name and (c.kind == "admin2" or c.population >= MIN_TOWN_POPULATION))]
+        if inner:
+            return sub, inner
+    return top, []
 
 
 def _in_context(toponyms: list[Toponym], cands: list[list[Candidate]], pairs: list[Candidate | None],
@@ -169,23 +190,6 @@ def _in_context(toponyms: list[Toponym], cands: list[list[Candidate]], pairs: li
         by_text.setdefault(key, choice)
         out.append(choice)
     return out
-
-
-def _part_of(gaz: Gazetteer, choice: Choice, first: list[Choice], neighbours: Readings,
-             known: dict[str, Choice]) -> Choice | None:
-    """The place an unresolved toponym names as its container ("Henderson County Jail")."""
-    top = choice.toponym
-    for name in part_names(top.text):
-        key = name_key(name)
-        if key in known and known[key].candidate is not None:
-            return Choice(top, known[key].candidate, part_of=True)
-        sub = Toponym(top.start, top.end, name, top.label)
-        cands = [c for c in candidates_for(gaz, sub) if c.kind in ("country", "admin1", "admin2")
-                 or (c.kind == "city" and c.population >= MIN_TOWN_POPULATION)]
-        found = best(sub, cands, build_context(first, key, neighbours), None).candidate if cands else None
-        if found is not None:
-            return Choice(top, found, part_of=True)
-    return None
 
 
 def _pair(toponyms: list[Toponym], first: list[Choice], i: int, text: str) -> Candidate | None:
