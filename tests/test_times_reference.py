@@ -170,3 +170,16 @@ def test_clock_time_with_its_date() -> None:
 )
 def test_current_and_soon_as_references(text: str, found: list[tuple[str, str]]) -> None:
     assert values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2 1/2 years", "P2Y6M"),
+        ("5 1/2 hours", "PT5H30M"),
+        ("3 1/2 days", "P3DT12H"),
+        ("a minute and a half", "PT1M30S"),
+    ],
+)
+def test_half_units(text: str, value: str) -> None:
+    assert values(f"They waited for {text}.") == [(text, value)]

@@ -109,8 +109,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dur",
         rf"(?:(?P<det>(?:the\s+)?(?:past|last|next|coming|first|previous|following|final|latest)|the)\s+)?"
-        rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:past|last|next)\s+)?(?P<n>{NUMWORD}|{VAGUE})(?:\s+more)?"
-        rf"[\s-]+(?P<u>{UNIT}){_DIR}",
+        rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:past|last|next)\s+)?(?P<n>{NUMWORD}|{VAGUE})(?P<half>\s+1/2)?(?:\s+more)?"
+        rf"[\s-]+(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?{_DIR}",
     ),
     _rule(
         "plural",

@@ -168,11 +168,21 @@ def resolve_duration(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if direction in ("old",):
         return Reading("DURATION", duration_value(n, unit), mod=mod)
     value = duration_value(n, unit)
+    if n is not None and (g.get("half") or g.get("half2")) and unit in _HALF:  # "2 1/2 years" -> P2Y6M
+        value = _with_half(value, _HALF[unit])
     if ctx.anchor is not None and n is not None and det in _BACK:
         return Reading("DURATION", value, mod=mod, span=(shift(ctx.anchor, unit, -n), ctx.anchor))
     if ctx.anchor is not None and n is not None and det in _AHEAD:
         return Reading("DURATION", value, mod=mod, span=(ctx.anchor, shift(ctx.anchor, unit, n)))
     return Reading("DURATION", value, mod=mod)
+
+
+# Half of a unit, written in the next smaller one: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M
+_HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def _with_half(value: str, half: str) -> str:
+    return value + (half[1:] if half.startswith("T") and "T" in value else half)
 
 
 def _offset(n: int | None, unit: str, direction: str, ctx: Context) -> Reading | None:
