@@ -126,3 +126,10 @@ def test_a_town_tagged_person_is_a_place_when_the_article_names_it_as_one(gaz: G
     doc.ents = [*doc.ents, Span(doc, 11, 12, label="GPE")]
     found = find_places(doc, art, gaz)
     assert [(p.start, p.geonameid) for p in found] == [(20, 163808), (56, 163808)]
+
+
+def test_part_of_the_city_attaches_to_the_town_its_sentence_names(gaz: Gazetteer) -> None:
+    text = "Fighting went on in Aleppo. Troops took Palmyra Airport, located in the eastern sector of the city."
+    found = places_of(gaz, text, [("Aleppo", "GPE"), ("Palmyra Airport", "FAC")])
+    sector = [p for p in found if "sector" in p.text][0]
+    assert sector.parent == "Tadmur" and sector.geonameid == 163808 and sector.precision == 2

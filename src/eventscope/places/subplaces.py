@@ -55,13 +55,17 @@ def _outside(text: str, place: PlaceMention) -> PlaceMention:
 
 
 def _parts_of_city(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"the eastern sector of the city": the town the sentence names (a facility's town
+    counts: "Palmyra Airport, located in the eastern sector of the city"), else the last one."""
     extra = []
     for match in PART_OF.finditer(text):
         towns = [p for p in places if p.end <= match.start() and p.geonameid is not None
-                 and (p.feature_code or "").startswith("PPL")]
+                 and ((p.feature_code or "").startswith("PPL") or p.parent is not None)]
         if not towns:
             continue
-        town = towns[-1]
+        opening = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()))
+        town = ([p for p in towns if p.start > opening] or towns)[-1]
+        code = town.feature_code if (town.feature_code or "").startswith("PPL") else "PPL"
         extra.append(replace(town, start=match.start(), end=match.end(), text=match.group(0),
-                             precision=2, parent=town.name))
+                             feature_code=code, precision=2, parent=town.parent or town.name))
     return extra
