@@ -1,10 +1,14 @@
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventscope.merge import Mention, Merger, compatible, person_names, reconcile
+from eventscope.merge import Mention, Merger, article_people, compatible, person_names, reconcile
+from eventscope.merge.people import normal_name
 from eventscope.records import Event, Evidence
 
 
@@ -100,3 +104,42 @@ def test_incremental_delta_removes_the_events_it_absorbs() -> None:
     assert len(first.upserted) == 1 and len(second.upserted) == 1
     assert second.upserted[0].mention_ids == ("m-a", "m-b")
     assert set(second.removed) <= {first.upserted[0].event.event_id}
+
+
+def test_the_same_person_named_near_both_events_merges_even_when_places_disagree() -> None:
+    chicago: dict[str, Any] = {"names": ("quintonio legrier", "robert rialmo"), "location": "Chicago", "lat": 41.9, "lon": -87.6}
+    misplaced: dict[str, Any] = {"names": ("robert rialmo",), "location": "West", "country": "CMR", "lat": 5.5, "lon": 10.5}
+    assert compatible(mention("a", **chicago), mention("b", **misplaced))
+    merger = Merger()
+    merger.add([mention("a", **chicago), mention("b", **misplaced)])
+    assert [e.event.article_ids for e in merger.events()] == [("a", "b")]  # found through the person block
+
+
+def test_the_same_person_on_distant_days_or_a_first_name_alone_does_not_merge() -> None:
+    assert not compatible(
+        mention("a", names=("deondrick byrd",)), mention("b", names=("deondrick byrd",), day=date(2015, 12, 9))
+    )
+    assert not compatible(mention("a", names=("john smith",), lat=40.0), mention("b", names=("john doe",)))
+
+
+def _entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    """A stand-in recogniser: capitalised word pairs are people."""
+    return [[(m.start(), m.end(), "PERSON") for m in re.finditer(r"[A-Z][a-z]+ [A-Z][a-zA-Z]+", t)] for t in texts]
+
+
+def test_people_near_an_event_are_its_sentences_and_the_people_given_an_age() -> None:
+    text = (
+        "Robert Rialmo, an officer, shot two people. Police Chief Eddie Johnson spoke later. "
+        "The neighbour was 55-year-old Bettie Jones. Nothing more. Nothing else. Nothing at all. "
+        "The dead teenager was Quintonio LeGrier, 19, of Chicago. Jason Van Dyke said nothing. Peter Nickeas wrote."
+    )
+    first = text.index("Robert")
+    (people,) = article_people(text, [[(first, first + 43)]], _entities)
+    assert people == ("bettie jones", "quintonio legrier", "robert rialmo")
+
+
+def test_outlet_names_and_name_suffixes_are_not_people() -> None:
+    assert normal_name("Herschel Ray Jones III") == "herschel ray jones"
+    assert normal_name("LeGrier’s") is None
+    outlet = article_people("CARROLLTON (CBSDFW.COM) - a man was shot.", [[(0, 20)]], lambda t: [[(12, 22, "PERSON")]])
+    assert outlet == [()]

@@ -8,8 +8,20 @@ arrive in, so an incremental merge equals a batch merge of the same mentions.
 
 from .compat import compatible
 from .merger import MergeDelta, Merger
-from .names import person_names
+from .names import name_words, person_keys, person_names
+from .people import article_people
 from .reconcile import reconcile
 from .records import Mention, MergedEvent
 
-__all__ = ["MergeDelta", "MergedEvent", "Mention", "Merger", "compatible", "person_names", "reconcile"]
+__all__ = [
+    "MergeDelta",
+    "MergedEvent",
+    "Mention",
+    "Merger",
+    "article_people",
+    "compatible",
+    "name_words",
+    "person_keys",
+    "person_names",
+    "reconcile",
+]

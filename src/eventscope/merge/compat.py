@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from ..records import Event
+from .names import name_words, person_keys
 from .records import Mention
 
 DATE_GAP_DAYS = 1  # intervals closer than this still count as the same time (dateline vs. "Tuesday")
@@ -23,15 +24,19 @@ SHARED_NAMES = 2  # name words two reports must share: a first name alone ("John
 def compatible(a: Mention, b: Mention) -> bool:
     """True when two mentions of different articles can be reports of one real event.
 
-    Same time, same place and compatible actors always; then two shared name words
-    (whatever the event types: an attack and the vigil for its victim are one story),
-    or, when either report names nobody, the same type, a shared specific actor and
-    the same exact day.
+    Close in time always.  Then the same person named near both events (first and
+    last name) is enough, whatever the places extracted: a full name is more specific
+    than a geocode.  Otherwise the same place and compatible actors, and two shared
+    name words (whatever the event types: an attack and the vigil for its victim are
+    one story), or, when either report names nobody, the same type, a shared specific
+    actor and the same exact day.
     """
     ea, eb = a.event, b.event
-    if a.article_uid == b.article_uid or not (dates_close(ea, eb) and places_agree(ea, eb)):
+    if a.article_uid == b.article_uid or not dates_close(ea, eb):
         return False
-    if not actors_agree(ea, eb):
+    if shared_people(a, b):
+        return True
+    if not (places_agree(ea, eb) and actors_agree(ea, eb)):
         return False
     if a.names and b.names:
         return len(shared_names(a, b)) >= SHARED_NAMES
@@ -39,10 +44,15 @@ def compatible(a: Mention, b: Mention) -> bool:
     return ea.event_type == eb.event_type and bool(_named(ea) & _named(eb)) and same_day
 
 
+def shared_people(a: Mention, b: Mention) -> set[tuple[str, str]]:
+    """People (first and last name) written near both mentions' evidence."""
+    return person_keys(a.names) & person_keys(b.names)
+
+
 def shared_names(a: Mention, b: Mention) -> set[str]:
-    """Name words both articles use, less the words of the place names (a town is not a person)."""
+    """Name words both mentions use, less the words of the place names (a town is not a person)."""
     places = {w.lower() for e in (a.event, b.event) for p in (e.location, e.admin1) if p for w in p.split()}
-    return (set(a.names) & set(b.names)) - places
+    return (name_words(a.names) & name_words(b.names)) - places
 
 
 def date_gap(a: Event, b: Event) -> int | None:

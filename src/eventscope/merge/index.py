@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .compat import DATE_GAP_DAYS, cell_of
+from .names import person_keys
 from .records import Mention
 
 BlockKey = tuple[str, int, int]
@@ -39,6 +40,7 @@ def block_keys(mention: Mention, neighbours: bool) -> list[BlockKey]:
     for name in (event.location, event.admin1):
         if name:
             keys.append((f"{event.country}:{name.casefold()}", 0, 0))
+    keys += [(f"person:{first} {last}", 0, 0) for first, last in sorted(person_keys(mention.names))]
     return keys
 
 

@@ -1,19 +1,23 @@
-"""Name words of the people an article names, by a cheap capitalisation rule.
+"""Names of the people an article names, by a cheap capitalisation rule.
 
 A person is a run of two or three capitalised words ("Syed Rizwan Farook",
 "Quintonio LeGrier") that contains no word from the stop list below (places,
-institutions, titles, calendar words).  The words are lower-cased; merging
-compares these sets between articles, so a shared surname is evidence that two
-reports concern the same people.
+institutions, titles, calendar words).  Names are lower-cased.
+
+``person_names`` gives the name words of a whole text; ``name_words`` and
+``person_keys`` read the full names a mention keeps (see ``people``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 # A capitalised word: "Farook", "LeGrier", "O'Neal", "McDonald"; 3+ letters.
 _WORD = r"[A-Z][a-z]*(?:['’]?[A-Z]?[a-z]+)+"
 _RUN = re.compile(rf"\b{_WORD}(?:[ \t]+{_WORD}){{1,2}}\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 
 STOP = frozenset(
     """
@@ -36,17 +40,50 @@ STOP = frozenset(
 )
 
 
-def person_names(text: str) -> tuple[str, ...]:
-    """Sorted, distinct lower-case name words of the people named in ``text``.
-
-    A word the text also writes in lower case ("About", "Before") is an ordinary
-    word capitalised at a sentence start, not a name.
-    """
-    common = set(re.findall(r"\b[a-z]{3,}\b", text))
-    words: set[str] = set()
-    for match in _RUN.finditer(text):
+def _people(text: str, common: set[str], start: int = 0, end: int | None = None) -> set[str]:
+    """Full names (lower case, one space between words) written in ``text[start:end]``."""
+    found: set[str] = set()
+    for match in _RUN.finditer(text, start, len(text) if end is None else end):
         parts = [p.lower().replace("’", "'") for p in match.group(0).split()]
         if any(p in STOP or p in common for p in parts):
             continue
-        words.update(p for p in parts if len(p) >= 3)
+        found.add(" ".join(parts))
+    return found
+
+
+def _common(text: str) -> set[str]:
+    """Words the text also writes in lower case ("About", "Before"): capitalised only at a sentence start."""
+    return set(re.findall(r"\b[a-z]{3,}\b", text))
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """Sorted, distinct lower-case name words of the people named in ``text``."""
+    words = {w for name in _people(text, _common(text)) for w in name.split() if len(w) >= 3}
     return tuple(sorted(words))
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences start, and the text's end."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+
+
+def sentence_window(bounds: list[int], start: int, end: int, sentences: int) -> tuple[int, int]:
+    """The character span of the sentences holding [start, end) and ``sentences`` either side."""
+    first = max(0, bisect.bisect_right(bounds, start) - 1 - sentences)
+    last = min(len(bounds) - 1, bisect.bisect_right(bounds, max(start, end - 1)) + sentences)
+    return bounds[first], bounds[last]
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The words (3+ letters) of full names."""
+    return {w for name in names for w in name.split() if len(w) >= 3}
+
+
+def person_keys(names: Iterable[str]) -> set[tuple[str, str]]:
+    """(first, last) word of each full name: "syed farook" and "syed rizwan farook" are one person."""
+    keys = set()
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2:
+            keys.add((parts[0], parts[-1]))
+    return keys

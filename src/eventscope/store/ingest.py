@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import TypeVar
 
-from ..merge import Mention, Merger, person_names
+from ..merge import Mention, Merger, article_people
+from ..merge.people import Recogniser, spacy_entities
 from ..records import Article, Event, Rejected
 from . import rows
 from .db import Store, StoredArticle
@@ -101,15 +102,17 @@ def default_extractor() -> Extractor:
     return extract
 
 
-def mentions_of(article: Article, uid: str, events: Iterable[Event]) -> tuple[Mention, ...]:
-    """One mention per extracted event, with a content-derived id."""
-    names = person_names(f"{article.title or ''}\n{article.text}")
+def mentions_of(
+    article: Article, uid: str, events: Iterable[Event], recognise: Recogniser | None = None
+) -> tuple[Mention, ...]:
+    """One mention per extracted event, with a content-derived id and the people named near it."""
     outlet = rows.outlet_of(article)
+    events = [e if e.article_ids else replace(e, article_ids=(article.article_id,)) for e in events]
+    spans = [[(v.start, v.end) for v in e.evidence if v.text == article.text[v.start : v.end]] for e in events]
+    people = article_people(article.text, spans, recognise or spacy_entities) if events else []
     found: list[Mention] = []
-    for n, event in enumerate(events):
+    for n, (event, names) in enumerate(zip(events, people, strict=True)):
         digest = hashlib.sha1(f"{uid}|{event.event_id}|{n}".encode()).hexdigest()[:20]
-        if not event.article_ids:
-            event = replace(event, article_ids=(article.article_id,))
         found.append(Mention("m-" + digest, uid, event, outlet, names))
     return tuple(found)
 

@@ -1,0 +1,94 @@
+"""The people an article names near an event: spaCy PERSON entities, read from a few sentences only.
+
+Two reports are compared by the victims and shooters of *their* event, not by
+every spokesman or earlier case the article also mentions.  A mention's people are
+
+1. the PERSON entities of its evidence sentences and ``NEAR_SENTENCES`` either side;
+2. the PERSON entities the article gives an age ("Quintonio LeGrier, 19,",
+   "55-year-old Bettie Jones"): in crime news the victims and the accused.
+
+Only those sentences go through the named-entity recogniser (tagger and parser
+off), so the cost is a few short texts per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+
+from .names import STOP, sentence_bounds, sentence_window
+
+NEAR_SENTENCES = 1  # sentences either side of an evidence span whose people count as the event's
+_AGE = re.compile(r"\b\d{1,3}-year-old\b|,\s*\d{1,3}\s*(?:,|\.|$)")
+_AGE_BEFORE = re.compile(r"\d{1,3}-year-old\s+(?:\w+\s+){0,2}$")  # "a 55-year-old neighbour, Bettie Jones" is too far
+_AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*(?:,|\.|\s|$)")
+_NAME_CHARS = re.compile(r"[^a-z' -]+")
+_NOT_A_NAME = re.compile(r"[.@/\\]\w|\b[A-Z]{3,}\b")  # "CBSDFW.COM", "WBNS": outlets, not people
+# Officials quoted about the event ("Police Chief Jarrod Burguan said") speak about many events: not its people.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:chief|spokes(?:man|woman|person)|sgt|sergeant|lt|lieutenant|capt|captain|det|detective|sheriff|"
+    r"mayor|gov|governor|president|senator|sen|rep|attorney|prosecutor|coroner|examiner|judge|commissioner|"
+    r"director|superintendent|reporter|correspondent|anchor|editor|lawyer|attorneys?)\.?\s+$",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|explained)\b")
+
+# text -> [(start, end, label)] of its entities; injectable so tests need no model
+Recogniser = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]
+
+
+@lru_cache(maxsize=1)
+def _nlp():  # type: ignore[no-untyped-def]
+    import spacy
+
+    from ..nlp import MODEL
+
+    return spacy.load(MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+
+
+def spacy_entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in _nlp().pipe(texts)]
+
+
+def normal_name(surface: str) -> str | None:
+    """'Quintonio LeGrier’s' -> 'quintonio legrier'; None for a one-word or stop-listed name."""
+    words = _NAME_CHARS.sub(" ", surface.lower().replace("’", "'")).split()
+    words = [w.removesuffix("'s").strip("'") for w in words]
+    words = [w for w in words if len(w) >= 2 and w not in {"jr", "sr", "ii", "iii", "iv"}]
+    if len(words) < 2 or any(w in STOP for w in words):
+        return None
+    return " ".join(words)
+
+
+def article_people(
+    text: str, spans_per_event: Sequence[Iterable[tuple[int, int]]], recognise: Recogniser = spacy_entities
+) -> list[tuple[str, ...]]:
+    """For each event (its evidence spans), the sorted full names of its people (see the module doc)."""
+    bounds = sentence_bounds(text)
+    windows = [[sentence_window(bounds, s, e, NEAR_SENTENCES) for s, e in spans] for spans in spans_per_event]
+    aged = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if _AGE.search(text, bounds[i], bounds[i + 1])]
+    pieces = sorted({w for ws in windows for w in ws} | set(aged))
+    found = dict(zip(pieces, recognise([text[s:e] for s, e in pieces]), strict=True))
+    with_age = {n for piece in aged for n in _people(text, piece, found[piece], need_age=True)}
+    return [
+        tuple(sorted(with_age | {n for w in ws for n in _people(text, w, found[w], need_age=False)})) for ws in windows
+    ]
+
+
+def _people(text: str, piece: tuple[int, int], ents: list[tuple[int, int, str]], need_age: bool) -> set[str]:
+    names: set[str] = set()
+    for start, end, label in ents:
+        if label != "PERSON":
+            continue
+        s, e = piece[0] + start, piece[0] + end
+        if need_age and not (_AGE_BEFORE.search(text[max(0, s - 40) : s]) or _AGE_AFTER.match(text[e : e + 8])):
+            continue
+        if _NOT_A_NAME.search(text[s:e]) or _TITLE_BEFORE.search(text[max(0, s - 30) : s]):
+            continue
+        if _SPEAKS_AFTER.match(text[e : e + 80]) and not need_age:
+            continue
+        name = normal_name(text[s:e])
+        if name:
+            names.add(name)
+    return names
