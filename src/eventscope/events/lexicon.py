@@ -120,7 +120,10 @@ CIVILIAN_CUES: Final = frozenset({"civilian", "villager", "resident", "woman", "
                                   "motorist", "local", "priest", "imam", "doctor", "nurse", "activist",
                                   "member", "chief", "leader", "official", "politician", "candidate"})
 PROTEST_CUES: Final = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration",
-                                 "rally", "marcher", "striker"})
+                                 "rally", "marcher", "striker",
+                                 # what people in the street do and carry (ACLED's protest notes)
+                                 "banner", "placard", "slogan", "chant", "vigil", "picket", "sit-in",
+                                 "gather", "demand", "block"})
 INTERVENTION_CUES: Final = frozenset({"disperse", "tear", "teargas", "baton", "water", "cannon", "arrest",
                                       "detain", "rubber", "stun", "block", "prevent"})
 TERRITORY_CUES: Final = frozenset({"city", "town", "village", "area", "district", "territory",
@@ -147,6 +150,6 @@ ARMED_WORDS: Final = frozenset({"gunman", "gunmen", "militant", "soldier", "troo
                                 "militia", "militiaman", "armed", "bandit", "gang", "terrorist", "attacker",
                                 "assailant", "military", "jet", "warplane", "regime", "extremist",
                                 "guerrilla", "separatist", "combatant", "mob", "protester", "demonstrator",
-                                "chemical", "chlorine", "sarin",  # a chemical attack needs no named actor
+                                "chemical", "chlorine", "sarin", "poisonous",  # a chemical attack needs no actor
                                 "rioter", "officer", "security", "assailants", "raider", "herdsman",
                                 "herder", "vigilante", "cartel", "sniper"})

@@ -35,6 +35,7 @@ STATE = "State forces"
 RIOTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher"})
 DISRUPTED_WEAPONS = frozenset({"mine", "landmine", "ied", "explosive", "device", "ammunition", "ammo", "weapon",
                                "cache", "uxo", "firearm", "munition"})
+CHEMICAL_AGENTS = (lx.CHEMICAL_CUES - {"gas"}) | {"poisonous", "poison"}
 CAPTIVES = frozenset({"commander", "leader", "suspect", "member", "kingpin", "chief", "militant"})
 LETHAL = frozenset({"kill", "shoot", "die", "dead", "live", "gunfire", "bullet", "death"})
 FORCES = frozenset({"police", "security", "troops", "troop", "soldier", "army", "military", "force"})
@@ -56,8 +57,8 @@ class Cues:
 
 def weapon_subtype(lemmas: frozenset[str]) -> str | None:
     """The explosive/remote weapon the clause names, if any (most specific first)."""
-    if lemmas & lx.CHEMICAL_CUES and ("attack" in lemmas or "weapon" in lemmas or "gas" in lemmas):
-        return "Chemical weapon"
+    if lemmas & CHEMICAL_AGENTS and lemmas & {"attack", "weapon", "gas", "agent", "shell"} and "tear" not in lemmas:
+        return "Chemical weapon"  # "gas" alone is no agent: tear gas, gas prices, a gas leak
     if lemmas & lx.SUICIDE_CUES:
         return "Suicide bomb"
     if lemmas & lx.GRENADE_CUES:
