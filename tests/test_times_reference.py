@@ -183,3 +183,7 @@ def test_current_and_soon_as_references(text: str, found: list[tuple[str, str]])
 )
 def test_half_units(text: str, value: str) -> None:
     assert values(f"They waited for {text}.") == [(text, value)]
+
+
+def test_earlier_before_a_weekday_is_left_out() -> None:
+    assert values("Earlier Friday, lawyers filed a petition.") == [("Friday", "1989-10-20")]

@@ -84,7 +84,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "weekday",
-        rf"{_EA}(?:(?:the\s+(?=previous|following))?{_REL}\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?",
+        # "Earlier Friday": the weekday alone is the TIMEX3 ("earlier" is outside 4 times of 5 in TimeBank)
+        rf"(?:(?P<ea>early|late)\s+)?(?:(?:the\s+(?=previous|following))?{_REL}\s+)?(?P<wd>{WEEKDAY})"
+        rf"(?:\s+(?P<part>{PART}))?",
     ),
     _rule(
         "ref",
