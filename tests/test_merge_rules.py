@@ -107,8 +107,10 @@ def test_incremental_delta_removes_the_events_it_absorbs() -> None:
 
 
 def test_the_same_person_named_near_both_events_merges_even_when_places_disagree() -> None:
-    chicago: dict[str, Any] = {"names": ("quintonio legrier", "robert rialmo"), "location": "Chicago", "lat": 41.9, "lon": -87.6}
-    misplaced: dict[str, Any] = {"names": ("robert rialmo",), "location": "West", "country": "CMR", "lat": 5.5, "lon": 10.5}
+    chicago: dict[str, Any] = {"names": ("quintonio legrier", "robert rialmo"), "lat": 41.9, "lon": -87.6}
+    chicago["location"] = "Chicago"
+    misplaced: dict[str, Any] = {"names": ("robert rialmo",), "location": "West", "country": "CMR"}
+    misplaced |= {"lat": 5.5, "lon": 10.5}
     assert compatible(mention("a", **chicago), mention("b", **misplaced))
     merger = Merger()
     merger.add([mention("a", **chicago), mention("b", **misplaced)])
@@ -127,15 +129,16 @@ def _entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
     return [[(m.start(), m.end(), "PERSON") for m in re.finditer(r"[A-Z][a-z]+ [A-Z][a-zA-Z]+", t)] for t in texts]
 
 
-def test_people_near_an_event_are_its_sentences_and_the_people_given_an_age() -> None:
+def test_an_events_people_are_named_near_it_or_else_given_an_age() -> None:
     text = (
         "Robert Rialmo, an officer, shot two people. Police Chief Eddie Johnson spoke later. "
         "The neighbour was 55-year-old Bettie Jones. Nothing more. Nothing else. Nothing at all. "
-        "The dead teenager was Quintonio LeGrier, 19, of Chicago. Jason Van Dyke said nothing. Peter Nickeas wrote."
+        "The dead teenager was Quintonio LeGrier, 19, of Chicago. Jason Van Dyke said nothing. Peter Nickeas wrote. "
+        "Shots were fired. Nobody knew. Nobody saw. Nobody spoke."
     )
-    first = text.index("Robert")
-    (people,) = article_people(text, [[(first, first + 43)]], _entities)
-    assert people == ("bettie jones", "quintonio legrier", "robert rialmo")
+    near, unnamed = text.index("Robert"), text.index("Nobody saw")
+    people = article_people(text, [[(near, near + 43)], [(unnamed, unnamed + 11)]], _entities)
+    assert people == [("robert rialmo",), ("bettie jones", "quintonio legrier")]
 
 
 def test_outlet_names_and_name_suffixes_are_not_people() -> None:

@@ -4,8 +4,9 @@ Two reports are compared by the victims and shooters of *their* event, not by
 every spokesman or earlier case the article also mentions.  A mention's people are
 
 1. the PERSON entities of its evidence sentences and ``NEAR_SENTENCES`` either side;
-2. the PERSON entities the article gives an age ("Quintonio LeGrier, 19,",
-   "55-year-old Bettie Jones"): in crime news the victims and the accused.
+2. when those sentences name nobody, the PERSON entities the article gives an
+   age ("Quintonio LeGrier, 19,", "55-year-old Bettie Jones"): in crime news the
+   victims and the accused.
 
 Only those sentences go through the named-entity recogniser (tagger and parser
 off), so the cost is a few short texts per article.
@@ -71,9 +72,8 @@ def article_people(
     pieces = sorted({w for ws in windows for w in ws} | set(aged))
     found = dict(zip(pieces, recognise([text[s:e] for s, e in pieces]), strict=True))
     with_age = {n for piece in aged for n in _people(text, piece, found[piece], need_age=True)}
-    return [
-        tuple(sorted(with_age | {n for w in ws for n in _people(text, w, found[w], need_age=False)})) for ws in windows
-    ]
+    near = [{n for w in ws for n in _people(text, w, found[w], need_age=False)} for ws in windows]
+    return [tuple(sorted(names or with_age)) for names in near]
 
 
 def _people(text: str, piece: tuple[int, int], ents: list[tuple[int, int, str]], need_age: bool) -> set[str]:
