@@ -18,6 +18,7 @@ from .rules import DEMONSTRATIONS, EVENT_TYPE_OF, Cues, allowed_subtypes, rule_i
 from .typing import Typing, type_mention, type_sentence
 
 MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
+MIN_UNTRIGGERED_WORDS = 5  # a sentence typed without a trigger word must say more than a count
 RULE_ONLY_CONFIDENCE = 0.5  # a rule the model did not confirm
 TERRITORY_OPPOSED = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                                "Armed clash"})
@@ -196,6 +197,8 @@ def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: S
     if found or triggers:
         return found
     lemmas = frozenset(t.lemma_.lower() for t in sent)
+    if sum(t.is_alpha for t in sent) < MIN_UNTRIGGERED_WORDS:
+        return []  # '3 fatalities.' completes the previous sentence's event
     typing = type_sentence(sent.text) if _armed_context(lemmas, _sentence_actors(sent, actors)) else None
     if typing is None or not _supported(typing, lemmas):
         return []

@@ -54,7 +54,7 @@ def _set(words: str) -> frozenset[str]:
 
 _OTHER = {
     "French": _set("le la les des du et est une dans pour que qui sur pas avec ont été par au aux"),
-    "Spanish": _set("el los las del y es una en por que con para se fue su sus al lo como"),
+    "Spanish": _set("el los las del y es una en por que con para se fue su sus lo como"),
     "German": _set("der die das und ist nicht mit den von zu ein eine sich auf dem im für wurde"),
     "Portuguese": _set("o os da do das dos e em um uma para com que não foi por ao pela pelo"),
     "Italian": _set("il di che è la per un una non sono della del gli le con da nel alla"),
@@ -78,4 +78,4 @@ def guess_non_english(text: str) -> str | None:
         return None
     scores = {lang: sum(1 for w in words if w in common) for lang, common in _OTHER.items()}
     language, best = max(scores.items(), key=lambda kv: kv[1])
-    return language if best > english and best >= MIN_ENGLISH_SHARE * len(words) else None
+    return language if best > 2 * english and best >= MIN_ENGLISH_SHARE * len(words) else None

@@ -211,4 +211,19 @@ def event_interval(
             return found
     elif dated:
         return _make(dated[0], times, text)
-    return _publication(article)
+    fronted = _fronted(doc, dated, s_start)
+    return _make(fronted, times, text) if fronted is not None else _publication(article)
+
+
+MAX_FRONT_TOKENS = 3  # 'On 31 March 2022, ...': the date opens the sentence
+
+
+def _fronted(doc: Doc, dated: list[TimeExpr], s_start: int) -> TimeExpr | None:
+    """A past date that opens the sentence dates what the sentence tells, whatever the parse made of
+    the rest (names such as 'Rio Grande do Norte' can derail the clause structure)."""
+    for expr in dated:
+        before = doc.char_span(s_start, expr.start, alignment_mode="expand")
+        words = [t for t in before or () if not t.is_space and not t.is_punct]
+        if len(words) <= MAX_FRONT_TOKENS and not expr.future:
+            return expr
+    return None
