@@ -44,3 +44,14 @@ def test_malformed_dump_is_a_config_error(tmp_path: Path) -> None:
     bad.write_text("1\tonly three\tcolumns\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="E030"):
         build_gazetteer([str(bad)], str(tmp_path / "out.sqlite"))
+
+
+def test_region_names_lose_their_designator_but_generic_words_keep_it() -> None:
+    from eventscope.places._packages import without_designator
+
+    assert without_designator("Dagestan, Respublika") == "Dagestan"
+    assert without_designator("Republic of Dagestan") == "Dagestan"
+    assert without_designator("Homs Governorate") == "Homs"
+    assert without_designator("Capital Region") is None
+    assert without_designator("Southeastern Governorate") is None
+    assert without_designator("Ontario") is None

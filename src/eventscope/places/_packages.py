@@ -36,6 +36,15 @@ EXTRA_ALIASES = {
     "CD": ("Congo-Kinshasa", "DR Congo", "DRC"),
     "RU": ("Russian Federation",),
 }
+REGION_DESIGNATORS = frozenset({
+    "republic", "respublika", "oblast", "oblast'", "kray", "krai", "province", "region", "governorate",
+    "muhafazat", "prefecture", "department", "departamento", "provincia", "autonomous", "okrug"})
+GENERIC_REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+    "lower", "middle", "capital", "coast", "coastal", "lakes", "lake", "national", "federal", "special",
+    "greater", "island", "islands", "mountain", "highlands", "valley", "river", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northeastern",
+    "northwestern", "southeastern", "southwestern", "new", "the", "free"})
 _DEMONYM_PLURAL_ENDINGS = ("an", "i", "ese")
 VAST_COUNTRY_KM2 = 2_000_000  # above this a rounded country figure can be 200 km off its centre
 MAINLAND_SHARE = 0.85  # ... when far-flung parts (Alaska) pull the figure off the mainland
@@ -106,9 +115,23 @@ def subdivision_rows(adm1: tuple[Centroids, dict[tuple[str, ...], int]],
         yield PlaceRow(int(gid), name, point[0], point[1], parts[0], parts[1],
                        "ADM" + level, people, kind)
         yield NameRow(name_key(name), int(gid), True)
-        for alias in aliases.split("|") if aliases else ():
-            if usable_alias(alias):
+        for alias in [name, *(aliases.split("|") if aliases else ())]:
+            if alias != name and usable_alias(alias):
                 yield NameRow(name_key(alias), int(gid), False)
+            bare = without_designator(alias) if level == "1" else None
+            if bare and usable_alias(bare):
+                yield NameRow(name_key(bare), int(gid), False)
+
+
+def without_designator(name: str) -> str | None:
+    """"Dagestan, Respublika", "Dagestan Republic", "Republic of Dagestan" -> "Dagestan"."""
+    words = name.replace(",", " ").split()
+    kept = [w for w in words if w.lower().strip("'") not in REGION_DESIGNATORS]
+    if kept and kept[0].lower() == "of":
+        kept = kept[1:]
+    if not kept or len(kept) == len(words) or all(w.lower() in GENERIC_REGION_WORDS for w in kept):
+        return None  # "Capital Region", "Upper East Region" keep their designator
+    return " ".join(kept)
 
 
 def largest_polygon_centroid(geojson: dict) -> tuple[float, float] | None:
