@@ -83,6 +83,38 @@ def test_bad_parameters_are_400_with_a_message(client: TestClient, query: str) -
     assert response.status_code == 400 and response.json()["status"] == 400 and response.json()["error"]
 
 
+@pytest.fixture(scope="module")
+def scattered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """3,000 events spread over the world (benchmarks/web.py's synthetic fill)."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    import web as bench
+
+    db = tmp_path_factory.mktemp("web") / "scattered.duckdb"
+    bench.build(db, 3000)
+    with TestClient(create_app(str(db))) as c:
+        yield c
+
+
+@pytest.mark.parametrize(
+    "bbox", ["-180,-90,180,90", "-200,-10,50,20", "-10,35,30,60", "-3.3,-7.7,101.25,44.444", "0,0,0.001,0.001"]
+)
+@pytest.mark.parametrize("zoom", [2, 4])
+def test_wide_clusters_from_the_coarse_grid_equal_clusters_counted_event_by_event(
+    scattered: TestClient, bbox: str, zoom: int
+) -> None:
+    fast = scattered.get(f"/api/clusters?bbox={bbox}&zoom={zoom}&type=Battles").json()
+    slow = scattered.get(f"/api/clusters?bbox={bbox}&zoom={zoom}&type=Battles&since=1900-01-01").json()
+    assert (
+        fast["total"]
+        == slow["total"]
+        == len(scattered.get(f"/api/events?bbox={bbox}&type=Battles&limit=1000").json()["events"])
+    )
+    key = lambda c: (round(c["latitude"], 6), round(c["longitude"], 6))  # noqa: E731
+    assert [(key(c), c["count"], c["types"], c["extent"]) for c in sorted(fast["clusters"], key=key)] == [
+        (key(c), c["count"], c["types"], c["extent"]) for c in sorted(slow["clusters"], key=key)
+    ]
+
+
 def test_one_event_carries_mentions_articles_spans_sources_and_confidence(client: TestClient) -> None:
     (summary,) = client.get("/api/events?q=citadel").json()["events"]
     detail = client.get(f"/api/events/{summary['event_id']}").json()

@@ -11,10 +11,11 @@ The database file itself is opened read-only and never changed.
 
 from __future__ import annotations
 
+import math
 import threading
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -29,6 +30,7 @@ MAX_LIMIT = 1000  # events in one page
 SERVE_DB = "eventscope_serve"  # the in-memory database that holds the serving copy
 GRID_SIZE = 65536  # grid cells across the world on each axis (16 bits of longitude and of latitude)
 PIXEL_BITS = 14  # at zoom z one 64-pixel map cell is 2 ** (PIXEL_BITS - z) grid cells wide
+COARSE_BITS = 10  # the precomputed coarse grid's cells are 2 ** 10 grid cells (5.6 degrees) wide: zoom <= 4
 
 
 class QueryTimeout(Exception):
@@ -153,6 +155,10 @@ _SUMMARY = (
 _COPIES: weakref.WeakKeyDictionary[Store, str] = weakref.WeakKeyDictionary()
 _TYPES: weakref.WeakKeyDictionary[Store, tuple[str, ...]] = weakref.WeakKeyDictionary()  # type code -> name
 _COPY_LOCK = threading.Lock()
+_CELL_SUMS = (
+    "count(*) AS n, sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s, "
+    "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one"
+)
 _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
 
@@ -172,6 +178,10 @@ def prepare(store: Store) -> str:
         conn.execute(f"CREATE TABLE {table} AS SELECT {_SUMMARY}, assoc_actors, {_GX} AS gx, {_GY} AS gy, "
                      "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode "
                      "FROM events ORDER BY date_start, event_id", [list(types)])  # fmt: skip
+        # wide views without a date, actor or text filter add up these coarse cells instead of every event
+        conn.execute(f"CREATE TABLE {table}_coarse AS SELECT gx >> {COARSE_BITS} AS cx, gy >> {COARSE_BITS} AS cy, "
+                     f"tcode, event_type, sub_event_type, country, {_CELL_SUMS} FROM {table} "
+                     "WHERE gx IS NOT NULL AND gy IS NOT NULL GROUP BY ALL")  # fmt: skip
         _COPIES[store], _TYPES[store] = table, types
         return table
 
@@ -199,6 +209,11 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = bbox
+    return west <= -180 and south <= -90 and east >= 180 and north >= 90
+
+
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
     checks: list[tuple[object, str, list[Any]]] = [
         (f.since, "date_end >= ?", [f.since]),
@@ -212,7 +227,7 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         checks.append((True, "(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\'"
                              " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ? ESCAPE '\\')) > 0)",
                        [p, p, p]))  # fmt: skip
-    if f.bbox:
+    if f.bbox and not _whole_world(f.bbox):
         west, south, east, north = f.bbox
         checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]))
     if f.text:
@@ -234,21 +249,47 @@ def events_page(store: Store, f: EventFilter) -> EventPage:
     return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
 
 
+def _inner_cells(bbox: tuple[float, float, float, float]) -> list[int]:
+    """The coarse cells (cx from, to, cy from, to) whose every possible event lies inside ``bbox``."""
+    west, south, east, north = bbox
+    size, top = 1 << COARSE_BITS, GRID_SIZE - 1
+    gw, ge = math.floor((west + 180) / 360 * top), math.floor((east + 180) / 360 * top)
+    gs, gn = math.floor((south + 90) / 180 * top), math.floor((north + 90) / 180 * top)
+    return [-(-(gw + 1) // size), (ge - size) // size, -(-(gs + 1) // size), (gn - size) // size]
+
+
 def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
-    """Events matching ``f`` (limit and offset ignored) grouped into 64-pixel grid cells of the map at ``zoom``."""
+    """Events matching ``f`` (limit and offset ignored) grouped into 64-pixel grid cells of the map at ``zoom``.
+
+    At zoom <= 4 without a date, actor or text filter, the cells wholly inside the box are added up from
+    the coarse grid and only the events in the box's edge cells are read one by one: the counts are exact.
+    """
+    table, shift = _events(store), max(0, PIXEL_BITS - zoom)
     where, params = _where(f)
-    shift = max(0, PIXEL_BITS - zoom)
+    where += " AND " if where else " WHERE "
+    raw = f"SELECT (gx >> ?) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
+    raw += "gx IS NOT NULL AND gy IS NOT NULL"
+    parts, args = [raw + " GROUP BY cell, tcode"], [shift, shift, *params]
+    if shift >= COARSE_BITS and not (f.since or f.until or f.actor or f.text):
+        world = f.bbox is None or _whole_world(f.bbox)  # then no event lies in an edge cell
+        inner = [0, GRID_SIZE, 0, GRID_SIZE] if world or f.bbox is None else _inner_cells(f.bbox)
+        coarse_where, coarse_params = _where(replace(f, bbox=None))
+        coarse_where += " AND " if coarse_where else " WHERE "
+        edge = f" AND NOT ((gx >> {COARSE_BITS}) BETWEEN ? AND ? AND (gy >> {COARSE_BITS}) BETWEEN ? AND ?)"
+        parts = [] if world else [raw + edge + " GROUP BY cell, tcode"]
+        parts += [f"SELECT (cx >> ?) * {GRID_SIZE} + (cy >> ?) AS cell, tcode, n, sy, sx, w, s, e, nn, one "
+                  f"FROM {table}_coarse{coarse_where}cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?"]  # fmt: skip
+        coarse_shift = shift - COARSE_BITS
+        args = [*([] if world else args + inner), coarse_shift, coarse_shift, *coarse_params, *inner]
     sql = f"""
         SELECT sum(n), sum(sy) / sum(n), sum(sx) / sum(n), min(w), min(s), max(e), max(nn),
                list(tcode), list(n), any_value(one)
-        FROM (SELECT (gx >> ?) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, count(*) AS n,
-                     sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s,
-                     max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one
-              FROM {_events(store)}{where}{" AND " if where else " WHERE "}gx IS NOT NULL AND gy IS NOT NULL
-              GROUP BY cell, tcode)
+        FROM (SELECT cell, tcode, sum(n) AS n, sum(sy) AS sy, sum(sx) AS sx, min(w) AS w, min(s) AS s,
+                     max(e) AS e, max(nn) AS nn, any_value(one) AS one
+              FROM ({" UNION ALL ".join(parts)}) GROUP BY cell, tcode)
         GROUP BY cell ORDER BY cell"""
     names, out = _TYPES[store], []
-    for n, lat, lon, w, s, e, nn, codes, counts, one in run(store, sql, [shift, shift, *params]):
+    for n, lat, lon, w, s, e, nn, codes, counts, one in run(store, sql, args):
         types = {names[code]: int(k) for code, k in zip(codes, counts, strict=True)}
         out.append(Cluster(int(n), lat, lon, (w, s, e, nn), types, one if n == 1 else None))
     return ClusterPage(sum(c.count for c in out), tuple(out))
