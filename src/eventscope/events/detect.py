@@ -46,8 +46,9 @@ def _phrase_triggers(sent: SpacySpan) -> Iterator[Trigger]:
                 yield Trigger(tokens[i], frame, last.idx + len(last))
 
 
-REFERRING_VERBS = frozenset({"describe", "condemn", "denounce", "criticise", "criticize", "blame", "investigate",
-                             "commemorate", "remember", "mark", "discuss", "call", "decry", "probe", "deplore"})
+REFERRING_VERBS = frozenset({"describe", "condemn", "denounce", "criticise", "criticize", "commemorate", "remember",
+                             "decry", "deplore", "term"})
+EVENT_HEADS = frozenset({"death", "incident", "spree", "attack", "rampage", "victim", "killing", "suspect"})
 
 
 def _refers_back(token: Token) -> bool:
@@ -60,10 +61,11 @@ def _word_trigger(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.lower_ in MONTHS and token.text[:1].isupper():
         return None
-    if token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS and token.dep_ != "amod":
+    attributive = token.dep_ == "amod" and token.head.lemma_.lower() not in EVENT_HEADS  # 'captured troops'
+    if token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS and not attributive:
         return Trigger(token, lx.VERB_TRIGGERS[lemma], token.idx + len(token))
-    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS and token.dep_ != "compound" \
-            and not _refers_back(token):
+    modifier = token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_HEADS
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS and not modifier and not _refers_back(token):
         frame = lx.NOUN_TRIGGERS[lemma]
         if lemma == "strike" and any(c.lower_ in ("hunger", "general", "labour", "labor") for c in token.children):
             frame = lx.PROTEST
@@ -80,7 +82,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
 
 
 def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
-    head = trigger if trigger.pos_ == "VERB" else trigger.head
+    modifier = trigger.dep_ in ("amod", "compound")  # 'shooting death': the clause is the head noun's
+    head = trigger if trigger.pos_ == "VERB" and not modifier else trigger.head
     tokens = list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
     return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
 

@@ -30,6 +30,8 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     ('X said that ...' frames the report; only a denial or a claim there changes the event)."""
     chain = [token]
     while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
+        if chain[-1].dep_ == "pobj" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
+            break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
         if chain[-1].dep_ in ("ccomp", "parataxis"):
             if chain[-1].head.lemma_.lower() in DENY | {"claim"}:
                 chain.append(chain[-1].head)
