@@ -141,6 +141,26 @@ def test_counts_by_day_and_type(client: TestClient) -> None:
     assert sum(c["count"] for c in counts) == 5
 
 
+def test_actors_most_frequent_first_with_their_days(client: TestClient) -> None:
+    page = client.get("/api/actors").json()
+    assert page["has_more"] is False
+    first, *rest = page["actors"]
+    assert first == {"name": "Islamic State", "events": 3, "first": "2017-02-28", "last": "2017-03-02"}
+    assert [a["name"] for a in client.get("/api/actors?q=FORCES%20of&limit=2").json()["actors"]] == [
+        "Military Forces of Syria", "Military Forces of Iraq"]  # fmt: skip
+    assert client.get("/api/actors?q=forces&limit=1").json()["has_more"] is True
+    assert client.get("/api/actors?country=SYR").status_code == 400
+
+
+def test_places_with_position_and_count(client: TestClient) -> None:
+    places = client.get("/api/places").json()["places"]
+    assert places[0] == {"name": "Palmyra", "admin1": None, "country": "SYR", "latitude": 34.56, "longitude": 38.27,
+                         "events": 2, "first": "2017-03-01", "last": "2017-03-02"}  # fmt: skip
+    assert {p["name"] for p in places} == {"Palmyra", "Damascus", "Aleppo", "Mosul"}
+    assert [p["name"] for p in client.get("/api/places?country=irq").json()["places"]] == ["Mosul"]
+    assert client.get("/api/places?q=%25").json()["places"] == []
+
+
 def test_place_control_timeline(client: TestClient) -> None:
     (period,) = client.get("/api/places/Palmyra/control").json()["periods"]
     assert period["controller"] == "Military Forces of Syria" and period["start"] == "2017-03-02"
@@ -167,7 +187,7 @@ def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> N
     doc = client.get("/openapi.json").json()
     assert doc == json.loads(json.dumps(document()))
     assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/counts",
-                                 "/api/places/{name}/control"}  # fmt: skip
+                                 "/api/actors", "/api/places", "/api/places/{name}/control"}  # fmt: skip
     for name, _default, _help in SETTINGS:
         assert f"`{name}`" in doc["info"]["description"]
 

@@ -159,10 +159,20 @@ def test_a_cluster_on_one_spot_lists_its_events_and_the_place_panel_shows_contro
     page.locator("#panel .event-list button", has_text="Government regains territory").click()
     page.locator("#panel button.place-link").click()
     expect(page.locator("#panel h3")).to_have_text("Control of Palmyra")
+    expect(page.locator("#panel p.meta")).to_have_text("SYR · 2 events from 2017-03-01 to 2017-03-02")
     assert page.locator("#panel .control-chart rect.period").count() == 1
     item = page.locator("#panel .control-list li").inner_text()
     assert "Military Forces of Syria" in item and "from 2017-03-02" in item
     assert "recaptured Palmyra" in page.locator("#panel blockquote.evidence-quote").inner_text()
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_the_actor_field_suggests_names_from_the_api(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    page.locator("input[name=actor]").press_sequentially("forces of s")
+    expect(page.locator("#actor-names option")).to_have_count(1)
+    assert page.locator("#actor-names option").get_attribute("value") == "Military Forces of Syria"
     assert not watch.dialogs and not watch.foreign and not watch.errors
     page.close()
 

@@ -93,6 +93,46 @@ class ClusterPage:
 
 
 @dataclass(frozen=True, slots=True)
+class NameQuery:
+    text: str | None = None  # case-insensitive part of the name
+    country: str | None = None  # ISO 3166-1 alpha-3 (places only)
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    name: str
+    events: int  # events naming it as actor 1, actor 2 or an associated actor
+    first: date | None  # the earliest start day of those events
+    last: date | None  # the latest end day
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceSummary:
+    name: str
+    admin1: str | None
+    country: str | None
+    latitude: float | None  # the mean position of its events
+    longitude: float | None
+    events: int
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorPage:
+    has_more: bool
+    actors: tuple[ActorSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePage:
+    has_more: bool
+    places: tuple[PlaceSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     article_id: str
     start: int
@@ -163,6 +203,24 @@ _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
 
 
+# (suffix, query) of the serving tables, in order; {t} is the copy's name
+_COPY_TABLES = (
+    # ordered by day for pages; tcode indexes the sorted type names (grouping by it beats grouping by name)
+    ("", f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, "
+         "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode "
+         "FROM events ORDER BY date_start, event_id"),
+    ("_actors", "SELECT name, count(DISTINCT event_id) AS events, min(date_start) AS first, max(date_end) AS last "
+                "FROM (SELECT unnest(list_distinct(list_concat([actor1, actor2], assoc_actors))) AS name, event_id, "
+                "date_start, date_end FROM {t}) WHERE name IS NOT NULL GROUP BY name"),
+    ("_places", "SELECT location AS name, admin1, country, avg(latitude) AS latitude, avg(longitude) AS longitude, "
+                "count(*) AS events, min(date_start) AS first, max(date_end) AS last "
+                "FROM {t} WHERE location IS NOT NULL GROUP BY ALL"),
+    # wide views without a date, actor or text filter add up these coarse cells instead of every event
+    ("_coarse", f"SELECT gx >> {COARSE_BITS} AS cx, gy >> {COARSE_BITS} AS cy, tcode, event_type, sub_event_type, "
+                f"country, {_CELL_SUMS} FROM {{t}} WHERE gx IS NOT NULL AND gy IS NOT NULL GROUP BY ALL"),
+)  # fmt: skip
+
+
 def prepare(store: Store) -> str:
     """Build the serving copy of ``store``'s events once (see the module's docstring); return its name."""
     with _COPY_LOCK:
@@ -174,14 +232,8 @@ def prepare(store: Store) -> str:
             conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
         table = f"{SERVE_DB}.main.events_{len(_COPIES)}_{id(store):x}"
         types = tuple(r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall())
-        # grouping by a small integer is faster than by the type's name: tcode indexes ``types``
-        conn.execute(f"CREATE TABLE {table} AS SELECT {_SUMMARY}, assoc_actors, {_GX} AS gx, {_GY} AS gy, "
-                     "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode "
-                     "FROM events ORDER BY date_start, event_id", [list(types)])  # fmt: skip
-        # wide views without a date, actor or text filter add up these coarse cells instead of every event
-        conn.execute(f"CREATE TABLE {table}_coarse AS SELECT gx >> {COARSE_BITS} AS cx, gy >> {COARSE_BITS} AS cy, "
-                     f"tcode, event_type, sub_event_type, country, {_CELL_SUMS} FROM {table} "
-                     "WHERE gx IS NOT NULL AND gy IS NOT NULL GROUP BY ALL")  # fmt: skip
+        for suffix, sql in _COPY_TABLES:
+            conn.execute(f"CREATE TABLE {table}{suffix} AS {sql.format(t=table)}", [list(types)] if not suffix else [])
         _COPIES[store], _TYPES[store] = table, types
         return table
 
@@ -304,6 +356,33 @@ def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     names = _TYPES[store]
     rows = sorted((d, names[t], int(n)) for d, t, n in run(store, sql, params))
     return tuple(DayCount(d, t, n) for d, t, n in rows)
+
+
+def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
+    checks, params = ["TRUE"], []
+    if q.text:
+        checks.append("lower(name) LIKE ? ESCAPE '\\'")
+        params.append(_like(q.text))
+    if q.country and kind == "places":
+        checks.append("upper(country) = upper(?)")
+        params.append(q.country)
+    limit = max(0, min(q.limit, MAX_LIMIT))
+    sql = (f"SELECT * FROM {_events(store)}_{kind} WHERE {' AND '.join(checks)} "
+           f"ORDER BY events DESC, name{', country, admin1' if kind == 'places' else ''} LIMIT ? OFFSET ?")  # fmt: skip
+    found = run(store, sql, [*params, limit + 1, max(0, q.offset)])
+    return len(found) > limit, found[:limit]
+
+
+def actors(store: Store, q: NameQuery) -> ActorPage:
+    """Actors named in events, the most frequent first."""
+    more, rows = _names(store, "actors", q)
+    return ActorPage(more, tuple(ActorSummary(*r) for r in rows))
+
+
+def places(store: Store, q: NameQuery) -> PlacePage:
+    """Places of events (a name in one admin1 and country), the most frequent first."""
+    more, rows = _names(store, "places", q)
+    return PlacePage(more, tuple(PlaceSummary(*r) for r in rows))
 
 
 def event_detail(store: Store, event_id: str) -> EventDetail | None:

@@ -21,7 +21,7 @@ from ..store import Store, read_api
 from ..store import export as ex
 from .errors import HTTPError, NotFound, Unauthorized, Unavailable
 from .openapi import document
-from .params import event_filter, zoom
+from .params import event_filter, name_query, zoom
 from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -116,6 +116,12 @@ class Api:
         f = event_filter(request.query_params, self.settings, frozenset({"zoom"}))
         return SafeJSON(self._read(read_api.clusters, f, zoom(request.query_params)))
 
+    def actors(self, request: Request) -> Response:
+        return SafeJSON(self._read(read_api.actors, name_query(request.query_params, self.settings, False)))
+
+    def places(self, request: Request) -> Response:
+        return SafeJSON(self._read(read_api.places, name_query(request.query_params, self.settings, True)))
+
     def counts(self, request: Request) -> Response:
         rows = self._read(read_api.day_counts, event_filter(request.query_params, self.settings))
         return SafeJSON({"counts": rows})
@@ -154,6 +160,8 @@ def create_app(db: str | Store, token: str | None = None, settings: Settings | N
         Route("/api/events/{event_id}", api.event),
         Route("/api/clusters", api.clusters),
         Route("/api/counts", api.counts),
+        Route("/api/actors", api.actors),
+        Route("/api/places", api.places),
         Route("/api/places/{name}/control", api.control),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]

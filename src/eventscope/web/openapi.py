@@ -91,6 +91,20 @@ _SCHEMAS: dict[str, Any] = {
                            "description": "west, south, east, north of its events"},
                 "types": {"type": "object", "additionalProperties": {"type": "integer"}},
                 "event_id": {"type": ["string", "null"], "description": "the event, when the cluster holds one"}}}}}},
+    "ActorPage": {"type": "object", "required": ["has_more", "actors"], "properties": {
+        "has_more": {"type": "boolean"},
+        "actors": {"type": "array", "items": {"type": "object", "required": ["name", "events"], "properties": {
+            "name": {"type": "string"}, "events": {"type": "integer", "minimum": 1},
+            "first": {"type": ["string", "null"], "format": "date"},
+            "last": {"type": ["string", "null"], "format": "date"}}}}}},
+    "PlacePage": {"type": "object", "required": ["has_more", "places"], "properties": {
+        "has_more": {"type": "boolean"},
+        "places": {"type": "array", "items": {"type": "object", "required": ["name", "events"], "properties": {
+            "name": {"type": "string"}, "admin1": _NSTR, "country": _NSTR,
+            "latitude": {"type": ["number", "null"]}, "longitude": {"type": ["number", "null"]},
+            "events": {"type": "integer", "minimum": 1},
+            "first": {"type": ["string", "null"], "format": "date"},
+            "last": {"type": ["string", "null"], "format": "date"}}}}}},
     "Counts": {"type": "object", "properties": {"counts": {"type": "array", "items": {"type": "object", "properties": {
         "day": _DAY, "event_type": {"type": "string"}, "count": {"type": "integer"}}}}}},
     "Control": {"type": "object", "properties": {"place": {"type": "string"}, "periods": {"type": "array"}}},
@@ -132,6 +146,24 @@ def document() -> dict[str, Any]:
                         ),
                     ],
                     "responses": _ok("#/components/schemas/Clusters", "clusters"),
+                }
+            },
+            "/api/actors": {
+                "get": {
+                    "summary": "Actors named in events, the most frequent first",
+                    "parameters": [_q("q", "part of the actor's name (case-insensitive)"), *_PAGE],
+                    "responses": _ok("#/components/schemas/ActorPage", "a page of actors"),
+                }
+            },
+            "/api/places": {
+                "get": {
+                    "summary": "Places of events with their mean position and event count, the most frequent first",
+                    "parameters": [
+                        _q("q", "part of the place's name (case-insensitive)"),
+                        _q("country", "ISO 3166-1 alpha-3 code"),
+                        *_PAGE,
+                    ],
+                    "responses": _ok("#/components/schemas/PlacePage", "a page of places"),
                 }
             },
             "/api/counts": {

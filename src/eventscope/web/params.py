@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..store.read_api import EventFilter
+from ..store.read_api import EventFilter, NameQuery
 from .errors import BadRequest
 from .settings import Settings
 
@@ -72,3 +72,16 @@ def event_filter(params: Mapping[str, str], settings: Settings, extra: frozenset
     )  # fmt: skip
     limit = _int(params, "limit", settings.default_limit, 0, settings.max_limit)
     return replace(f, limit=limit, offset=_int(params, "offset", 0, 0, 10_000_000))
+
+
+def name_query(params: Mapping[str, str], settings: Settings, countries: bool) -> NameQuery:
+    """``q``, ``limit``, ``offset`` (and ``country`` for places) of /api/actors and /api/places."""
+    known = {"q", "limit", "offset"} | ({"country"} if countries else set())
+    unknown = sorted(set(params) - known)
+    if unknown:
+        raise BadRequest(f"unknown parameter: {unknown[0]}")
+    return NameQuery(
+        text=_text(params, "q", settings), country=_text(params, "country", settings),
+        limit=_int(params, "limit", settings.default_limit, 0, settings.max_limit),
+        offset=_int(params, "offset", 0, 0, 10_000_000),
+    )  # fmt: skip

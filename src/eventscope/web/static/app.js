@@ -235,6 +235,19 @@ function fillTypes(counts) {
   }
 }
 
+// The actor field suggests names from /api/actors as the analyst types.
+function suggestActors() {
+  const input = document.querySelector("input[name=actor]"), list = document.getElementById("actor-names");
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const page = await getJSON("/api/actors", { q: input.value, limit: "20" });
+      list.replaceChildren(...page.actors.map((a) => { const o = el("option", `${a.events} events`); o.value = a.name; return o; }));
+    }, 200);
+  });
+}
+
 async function refresh() {
   const counts = (await getJSON("/api/counts", formFilters())).counts;
   renderTimeline(counts);
@@ -313,6 +326,11 @@ async function showPlace(name) {
   const panel = document.getElementById("panel");
   panel.replaceChildren(el("h3", `Control of ${d.place}`));
   panel.dataset.place = d.place;
+  const found = (await getJSON("/api/places", { q: name, limit: "20" })).places.filter((p) => p.name === name);
+  for (const p of found) {
+    panel.appendChild(el("p", `${[p.admin1, p.country].filter(Boolean).join(", ") || "country unknown"} · ` +
+                              `${p.events} event${p.events === 1 ? "" : "s"} from ${p.first} to ${p.last}`, "meta"));
+  }
   if (!d.periods.length) { panel.appendChild(el("p", "No change of control reported here.", "hint")); return; }
   panel.appendChild(controlChart(d.periods));
   const list = el("ol", null, "control-list");
@@ -364,6 +382,7 @@ async function start() {
     document.getElementById("filters").reset(); state.since = state.until = null; refresh().catch(report);
   });
   brushable(document.getElementById("timeline"));
+  suggestActors();
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && state.since) setRange(null, null); });
   await Promise.all([refresh(), borders]);
   // navigation start -> borders and markers drawn, read by the browser test and the benchmark
