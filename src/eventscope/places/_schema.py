@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 CREATE = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
