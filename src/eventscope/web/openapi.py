@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .params import BBOX_PATTERN
 from .settings import SETTINGS
 
 
@@ -31,7 +32,7 @@ _FILTERS = [
     _q("sub_type", "ACLED sub-event type"),
     _q("actor", "part of an actor's name (case-insensitive)"),
     _q("country", "ISO 3166-1 alpha-3 code"),
-    _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": r"^[-0-9.]+(,[-0-9.]+){3}$"}),
+    _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": BBOX_PATTERN}),
     _q("q", "part of an evidence sentence or place name (case-insensitive)"),
 ]
 _PAGE = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -11,6 +12,9 @@ from ..store.read_api import EventFilter, NameQuery
 from .errors import BadRequest
 from .settings import Settings
 
+_NUMBER = r"-?[0-9]+(\.[0-9]+)?"
+BBOX_PATTERN = rf"^{_NUMBER}(,{_NUMBER}){{3}}$"  # west,south,east,north in decimal degrees
+DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 KNOWN = frozenset({"since", "until", "type", "sub_type", "actor", "country", "bbox", "q", "limit", "offset"})
 
 
@@ -19,6 +23,8 @@ def _day(params: Mapping[str, str], name: str) -> date | None:
     if not value:
         return None
     try:
+        if not DAY_PATTERN.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError as exc:
         raise BadRequest(f"{name}: expected YYYY-MM-DD") from exc
@@ -43,10 +49,9 @@ def _text(params: Mapping[str, str], name: str, settings: Settings) -> str | Non
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not value:
         return None
-    try:
-        west, south, east, north = (float(v) for v in value.split(","))
-    except ValueError as exc:
-        raise BadRequest("bbox: expected west,south,east,north in degrees") from exc
+    if not re.fullmatch(BBOX_PATTERN, value):
+        raise BadRequest("bbox: expected west,south,east,north in decimal degrees")
+    west, south, east, north = (float(v) for v in value.split(","))
     if not all(map(math.isfinite, (west, south, east, north))) or south > north or west > east:
         raise BadRequest("bbox: expected west <= east and south <= north")
     return west, south, east, north
