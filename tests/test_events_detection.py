@@ -71,3 +71,13 @@ def test_evidence_is_the_sentence_at_its_offsets() -> None:
     assert text[evidence.start:evidence.end] == evidence.text
     assert evidence.text.startswith("Syrian jets bombed")
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_tally_sentence_adds_its_dead_to_the_event_before_it() -> None:
+    (event,) = events_of("On 12 March 2022, unidentified gunmen attacked a village in Zamfara, Nigeria. 3 fatalities.")
+    assert event.fatalities == 3
+
+
+def test_a_shooting_death_in_a_noun_phrase_is_an_event() -> None:
+    events = events_of("Authorities are investigating the shooting death of a police officer in Danville, Ohio.")
+    assert len(events) == 1

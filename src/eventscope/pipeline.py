@@ -7,16 +7,18 @@ Analysis per article; ``extract`` keeps the events.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
 from .assemble import fill_actors, group_mentions, locate, to_event
 from .errors import EventscopeError
 from .events.detect import sentence_mentions
+from .events.fatalities import fatalities
 from .events.sources import SourceTracker, sentence_source
 from .places import Gazetteer, article_country, event_place, find_places
 from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, TimeExpr
@@ -54,8 +56,19 @@ def mentions_of(doc: Doc, actors: tuple[ActorMention, ...], dictionary: ActorDic
         if not sent.text.strip():
             continue
         source = sentence_source(sent, tracker)
-        found.extend(sentence_mentions(sent, participants, source))
+        mentions = sentence_mentions(sent, participants, source)
+        if not mentions and found and is_tally(sent):
+            found[-1] = replace(found[-1], fatalities=max(found[-1].fatalities or 0, fatalities(sent)))
+        found.extend(mentions)
     return found
+
+
+MAX_TALLY_WORDS = 12  # '3 fatalities.', 'Two people were killed and four injured.'
+
+
+def is_tally(sent: SpacySpan) -> bool:
+    """A short sentence that only counts the dead of the event told just before."""
+    return sum(t.is_alpha for t in sent) <= MAX_TALLY_WORDS and fatalities(sent) > 0
 
 
 def is_modifier(doc: Doc, place: PlaceMention) -> bool:
