@@ -76,7 +76,19 @@ def test_clusters_group_nearby_events_and_count_every_event_in_the_box(client: T
 
 
 @pytest.mark.parametrize(
-    "query", ["limit=1001", "limit=-1", "since=yesterday", "bbox=1,2", "bbox=10,0,0,10", "q=" + "x" * 201, "sql=1"]
+    "query",
+    [
+        "limit=1001",
+        "limit=-1",
+        "limit=",
+        "since=",
+        "since=20170301",
+        "since=yesterday",
+        "bbox=1,2",
+        "bbox=10,0,0,10",
+        "q=" + "x" * 201,
+        "sql=1",
+    ],
 )
 def test_bad_parameters_are_400_with_a_message(client: TestClient, query: str) -> None:
     response = client.get(f"/api/events?{query}")
@@ -226,3 +238,17 @@ def test_a_non_local_bind_needs_allow_remote_and_a_token(db: Path, args: list[st
 
     result = CliRunner().invoke(app, ["serve", "--db", str(db), *args])
     assert result.exit_code == 2 and "--allow-remote" in result.output
+
+
+def test_an_empty_database_serves_empty_answers(tmp_path: Path) -> None:
+    from eventscope.store import Store
+
+    with Store(str(tmp_path / "empty.duckdb")):
+        pass
+    with TestClient(create_app(str(tmp_path / "empty.duckdb"))) as c:
+        assert c.get("/api/events").json() == {"has_more": False, "events": []}
+        assert c.get("/api/clusters?zoom=2").json() == {"total": 0, "clusters": []}
+        assert c.get("/api/clusters?zoom=8&bbox=0,0,10,10").json() == {"total": 0, "clusters": []}
+        assert c.get("/api/counts").json() == {"counts": []}
+        assert c.get("/api/actors").json() == {"has_more": False, "actors": []}
+        assert c.get("/api/places").json() == {"has_more": False, "places": []}

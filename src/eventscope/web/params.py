@@ -20,7 +20,7 @@ KNOWN = frozenset({"since", "until", "type", "sub_type", "actor", "country", "bb
 
 def _day(params: Mapping[str, str], name: str) -> date | None:
     value = params.get(name)
-    if not value:
+    if value is None:
         return None
     try:
         if not DAY_PATTERN.fullmatch(value):
@@ -32,7 +32,7 @@ def _day(params: Mapping[str, str], name: str) -> date | None:
 
 def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
     value = params.get(name)
-    if value is None or value == "":
+    if value is None:
         return default
     if not value.isdigit() or not low <= int(value) <= high:
         raise BadRequest(f"{name}: expected an integer from {low} to {high}")
@@ -47,7 +47,7 @@ def _text(params: Mapping[str, str], name: str, settings: Settings) -> str | Non
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if not value:
+    if value is None:
         return None
     if not re.fullmatch(BBOX_PATTERN, value):
         raise BadRequest("bbox: expected west,south,east,north in decimal degrees")
