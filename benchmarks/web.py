@@ -40,6 +40,7 @@ VIEWPORTS = [("bbox=30,30,45,40", 6), ("bbox=-10,35,30,60", 5), ("bbox=60,0,100,
              ("bbox=-60,-40,60,60", 3), ("bbox=-180,-90,180,90&since=2019-01-01&until=2019-12-31", 2),
              ("bbox=-180,-90,180,90&actor=actor 7", 2)]  # fmt: skip
 ROUNDS = 40
+SHOT = Path(__file__).parent / "out" / "map_1m.png"  # the page over the synthetic events, after the last load
 
 
 def build(path: Path, n: int) -> float:
@@ -80,6 +81,9 @@ def page_ready(url: str, rounds: int = 10) -> None:
             page.goto(url)
             page.wait_for_selector("body[data-ready='1']", timeout=10_000)
             times.append(float(page.get_attribute("body", "data-ready-ms") or "nan"))
+            if len(times) == rounds + 1:
+                SHOT.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(SHOT))
             page.close()
         browser.close()
     times = times[1:]  # the first load warms the browser's cache

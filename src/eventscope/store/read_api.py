@@ -199,6 +199,9 @@ _CELL_SUMS = (
     "count(*) AS n, sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s, "
     "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one"
 )
+# every actor name of an event, lower-cased and joined by a unit separator, for one LIKE per event
+_SEP = "\x1f"
+_ACTORS_LC = "lower(array_to_string(list_concat([actor1, actor2], assoc_actors), chr(31)))"
 _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
 
@@ -206,7 +209,7 @@ _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
 # (suffix, query) of the serving tables, in order; {t} is the copy's name
 _COPY_TABLES = (
     # ordered by day for pages; tcode indexes the sorted type names (grouping by it beats grouping by name)
-    ("", f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, "
+    ("", f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, {_ACTORS_LC} AS actors_lc, "
          "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode "
          "FROM events ORDER BY date_start, event_id"),
     ("_actors", "SELECT name, count(DISTINCT event_id) AS events, min(date_start) AS first, max(date_end) AS last "
@@ -274,7 +277,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         (f.sub_type, "sub_event_type = ?", [f.sub_type]),
         (f.country, "upper(country) = upper(?)", [f.country]),
     ]
-    if f.actor:
+    if f.actor and _SEP not in f.actor:  # (a separator in the text could match across two names)
+        checks.append((True, "actors_lc LIKE ? ESCAPE '\\'", [_like(f.actor)]))
+    elif f.actor:
         p = _like(f.actor)
         checks.append((True, "(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\'"
                              " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ? ESCAPE '\\')) > 0)",
