@@ -73,6 +73,7 @@ def test_clusters_group_nearby_events_and_count_every_event_in_the_box(client: T
     assert palmyra["types"] == {"Battles": 1, "Strategic developments": 1}
     assert palmyra["extent"] == [38.27, 34.56, 38.27, 34.56]
     assert client.get("/api/clusters?zoom=3&type=Battles").json()["total"] == 2
+    assert client.get("/api/clusters?zoom=20").json()["total"] == 5  # (cell numbers past 32 bits)
     assert client.get("/api/clusters?zoom=99").status_code == 400
 
 

@@ -324,7 +324,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     table, shift = _events(store), max(0, PIXEL_BITS - zoom)
     where, params = _where(f)
     where += " AND " if where else " WHERE "
-    raw = f"SELECT (gx >> ?) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
+    raw = f"SELECT CAST(gx >> ? AS BIGINT) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
     raw += "gx IS NOT NULL AND gy IS NOT NULL"
     parts, args = [raw + " GROUP BY cell, tcode"], [shift, shift, *params]
     if shift >= COARSE_BITS and not (f.since or f.until or f.actor or f.text):
@@ -334,7 +334,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
         coarse_where += " AND " if coarse_where else " WHERE "
         edge = f" AND NOT ((gx >> {COARSE_BITS}) BETWEEN ? AND ? AND (gy >> {COARSE_BITS}) BETWEEN ? AND ?)"
         parts = [] if world else [raw + edge + " GROUP BY cell, tcode"]
-        parts += [f"SELECT (cx >> ?) * {GRID_SIZE} + (cy >> ?) AS cell, tcode, n, sy, sx, w, s, e, nn, one "
+        parts += [f"SELECT CAST(cx >> ? AS BIGINT) * {GRID_SIZE} + (cy >> ?) AS cell, tcode, n, sy, sx, w, s, e, nn, one "
                   f"FROM {table}_coarse{coarse_where}cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?"]  # fmt: skip
         coarse_shift = shift - COARSE_BITS
         args = [*([] if world else args + inner), coarse_shift, coarse_shift, *coarse_params, *inner]
