@@ -334,7 +334,8 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
         coarse_where += " AND " if coarse_where else " WHERE "
         edge = f" AND NOT ((gx >> {COARSE_BITS}) BETWEEN ? AND ? AND (gy >> {COARSE_BITS}) BETWEEN ? AND ?)"
         parts = [] if world else [raw + edge + " GROUP BY cell, tcode"]
-        parts += [f"SELECT CAST(cx >> ? AS BIGINT) * {GRID_SIZE} + (cy >> ?) AS cell, tcode, n, sy, sx, w, s, e, nn, one "
+        parts += [f"SELECT CAST(cx >> ? AS BIGINT) * {GRID_SIZE} + (cy >> ?) AS cell, "
+                  "tcode, n, sy, sx, w, s, e, nn, one "
                   f"FROM {table}_coarse{coarse_where}cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?"]  # fmt: skip
         coarse_shift = shift - COARSE_BITS
         args = [*([] if world else args + inner), coarse_shift, coarse_shift, *coarse_params, *inner]
