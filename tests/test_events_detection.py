@@ -81,3 +81,16 @@ def test_a_tally_sentence_adds_its_dead_to_the_event_before_it() -> None:
 def test_a_shooting_death_in_a_noun_phrase_is_an_event() -> None:
     events = events_of("Authorities are investigating the shooting death of a police officer in Danville, Ohio.")
     assert len(events) == 1
+
+
+def test_what_usually_happens_is_not_an_event() -> None:
+    text = ("Coalition jets struck an ISIL position near Mosul on Tuesday. The Coalition takes all feasible "
+            "precautions during the planning and execution of airstrikes to reduce the risk to civilians.")
+    events = events_of(text)
+    assert [e.evidence[0].text[:25] for e in events] == ["Coalition jets struck an "]
+
+
+def test_two_triggers_of_one_type_in_a_sentence_are_one_event() -> None:
+    events = events_of("Coalition aircraft conducted a precision strike on the location to target "
+                       "enemy fighters near Mosul on Tuesday.")
+    assert len(events) == 1

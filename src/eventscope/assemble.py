@@ -94,7 +94,15 @@ def same_event(a: Located, b: Located) -> bool:
         return False
     if ma.actor1 is not None and mb.actor1 is not None and ma.actor1 != mb.actor1:
         return False
+    if ma.sentence == mb.sentence:  # two triggers of one type in one sentence tell one event
+        return _same_site(a, b)
     return _overlap(a, b) and _same_place(a, b)
+
+
+def _same_site(a: Located, b: Located) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    return a.place.geonameid == b.place.geonameid
 
 
 def group_mentions(items: Sequence[Located]) -> list[list[Located]]:

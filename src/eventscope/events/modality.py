@@ -65,6 +65,8 @@ def modality(token: Token, sent: SpacySpan) -> Modality:
         return "planned"
     if _predicted(chain, lemmas, text):
         return "predicted"
+    if _habitual(token) and not _opens_text(sent):
+        return "generic"
     if any(lemma == "claim" for lemma in lemmas[1:]):
         return "claimed"
     return "asserted"
@@ -78,6 +80,22 @@ def _predicted(chain: list[Token], lemmas: list[str], text: str) -> bool:
         return True
     head = chain[0]
     return any(p in text for p in PREDICT_PHRASES) and head.dep_ in ("csubj", "nsubj", "xcomp", "ROOT")
+
+
+def _opens_text(sent: SpacySpan) -> bool:
+    """Headlines and ledes tell past events in the present ('Police fire tear gas at protesters')."""
+    return not sent.doc.text[:sent.start_char].strip()
+
+
+def _habitual(token: Token) -> bool:
+    """'The Coalition takes all feasible precautions during ... airstrikes': the simple present of a
+    verb other than 'be' states what usually happens, not an event."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ == "be":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def hedged(token: Token, sent: SpacySpan) -> bool:
