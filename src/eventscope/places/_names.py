@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Strip accents (Mosul == Mōṣul) and typographic quotes."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")
@@ -16,6 +18,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """Lower-case, accent-free, without periods, single-spaced ("St. Louis" -> "st louis")."""
     folded = fold(text).lower().replace(".", " ").replace("'s ", "s ")
