@@ -105,6 +105,10 @@ def scattered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
     db = tmp_path_factory.mktemp("web") / "scattered.duckdb"
     bench.build(db, 3000)
+    from eventscope.store import Store
+
+    with Store(str(db)) as store:  # one associated actor, to be found by the actor filter
+        store.conn.execute("UPDATE events SET assoc_actors = ['Tribal Militia (Syria)'] WHERE event_id = 'ev-1'")
     with TestClient(create_app(str(db))) as c:
         yield c
 
@@ -127,6 +131,14 @@ def test_wide_clusters_from_the_coarse_grid_equal_clusters_counted_event_by_even
     assert [(key(c), c["count"], c["types"], c["extent"]) for c in sorted(fast["clusters"], key=key)] == [
         (key(c), c["count"], c["types"], c["extent"]) for c in sorted(slow["clusters"], key=key)
     ]
+
+
+def test_the_actor_filter_finds_associated_actors_too(scattered: TestClient) -> None:
+    assert [e["event_id"] for e in scattered.get("/api/events?actor=tribal%20MILITIA").json()["events"]] == ["ev-1"]
+    assert scattered.get("/api/clusters?actor=tribal&zoom=2").json()["total"] == 1
+    (actor,) = scattered.get("/api/actors?q=tribal").json()["actors"]
+    assert actor["name"] == "Tribal Militia (Syria)" and actor["events"] == 1
+    assert len(scattered.get("/api/events?actor=actor%2096&limit=1000").json()["events"]) == 3000 // 97
 
 
 def test_one_event_carries_mentions_articles_spans_sources_and_confidence(client: TestClient) -> None:

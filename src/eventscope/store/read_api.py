@@ -199,22 +199,24 @@ _CELL_SUMS = (
     "count(*) AS n, sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s, "
     "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one"
 )
-# every actor name of an event, lower-cased and joined by a unit separator, for one LIKE per event
-_SEP = "\x1f"
-_ACTORS_LC = "lower(array_to_string(list_concat([actor1, actor2], assoc_actors), chr(31)))"
 _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
 
 
 # (suffix, query) of the serving tables, in order; {t} is the copy's name
 _COPY_TABLES = (
-    # ordered by day for pages; tcode indexes the sorted type names (grouping by it beats grouping by name)
-    ("", f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, {_ACTORS_LC} AS actors_lc, "
-         "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode "
-         "FROM events ORDER BY date_start, event_id"),
-    ("_actors", "SELECT name, count(DISTINCT event_id) AS events, min(date_start) AS first, max(date_end) AS last "
+    # every actor name once, numbered: an actor filter matches these names, then events by number
+    ("_actors", "SELECT row_number() OVER (ORDER BY name)::INTEGER AS id, name, lower(name) AS lc, "
+                "count(DISTINCT event_id) AS events, min(date_start) AS first, max(date_end) AS last "
                 "FROM (SELECT unnest(list_distinct(list_concat([actor1, actor2], assoc_actors))) AS name, event_id, "
-                "date_start, date_end FROM {t}) WHERE name IS NOT NULL GROUP BY name"),
+                "date_start, date_end FROM events) WHERE name IS NOT NULL GROUP BY name"),
+    # ordered by day for pages; tcode indexes the sorted type names (grouping by it beats grouping by name)
+    ("", "WITH assoc AS (SELECT event_id, list(n.id) AS assoc_ids FROM (SELECT event_id, unnest(assoc_actors) AS name "
+         "FROM events) JOIN {t}_actors n USING (name) GROUP BY event_id) "
+         f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, n1.id AS a1, n2.id AS a2, assoc_ids, "
+         "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode FROM events e "
+         "LEFT JOIN assoc USING (event_id) LEFT JOIN {t}_actors n1 ON n1.name = e.actor1 "
+         "LEFT JOIN {t}_actors n2 ON n2.name = e.actor2 ORDER BY date_start, event_id"),
     ("_places", "SELECT location AS name, admin1, country, avg(latitude) AS latitude, avg(longitude) AS longitude, "
                 "count(*) AS events, min(date_start) AS first, max(date_end) AS last "
                 "FROM {t} WHERE location IS NOT NULL GROUP BY ALL"),
@@ -269,7 +271,8 @@ def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
     return west <= -180 and south <= -90 and east >= 180 and north >= 90
 
 
-def _where(f: EventFilter) -> tuple[str, list[Any]]:
+def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
+    """The WHERE clause over the serving copy ``table`` and its parameters."""
     checks: list[tuple[object, str, list[Any]]] = [
         (f.since, "date_end >= ?", [f.since]),
         (f.until, "date_start <= ?", [f.until]),
@@ -277,13 +280,11 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         (f.sub_type, "sub_event_type = ?", [f.sub_type]),
         (f.country, "upper(country) = upper(?)", [f.country]),
     ]
-    if f.actor and _SEP not in f.actor:  # (a separator in the text could match across two names)
-        checks.append((True, "actors_lc LIKE ? ESCAPE '\\'", [_like(f.actor)]))
-    elif f.actor:
+    if f.actor:  # the numbers of the actors whose name holds the text, then the events naming one of them
+        ids = f"SELECT id FROM {table}_actors WHERE lc LIKE ? ESCAPE '\\'"
+        assoc = f"(assoc_ids IS NOT NULL AND list_has_any(assoc_ids, (SELECT list(id) FROM ({ids}))))"
         p = _like(f.actor)
-        checks.append((True, "(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\'"
-                             " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ? ESCAPE '\\')) > 0)",
-                       [p, p, p]))  # fmt: skip
+        checks.append((True, f"(a1 IN ({ids}) OR a2 IN ({ids}) OR {assoc})", [p, p, p]))
     if f.bbox and not _whole_world(f.bbox):
         west, south, east, north = f.bbox
         checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]))
@@ -299,9 +300,10 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
 
 def events_page(store: Store, f: EventFilter) -> EventPage:
     """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
-    where, params = _where(f)
+    table = _events(store)
+    where, params = _where(f, table)
     limit = max(0, min(f.limit, MAX_LIMIT))
-    sql = f"SELECT {_SUMMARY} FROM {_events(store)}{where} ORDER BY date_start, event_id LIMIT ? OFFSET ?"
+    sql = f"SELECT {_SUMMARY} FROM {table}{where} ORDER BY date_start, event_id LIMIT ? OFFSET ?"
     found = run(store, sql, [*params, limit + 1, max(0, f.offset)])
     return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
 
@@ -322,7 +324,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     the coarse grid and only the events in the box's edge cells are read one by one: the counts are exact.
     """
     table, shift = _events(store), max(0, PIXEL_BITS - zoom)
-    where, params = _where(f)
+    where, params = _where(f, table)
     where += " AND " if where else " WHERE "
     raw = f"SELECT CAST(gx >> ? AS BIGINT) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
     raw += "gx IS NOT NULL AND gy IS NOT NULL"
@@ -330,7 +332,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     if shift >= COARSE_BITS and not (f.since or f.until or f.actor or f.text):
         world = f.bbox is None or _whole_world(f.bbox)  # then no event lies in an edge cell
         inner = [0, GRID_SIZE, 0, GRID_SIZE] if world or f.bbox is None else _inner_cells(f.bbox)
-        coarse_where, coarse_params = _where(replace(f, bbox=None))
+        coarse_where, coarse_params = _where(replace(f, bbox=None), table)
         coarse_where += " AND " if coarse_where else " WHERE "
         edge = f" AND NOT ((gx >> {COARSE_BITS}) BETWEEN ? AND ? AND (gy >> {COARSE_BITS}) BETWEEN ? AND ?)"
         parts = [] if world else [raw + edge + " GROUP BY cell, tcode"]
@@ -355,9 +357,10 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
 
 def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     """Events per start day and type (limit and offset of ``f`` are ignored)."""
-    where, params = _where(f)
+    table = _events(store)
+    where, params = _where(f, table)
     extra = " AND " if where else " WHERE "
-    sql = (f"SELECT date_start, tcode, count(*) FROM {_events(store)}{where}{extra}date_start IS NOT NULL "
+    sql = (f"SELECT date_start, tcode, count(*) FROM {table}{where}{extra}date_start IS NOT NULL "
            "GROUP BY ALL")  # fmt: skip
     names = _TYPES[store]
     rows = sorted((d, names[t], int(n)) for d, t, n in run(store, sql, params))
@@ -373,7 +376,8 @@ def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
         checks.append("upper(country) = upper(?)")
         params.append(q.country)
     limit = max(0, min(q.limit, MAX_LIMIT))
-    sql = (f"SELECT * FROM {_events(store)}_{kind} WHERE {' AND '.join(checks)} "
+    columns = "name, events, first, last" if kind == "actors" else "*"
+    sql = (f"SELECT {columns} FROM {_events(store)}_{kind} WHERE {' AND '.join(checks)} "
            f"ORDER BY events DESC, name{', country, admin1' if kind == 'places' else ''} LIMIT ? OFFSET ?")  # fmt: skip
     found = run(store, sql, [*params, limit + 1, max(0, q.offset)])
     return len(found) > limit, found[:limit]
