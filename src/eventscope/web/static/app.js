@@ -336,9 +336,9 @@ async function showPlace(name) {
   const list = el("ol", null, "control-list");
   for (const p of d.periods) {
     const item = el("li");
-    item.appendChild(el("strong", p.controller));
+    item.appendChild(el("strong", p.controller || "no one named"));
     item.appendChild(el("span", ` from ${p.start}${p.end ? " to " + p.end : " (still held)"}` +
-                                (p.partial ? " · partial" : "") + (p.previous ? ` · took it from ${p.previous}` : "")));
+                                (p.partial ? ` · part${p.scope ? ": " + p.scope : ""}` : "") + (p.previous ? ` · took it from ${p.previous}` : "")));
     for (const ev of p.evidence) item.appendChild(el("blockquote", ev.text, "evidence-quote"));
     list.appendChild(item);
   }
@@ -355,10 +355,11 @@ function controlChart(periods) {
   periods.forEach((p, i) => {
     const from = x(Date.parse(p.start)), to = p.end ? x(Date.parse(p.end)) : width - 4;
     const bar = svgEl("rect", { x: from, y: i * row, width: Math.max(3, to - from), height: row - 4, class: "period" });
-    bar.appendChild(svgEl("title")).textContent = `${p.controller}: ${p.start} – ${p.end || "now"}`;
+    bar.appendChild(svgEl("title")).textContent = `${p.controller || "no one named"}: ${p.start} – ${p.end || "now"}`;
     svg.appendChild(bar);
-    svg.appendChild(svgEl("text", { x: Math.min(from + 3, width - 120), y: i * row + row - 8, class: "period-label" }))
-      .textContent = p.controller;
+    const late = from > width / 2;  // a label that would run off the right goes before its bar
+    svg.appendChild(svgEl("text", { x: late ? from - 3 : from + 3, y: i * row + row - 8, class: "period-label",
+                                    "text-anchor": late ? "end" : "start" })).textContent = p.controller || "no one named";
   });
   const axis = svgEl("text", { x: 4, y: periods.length * row + 12, class: "axis" });
   axis.textContent = `${isoDay(first)} – ${isoDay(last)}`;
