@@ -17,17 +17,34 @@ REGION_CODES = ("PCL", "ADM", "CONT")
 def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start: int,
                 places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """The clause's own place (nearest in the tree, 'in/at/near X' first), else the
-    sentence's, else the article's main place with its precision reduced to 3."""
+    sentence's, else the article's main place with its precision reduced to 3. A place
+    outside the article's country ranks last; a region gives way to a place inside it."""
     inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid]
     trigger = _token_at(doc, trigger_start)
+    country = article_country(places)
     if inside and trigger is not None:
-        ranked = sorted(inside, key=lambda p: (_distance(doc, trigger, p), _region(p), p.start))
+        ranked = sorted(inside, key=lambda p: (_foreign(p, country), _distance(doc, trigger, p), _region(p),
+                                               p.start))
         if _distance(doc, trigger, ranked[0]) <= MAX_TREE_DISTANCE:
-            return ranked[0]
+            return _narrowest(ranked[0], ranked)
     if inside:
-        return sorted(inside, key=lambda p: (_region(p), p.start))[0]
+        ranked = sorted(inside, key=lambda p: (_foreign(p, country), _region(p), p.start))
+        return _narrowest(ranked[0], ranked)
     main = main_place(places)
     return replace(main, precision=max(main.precision, 3)) if main is not None else None
+
+
+def _foreign(place: PlaceMention, country: str | None) -> bool:
+    return country is not None and place.country != country and not _region(place)
+
+
+def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention:
+    """A town must beat its own region: 'Altindag town, Ankara ... in Turkey' is Altindag."""
+    if not _region(chosen):
+        return chosen
+    within = [p for p in ranked if p.country == chosen.country and not _region(p) and (
+        (chosen.feature_code or "").startswith("PCL") or p.admin1 == chosen.admin1)]
+    return within[0] if within else chosen
 
 
 def main_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..records import Article, PlaceMention
 from ._names import name_key
 from .gazetteer import Candidate, Gazetteer
+from .qualified import qualified_mentions, with_designators
 from .recognize import Recognizer
 from .resolve import Choice, resolve
 from .subplaces import FACILITY_WORDS, attach_subplaces
@@ -75,7 +76,8 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[PlaceMentio
     """Resolved place mentions of ``article`` (``doc`` parses ``article.nlp_text``), by start."""
     toponyms = recognizer_for(gaz)(doc)
     choices = resolve(gaz, toponyms, article.text)
-    mentions = attach_subplaces(article.text, [to_mention(gaz, c) for c in choices])
+    mentions = with_designators(article.text, [to_mention(gaz, c) for c in choices])
+    mentions = attach_subplaces(article.text, qualified_mentions(gaz, article.text, mentions, to_mention))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 

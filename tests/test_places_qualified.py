@@ -1,0 +1,86 @@
+"""Qualified names: "X (A, B)" and "X, B" resolve X inside A and B."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from eventscope.places import Gazetteer, build_gazetteer, find_places
+from eventscope.places.qualified import chains, resolve_chain
+from eventscope.records import Article, PlaceMention
+
+# id, name, lat, lon, feature code, cc, admin1, population
+ROWS = [
+    (5368361, "Los Angeles", 34.05, -118.24, "PPL", "US", "CA", 3_971_883),
+    (5332921, "California", 37.25, -119.75, "ADM1", "US", "CA", 37_691_912),
+    (3526900, "Los Angeles", 18.85, -96.95, "PPL", "MX", "30", 1_500),
+    (3514780, "Veracruz", 19.33, -96.67, "ADM1", "MX", "30", 7_643_194),
+    (3514783, "Veracruz", 19.18, -96.14, "PPL", "MX", "30", 428_323),
+    (203717, "Nord-Kivu", -0.5, 29.0, "ADM1", "CD", "11", 6_655_000),
+    (204953, "Rutshuru", -1.18, 29.45, "PPL", "CD", "11", 82_680),
+    (1262180, "Maharashtra", 19.5, 75.0, "ADM1", "IN", "16", 112_374_333),
+    (1261731, "Nashik", 19.99, 73.79, "PPL", "IN", "16", 1_486_053),
+]
+NLP = spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    folder = tmp_path_factory.mktemp("qualified")
+    dump = folder / "XX.txt"
+    lines = [f"{gid}\t{name}\t{name}\t\t{lat}\t{lon}\t{code[0] if code == 'ADM1' else 'P'}\t{code}\t{cc}\t\t"
+             f"{admin1}\t\t\t\t{people}\t\t0\tUTC\t2024-01-01"
+             for gid, name, lat, lon, code, cc, admin1, people in ROWS]
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_gazetteer([str(dump)], str(folder / "q.sqlite"))
+    return Gazetteer.open(folder / "q.sqlite")
+
+
+def places(gaz: Gazetteer, text: str, ent: str = "") -> tuple[PlaceMention, ...]:
+    doc = NLP(text)
+    if ent:
+        span = doc.char_span(text.index(ent), text.index(ent) + len(ent), label="GPE")
+        doc.ents = [span] if span is not None else []
+    return find_places(doc, Article(article_id="t", text=text), gaz)
+
+
+def named(found: tuple[PlaceMention, ...], text: str) -> PlaceMention:
+    return next(p for p in found if p.text.startswith(text))
+
+
+def test_parenthesised_units_are_read_narrowest_first() -> None:
+    chain = next(chains("people protested in Nashik city (Nashik, Maharashtra) on Monday"))
+    assert [p.name for p in chain.parts] == ["Nashik", "Nashik", "Maharashtra"]
+    assert chain.parts[0].end - chain.parts[0].start == len("Nashik city")
+
+
+def test_a_parenthesis_that_is_not_a_list_of_places_is_no_chain() -> None:
+    assert not list(chains("militants (coded as Kashmir Rebels) attacked"))
+    assert not list(chains("a protest was held. [size=no report]"))
+
+
+def test_a_town_after_a_comma_lies_in_the_region_named_there(gaz: Gazetteer) -> None:
+    found = places(gaz, "On 26 May 2022, in Los Angeles, Veracruz, a man was shot dead.")
+    town = named(found, "Los Angeles")
+    assert (town.country, town.precision, town.geonameid) == ("MEX", 1, 3526900)
+
+
+def test_an_unknown_town_takes_its_narrowest_known_unit_with_precision_2(gaz: Gazetteer) -> None:
+    chain = next(chains("FARDC clashed with M23 in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu)."))
+    resolved = resolve_chain(gaz, chain)
+    x, cand, precision = resolved[0]
+    assert (x.name, cand.name, precision) == ("Kinyamahura", "Rutshuru", 2)
+    found = places(gaz, "FARDC clashed with M23 in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu).")
+    assert named(found, "Kinyamahura").parent == "Rutshuru"
+
+
+def test_the_last_unit_is_the_region_not_its_namesake_town(gaz: Gazetteer) -> None:
+    chain = next(chains("a protest in Amatlan (Veracruz) on Monday"))
+    resolved = resolve_chain(gaz, chain)
+    assert [(p.name, c.feature_code, n) for p, c, n in resolved] == [
+        ("Amatlan", "ADM1", 3), ("Veracruz", "ADM1", 3)]
+
+
+def test_a_designator_word_joins_the_name_span(gaz: Gazetteer) -> None:
+    found = places(gaz, "Students protested in Nashik city on Monday.", ent="Nashik")
+    assert any(p.text == "Nashik city" and p.name == "Nashik" for p in found)
