@@ -5,8 +5,8 @@
 Page ready is measured in Debian's Chromium (Playwright): navigation start -> borders and markers drawn,
 as the page itself records it (``body[data-ready-ms]``), over the same N events.
 
-The synthetic events are written straight into the events table in one INSERT ... SELECT (a benchmark
-fixture, not an ingest: the API reads only that table for these queries).  Requests go through the whole
+The synthetic events (and one evidence sentence each) are written straight into the tables with
+INSERT ... SELECT (a benchmark fixture, not an ingest).  Requests go through the whole
 app (middleware, parameter checks, JSON) over HTTP to a uvicorn server on 127.0.0.1, one at a time.
 """
 
@@ -38,15 +38,26 @@ FROM range(?) t(i)
 VIEWPORTS = [("bbox=30,30,45,40", 6), ("bbox=-10,35,30,60", 5), ("bbox=60,0,100,40&type=Battles", 5),
              ("bbox=30,30,45,40&since=2019-01-01&until=2019-03-31", 6), ("bbox=-180,-90,180,90", 2),
              ("bbox=-60,-40,60,60", 3), ("bbox=-180,-90,180,90&since=2019-01-01&until=2019-12-31", 2),
-             ("bbox=-180,-90,180,90&actor=actor 7", 2)]  # fmt: skip
+             ("bbox=-180,-90,180,90&actor=actor 7", 2), ("bbox=-180,-90,180,90&q=village 4242", 2),
+             ("bbox=-10,35,30,60&q=checkpoint", 5)]  # fmt: skip
 ROUNDS = 40
 SHOT = Path(__file__).parent / "out" / "map_1m.png"  # the page over the synthetic events, after the last load
 
 
-def build(path: Path, n: int) -> float:
+# one mention per event with one evidence sentence, for the text filter
+EVIDENCE = [
+    "INSERT INTO event_mentions SELECT 'm' || i, 'ev-' || i FROM range(?) t(i)",
+    "INSERT INTO evidence SELECT 'm' || i, 0, 'a' || i, 0, 90, 'Fighters of group ' || (i % 997) || "
+    "' attacked a checkpoint near village ' || (i % 4999) || ' on the road, a monitor said.' FROM range(?) t(i)",
+]
+
+
+def build(path: Path, n: int, evidence: bool = True) -> float:
     start = time.perf_counter()
     with Store(str(path)) as store:
         store.conn.execute(FILL, [TYPES, n])
+        for sql in EVIDENCE if evidence else []:
+            store.conn.execute(sql, [n])
     return time.perf_counter() - start
 
 

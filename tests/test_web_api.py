@@ -47,6 +47,9 @@ def test_events_lists_every_event_in_day_order(client: TestClient) -> None:
         ("since=2017-03-01&until=2017-03-01", {"Palmyra", "Damascus"}),
         ("bbox=35,33,39,35", {"Palmyra", "Damascus"}),
         ("q=CITADEL", {"Palmyra"}),
+        ("q=damas", {"Damascus"}),  # the place's name
+        ("q=soldiers%1Fnear", set()),  # a separator never joins two sentences
+        ("q=calm.%1Fair", set()),
         ("q=100%", set()),
     ],
 )

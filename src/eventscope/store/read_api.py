@@ -211,12 +211,17 @@ _COPY_TABLES = (
                 "FROM (SELECT unnest(list_distinct(list_concat([actor1, actor2], assoc_actors))) AS name, event_id, "
                 "date_start, date_end FROM events) WHERE name IS NOT NULL GROUP BY name"),
     # ordered by day for pages; tcode indexes the sorted type names (grouping by it beats grouping by name)
+    # search_lc: the place and every evidence sentence, lower-cased and joined by a unit separator (chr(31))
     ("", "WITH assoc AS (SELECT event_id, list(n.id) AS assoc_ids FROM (SELECT event_id, unnest(assoc_actors) AS name "
-         "FROM events) JOIN {t}_actors n USING (name) GROUP BY event_id) "
+         "FROM events) JOIN {t}_actors n USING (name) GROUP BY event_id), "
+         "said AS (SELECT em.event_id, lower(string_agg(ev.text, chr(31))) AS said_lc FROM event_mentions em "
+         "JOIN evidence ev USING (mention_id) GROUP BY em.event_id) "
          f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, n1.id AS a1, n2.id AS a2, assoc_ids, "
+         "concat_ws(chr(31), lower(location), said_lc) AS search_lc, "
          "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode FROM events e "
-         "LEFT JOIN assoc USING (event_id) LEFT JOIN {t}_actors n1 ON n1.name = e.actor1 "
-         "LEFT JOIN {t}_actors n2 ON n2.name = e.actor2 ORDER BY date_start, event_id"),
+         "LEFT JOIN assoc USING (event_id) LEFT JOIN said USING (event_id) "
+         "LEFT JOIN {t}_actors n1 ON n1.name = e.actor1 LEFT JOIN {t}_actors n2 ON n2.name = e.actor2 "
+         "ORDER BY date_start, event_id"),
     ("_places", "SELECT location AS name, admin1, country, avg(latitude) AS latitude, avg(longitude) AS longitude, "
                 "count(*) AS events, min(date_start) AS first, max(date_end) AS last "
                 "FROM {t} WHERE location IS NOT NULL GROUP BY ALL"),
@@ -288,7 +293,9 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
     if f.bbox and not _whole_world(f.bbox):
         west, south, east, north = f.bbox
         checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]))
-    if f.text:
+    if f.text and "\x1f" not in f.text:  # one LIKE over the place and evidence of each event
+        checks.append((True, "search_lc LIKE ? ESCAPE '\\'", [_like(f.text)]))
+    elif f.text:  # a unit separator could match across two sentences: read them one by one
         p = _like(f.text)
         checks.append((True, "(lower(location) LIKE ? ESCAPE '\\' OR event_id IN (SELECT em.event_id FROM "
                              "event_mentions em JOIN evidence ev USING (mention_id) "
