@@ -11,6 +11,7 @@ out-of-fold probabilities; writes one ``.npz``.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 from pathlib import Path
 
@@ -56,6 +57,19 @@ def report(fit: train.Fit, data: list[corpus.Example]) -> None:
     print(calibration.format_table(calibration.reliability(conf, right)))
 
 
+def leakage(shared: Path) -> None:
+    """Templates sharing a 5-word sequence with a CASE dev snippet (they should be general phrasings)."""
+    dev = shared / "eval" / "case" / "dev.tsv"
+    if not dev.exists():
+        return
+    with dev.open(encoding="utf-8", newline="") as handle:
+        snippets = [row["EventSnippet"] for row in csv.DictReader(handle, delimiter="\t")]
+    shared_with_dev = corpus.shared_phrases(snippets)
+    print(f"templates sharing a 5-word phrase with CASE dev snippets: {len(shared_with_dev)}")
+    for template, phrase in shared_with_dev:
+        print(f"  '{phrase}' in: {template}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -63,6 +77,7 @@ def main() -> None:
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation (temperature 1)")
     args = parser.parse_args()
     data = examples(args.shared)
+    leakage(args.shared)
     counts = ", ".join(f"{s} {sum(e.source == s for e in data)}" for s in train.SOURCE_WEIGHT)
     print(f"examples: {len(data)} ({counts})")
     fit = train.fit(data, cross_validate=not args.no_cv)

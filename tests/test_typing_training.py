@@ -39,3 +39,13 @@ def test_fit_is_deterministic_and_round_trips(tmp_path: Path) -> None:
 def test_expected_calibration_error() -> None:
     assert calibration.expected_calibration_error([0.9] * 10, [True] * 9 + [False]) < 1e-9
     assert abs(calibration.expected_calibration_error([1.0, 1.0], [False, False]) - 1.0) < 1e-9
+
+
+def test_leakage_check_finds_templates_that_copy_a_snippet(tmp_path: Path) -> None:
+    spec = tmp_path / "t.yaml"
+    spec.write_text('slots: {X: [a]}\nclasses:\n  Grenade:\n    - "{X} lobbed a grenade at the old police post today"\n'
+                    '  NONE:\n    - "The bank raised rates"\n', encoding="utf-8")
+    snippet = "Yesterday men lobbed a grenade at the old police post, wounding two."
+    assert corpus.shared_phrases([snippet], spec) == [
+        ("{X} lobbed a grenade at the old police post today", "a grenade at the old")]
+    assert corpus.shared_phrases(["Nothing alike here at all."], spec) == []

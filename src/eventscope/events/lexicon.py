@@ -137,6 +137,12 @@ BASE_CUES: Final = frozenset({"base", "post", "checkpoint", "camp", "barracks", 
 DEATH_WORDS: Final = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "slay",
                                 "execute", "behead", "massacre", "murder", "life"})
 
+# what kills in disasters and accidents: deaths beside these words need a perpetrator to be an event
+DISASTER_WORDS: Final = frozenset({"earthquake", "quake", "tsunami", "flood", "flooding", "storm", "cyclone",
+                                   "hurricane", "typhoon", "landslide", "eruption", "volcano", "wildfire", "blaze",
+                                   "crash", "collision", "accident", "derail", "capsize", "collapse", "heatwave",
+                                   "avalanche", "drown", "leak", "firework", "lightning"})
+
 # lemmas that trigger an event only when the clause has an armed actor, a weapon or a casualty
 NEEDS_ARMED: Final = frozenset({"enter", "occupy", "engage", "fight", "battle", "target", "strike", "hit",
                                 "capture", "seize", "take", "gain", "attack", "raid", "assault", "beat",

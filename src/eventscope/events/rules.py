@@ -153,8 +153,9 @@ _ALLOWED: dict[str, frozenset[str]] = {
     lx.CHEMICAL: frozenset({"Chemical weapon"}), lx.SUICIDE: frozenset({"Suicide bomb"}),
     lx.SHELL: REMOTE, lx.EXPLODE: REMOTE | {"Attack", "Looting/property destruction"},
     lx.ATTACK: BATTLES | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS | {"Looting/property destruction"},
-    lx.KILL: BATTLES | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS,
-    lx.SHOOT: BATTLES | CIVILIAN_HARM | DEMONSTRATIONS | REMOTE,
+    # a killing or a shooting takes no territory: a capture in the same sentence has its own trigger
+    lx.KILL: frozenset({"Armed clash"}) | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS,
+    lx.SHOOT: frozenset({"Armed clash"}) | CIVILIAN_HARM | DEMONSTRATIONS | REMOTE,
     lx.ABDUCT: frozenset({"Abduction/forced disappearance", "Arrests"}),
     lx.SEXUAL: frozenset({"Sexual violence"}), lx.ARREST: frozenset({"Arrests", "Protest with intervention"}),
     lx.PROTEST: DEMONSTRATIONS, lx.RIOT: DEMONSTRATIONS, lx.MOB: DEMONSTRATIONS | {"Attack"},
@@ -205,4 +206,5 @@ def rule_is_sure(cues: Cues) -> bool:
         return cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES or bool(cues.lemmas & SURE_ARMED)
     violent = cues.frame in (lx.TAKE, lx.WITHDRAW, lx.KILL, lx.SHOOT, lx.ATTACK, lx.DESTROY, lx.LOOT)
     deadly = cues.frame in (lx.KILL, lx.SHOOT) and bool(cues.lemmas & (lx.DEATH_WORDS | {"wound", "injure"}))
+    deadly = deadly and not cues.lemmas & lx.DISASTER_WORDS  # typing owner: an earthquake kills nobody's victims
     return (violent and cues.actor1_type in ARMED_TYPES) or deadly  # a deadly shooting happened, whoever did it

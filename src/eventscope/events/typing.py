@@ -27,12 +27,22 @@ import numpy as np
 from . import lexicon as lx
 from .model.artefact import Floats, LinearTyper, load
 from .plover import plover
-from .rules import ARMED_TYPES, EVENT_TYPE_OF, RIOTERS, SURE_ARMED, Cues, rule_subtype, weapon_subtype
+from .rules import (
+    ARMED_TYPES,
+    EVENT_TYPE_OF,
+    RIOTERS,
+    STATE,
+    SURE_ARMED,
+    Cues,
+    rule_subtype,
+    weapon_subtype,
+)
 
 MODEL_PATH: Final = Path(__file__).resolve().parents[1] / "data" / "typing_model.npz"
 NONE: Final = "NONE"
-RULE_BOOST: Final = 2.0  # multiplier on the class the trigger's rules give
+RULE_BOOST: Final = 3.0  # multiplier on the class the trigger's rules give
 WEAPON_BOOST: Final = 4.0  # multiplier on the class of a named weapon
+TERRITORY_BOOST: Final = 4.0  # multiplier on the side's territory type when a known armed side takes a place
 TRIGGER_NONE: Final = 0.5  # multiplier on NONE when the trigger or an armed party makes an event likely
 # frames that floods, fires, crashes and crime also fill ("killed", "exploded", "battle", "evacuate"):
 # their trigger alone does not make "no event" less likely; an armed party or a protest does
@@ -75,10 +85,21 @@ def rule_prior(cues: Cues, classes: tuple[str, ...]) -> Floats:
     prior = np.ones(len(classes))
     if NONE in classes and event_likely(cues):
         prior[classes.index(NONE)] *= TRIGGER_NONE
-    for sub, boost in ((rule_subtype(cues), RULE_BOOST), (weapon_subtype(cues.lemmas), WEAPON_BOOST)):
+    taken = territory_taken(cues)
+    for sub, boost in ((rule_subtype(cues), RULE_BOOST), (weapon_subtype(cues.lemmas), WEAPON_BOOST),
+                       (taken, TERRITORY_BOOST)):
         if sub in classes:
             prior[classes.index(sub)] *= boost
     return prior
+
+
+def territory_taken(cues: Cues) -> str | None:
+    """A state or non-state armed side capturing a named kind of place: the codebook's territory types."""
+    if cues.frame != lx.TAKE or not cues.lemmas & lx.TERRITORY_CUES or cues.lemmas & lx.CACHE_CUES:
+        return None
+    if cues.actor1_type == STATE:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory" if cues.actor1_type in ARMED_TYPES else None
 
 
 def event_likely(cues: Cues) -> bool:

@@ -53,7 +53,7 @@ def _fill(template: str, slots: dict[str, list[str]], rng: random.Random) -> str
     return _SLOT.sub(lambda m: rng.choice(slots[m.group(1)]), template)
 
 
-def template_examples(path: Path = TEMPLATES, per_template: int = 6, seed: int = 13) -> list[Example]:
+def template_examples(path: Path = TEMPLATES, per_template: int = 12, seed: int = 13) -> list[Example]:
     """Each template filled ``per_template`` times with slot fillers from a seeded generator."""
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     rng = random.Random(seed)
@@ -62,6 +62,24 @@ def template_examples(path: Path = TEMPLATES, per_template: int = 6, seed: int =
         for template in templates:
             texts = {_fill(template, spec["slots"], rng) for _ in range(per_template)}
             out.extend(Example(t, label, "template") for t in sorted(texts))
+    return out
+
+
+def _word_grams(text: str, n: int) -> set[tuple[str, ...]]:
+    words = WORD.findall(text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def shared_phrases(snippets: Iterable[str], path: Path = TEMPLATES, n: int = 5) -> list[tuple[str, str]]:
+    """(template, phrase) for each template sharing an ``n``-word sequence (slots excluded) with a
+    snippet: a leakage check, so that hand-written templates stay general phrasings, not paraphrases."""
+    seen: set[tuple[str, ...]] = set().union(*(_word_grams(s, n) for s in snippets))
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: list[tuple[str, str]] = []
+    for template in (t for templates in spec["classes"].values() for t in templates):
+        pieces = _SLOT.split(template)[::2]  # the text between slots
+        hits = sorted({" ".join(g) for piece in pieces for g in _word_grams(piece, n) & seen})
+        out.extend((template, h) for h in hits[:1])
     return out
 
 
