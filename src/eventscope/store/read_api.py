@@ -237,6 +237,7 @@ def prepare(store: Store) -> str:
         if store in _COPIES:
             return _COPIES[store]
         conn = store.conn
+        conn.execute("SET enable_progress_bar = false")  # (the copy of a large file takes seconds: no bar on stdout)
         attached = {row[0] for row in conn.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
         if SERVE_DB not in attached:
             conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
