@@ -76,7 +76,7 @@ def find_places(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[PlaceMentio
     """Resolved place mentions of ``article`` (``doc`` parses ``article.nlp_text``), by start."""
     toponyms = recognizer_for(gaz)(doc)
     choices = resolve(gaz, toponyms, article.text)
-    mentions = with_designators(article.text, [to_mention(gaz, c) for c in choices])
+    mentions = [to_mention(gaz, c) for c in with_designators(gaz, article.text, choices)]
     mentions = attach_subplaces(article.text, qualified_mentions(gaz, article.text, mentions, to_mention))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 

@@ -27,12 +27,15 @@ DESIGNATORS = (
     "municipality", "commune", "area", "region", "province", "state", "division", "tehsil", "LGA",
     "locality", "neighbourhood", "neighborhood", "ward", "refugee camp", "camp", "sector", "rayon",
     "governorate", "department", "oblast", "parish", "prefecture", "sub-district", "village tract")
-_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'\u2019&-]*)"  # "St.", "V." end in a period; "Georgia." does not
-_LINK = r"(?:de|del|la|las|los|el|al|ad|as|ash|an|wa|da|do|dos|das|du|des|e|i|ul|upon|sur)"
-_NAME = rf"{_WORD}(?:(?: | - |-)(?:{_WORD}|{_LINK}(?= [A-Z])))*"
+# "D.C.", "St." and "V." end in a period; "Georgia." does not (the sentence does)
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.|[A-Z][\w'\u2019&-]*)"
+_LINK = (r"(?:de|del|della|di|la|las|los|le|les|el|al|ad|as|ash|an|wa|da|do|dos|das|du|des|e|i|y|ul|upon|sur"
+         r"|sul|am|im|bei|van|von|der|den|en)")
+_NAME = rf"{_WORD}(?:(?: | - |-)(?:{_WORD}|{_LINK}(?= (?:{_LINK} )*[A-Z])))*"
 _DESIG = "|".join(sorted((re.escape(d) for d in DESIGNATORS), key=len, reverse=True))
 _X = rf"(?P<x>{_NAME})(?: (?P<xd>{_DESIG})\b)?"
-_PLACED = re.compile(r"\b(?:in|at|near|of|from|outside|around|to|towards|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACED = re.compile(r"\b(?:in|into|at|near|of|from|outside|around|to|towards?|inside|across|within|on)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
 PAREN = re.compile(rf"{_X}\s?\((?P<units>[^()]{{2,160}})\)")
 COMMA = re.compile(rf"{_X}, (?P<u>{_NAME})(?: (?:{_DESIG})\b)?")
 _UNIT_DESIG = re.compile(rf"\s+(?:{_DESIG})$")
@@ -129,15 +132,18 @@ def _tail_readings(gaz: Gazetteer, name: str) -> list[Candidate]:
 
 def frame_of(readings: list[list[Candidate]], comma: bool) -> tuple[int, Candidate] | None:
     """(unit index, reading) of the broadest unit that has one, under which most of the chain's
-    names have a reading. After a comma only a country or a first-order region counts."""
+    names have a reading. After a comma only a country or a first-order region counts; a town
+    or district under which no other name of the chain lies gives way to the next unit."""
     for i in range(len(readings) - 1, 0, -1):
         frames = [c for c in readings[i] if not comma or c.kind in FRAME_KINDS]
-        if frames:
-            return i, max(frames, key=lambda f: (
-                sum(any(_in_frame(c, f) for c in r) for r in readings[:i]),
-                f.main_name, f.population, -f.geonameid))
-        if comma:
-            return None
+        if not frames:
+            if comma:
+                return None
+            continue
+        agree = {f.geonameid: sum(any(_in_frame(c, f) for c in r) for r in readings[:i]) for f in frames}
+        best = max(frames, key=lambda f: (agree[f.geonameid], f.main_name, f.population, -f.geonameid))
+        if agree[best.geonameid] or best.kind in FRAME_KINDS or i == 1:
+            return i, best
     return None
 
 
@@ -200,15 +206,38 @@ def _mention(gaz: Gazetteer, text: str, part: Part, cand: Candidate, precision: 
     return replace(base, precision=precision, parent=None if own else cand.name)
 
 
-TOWN_DESIGNATORS = ("city", "town", "village", "township", "district", "sub-county", "municipality", "tehsil")
-_TRAILING = re.compile(rf" (?:{'|'.join(TOWN_DESIGNATORS)})\b")
+TOWN_WORDS = ("city center", "city centre", "town center", "town centre", "city", "town", "village")
+REGION_WORDS = ("governorate", "province", "region", "state", "countryside", "oblast", "prefecture")
+EITHER_WORDS = ("township", "district", "sub-county", "municipality", "tehsil", "county")
+_TRAILING = re.compile(rf" ({'|'.join(TOWN_WORDS + REGION_WORDS + EITHER_WORDS)})\b")
 
 
-def with_designators(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """"Hyderabad city", "Kokrajhar district": the designator word belongs to the name's span
-    (so the name is not read as a modifier of "city")."""
+def with_designators(gaz: Gazetteer, text: str, choices: list[Choice]) -> list[Choice]:
+    """"Hyderabad city", "Idleb governorate": the designator word joins the name's span (the
+    name is not a modifier of "city") and picks the reading of its kind in the same country
+    ("Herat city" is the town, not the province)."""
     out = []
-    for m in mentions:
-        tail = _TRAILING.match(text, m.end) if m.feature_code and m.feature_code.startswith("PPL") else None
-        out.append(replace(m, end=tail.end(), text=text[m.start:tail.end()]) if tail else m)
+    for choice in choices:
+        tail = _TRAILING.match(text, choice.toponym.end) if choice.candidate is not None else None
+        if tail is None or choice.candidate is None:
+            out.append(choice)
+            continue
+        top = replace(choice.toponym, end=tail.end(), text=text[choice.toponym.start:tail.end()])
+        cand = _of_kind(gaz, choice.toponym, choice.candidate, tail.group(1))
+        out.append(replace(choice, toponym=top, candidate=cand))
     return out
+
+
+def _of_kind(gaz: Gazetteer, top: Toponym, cand: Candidate, word: str) -> Candidate:
+    if word in TOWN_WORDS:
+        kinds: tuple[str, ...] = ("city",)
+    elif word in REGION_WORDS:
+        kinds = ("admin1", "admin2")
+    else:
+        return cand
+    if cand.kind in kinds:
+        return cand
+    same = [c for c in candidates_for(gaz, top) if c.kind in kinds and c.cc == cand.cc]
+    if not same:
+        return cand
+    return max(same, key=lambda c: (c.admin1 == cand.admin1, c.main_name, c.population, -c.geonameid))
