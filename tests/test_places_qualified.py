@@ -84,3 +84,4 @@ def test_the_last_unit_is_the_region_not_its_namesake_town(gaz: Gazetteer) -> No
 def test_a_designator_word_joins_the_name_span(gaz: Gazetteer) -> None:
     found = places(gaz, "Students protested in Nashik city on Monday.", ent="Nashik")
     assert any(p.text == "Nashik city" and p.name == "Nashik" for p in found)
+

@@ -12,6 +12,7 @@ from ..records import PlaceMention
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on", "into", "across"})
 MAX_TREE_DISTANCE = 6
 REGION_CODES = ("PCL", "ADM", "CONT")
+DATELINE_WEIGHT = 3
 
 
 def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start: int,
@@ -48,11 +49,14 @@ def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention
 
 
 def main_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The most often named resolved place, most specific first on ties."""
+    """The most often named resolved place, most specific first on ties; a dateline in
+    capitals ("MOUNT VERNON, Ohio (AP) -") counts as DATELINE_WEIGHT mentions."""
     resolved = [p for p in places if p.geonameid is not None]
     if not resolved:
         return None
-    counts = Counter(p.geonameid for p in resolved)
+    counts: Counter[int | None] = Counter()
+    for p in resolved:
+        counts[p.geonameid] += DATELINE_WEIGHT if _capitals(p) else 1
     return min(resolved, key=lambda p: (-counts[p.geonameid], _region(p), p.start))
 
 
@@ -62,6 +66,11 @@ def article_country(places: tuple[PlaceMention, ...]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda c: (-counts[c], c))
+
+
+def _capitals(place: PlaceMention) -> bool:
+    letters = [c for c in place.text if c.isalpha()]
+    return len(letters) >= 4 and place.text.isupper() and not _region(place)
 
 
 def _region(place: PlaceMention) -> bool:

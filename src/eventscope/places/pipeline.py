@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, PlaceMention
 from ._names import name_key
+from .dateline import with_dateline, without_outlets
 from .gazetteer import Candidate, Gazetteer
 from .qualified import qualified_mentions, with_designators
 from .recognize import Recognizer
@@ -74,9 +75,10 @@ def _admin1(gaz: Gazetteer, cand: Candidate) -> str | None:
 
 def find_places(doc: Doc, article: Article, gaz: Gazetteer) -> tuple[PlaceMention, ...]:
     """Resolved place mentions of ``article`` (``doc`` parses ``article.nlp_text``), by start."""
-    toponyms = recognizer_for(gaz)(doc)
+    toponyms = with_dateline(article.text, recognizer_for(gaz)(doc))
     choices = resolve(gaz, toponyms, article.text)
     mentions = [to_mention(gaz, c) for c in with_designators(gaz, article.text, choices)]
+    mentions = without_outlets(article.text, mentions)
     mentions = attach_subplaces(article.text, qualified_mentions(gaz, article.text, mentions, to_mention))
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ._names import ABBREVIATION_KEYS, name_key
 from .coherence import Readings, neighbour_readings, support
 from .gazetteer import Candidate, Gazetteer
-from .parts import MIN_TOWN_POPULATION, part_names
+from .parts import DIRECTION_WORDS, MIN_TOWN_POPULATION, part_names
 from .recognize import Toponym
 
 KIND_BONUS = {"country": 3.5, "continent": 4.0, "admin1": 3.5, "admin2": 1.5, "city": 0.0, "other": -1.0}
@@ -28,6 +28,7 @@ PAIR_BONUS = 6.0  # "Town, State": the next toponym is the candidate's region
 SHORT_ALIAS = 3  # an alias this short ("Bel") is not enough on its own
 MIN_SCORE = 0.5  # below this, "none of these"
 COHERENCE_WEIGHT = 3.0  # per unit of support from nearby readings of the article's other names
+DATELINE_VOTES = 4  # the dateline's country votes as much as four regions named in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ class Choice:
 
 def candidates_for(gaz: Gazetteer, top: Toponym) -> list[Candidate]:
     key = name_key(top.text)
+    if key in DIRECTION_WORDS:
+        return []  # "West" of "West Side", "West Erie Street" is no region called West
     if key in ("d c", "washington d c"):
         return [c for c in gaz.lookup("Washington") if c.cc == "US" and c.admin1 == "DC"][:1]
     text = ABBREVIATION_KEYS.get(key, top.text)
@@ -128,8 +131,9 @@ def build_context(first: list[Choice], key: str, neighbours: Readings) -> Contex
         cand = choice.candidate
         if cand is None or name_key(choice.toponym.text) == key:
             continue
-        countries[cand.cc] += 2 if cand.kind != "city" else 1
-        if cand.kind in ("admin1", "admin2"):
+        dateline = choice.toponym.label == "DATELINE"
+        countries[cand.cc] += DATELINE_VOTES if dateline else 2 if cand.kind != "city" else 1
+        if cand.kind in ("admin1", "admin2") or (dateline and cand.kind == "city"):
             admin1s.add((cand.cc, cand.admin1))
     return Context(countries, frozenset(admin1s), key, neighbours)
 
