@@ -39,7 +39,7 @@ CHANGE: Final = "change"  # deployments, defections, reinforcements
 VERB_TRIGGERS: Final[dict[str, str]] = {
     "clash": CLASH, "fight": CLASH, "battle": CLASH, "ambush": CLASH, "engage": CLASH,
     "repel": CLASH, "repulse": CLASH, "foil": CLASH, "besiege": CLASH, "encircle": CLASH,
-    "storm": TAKE, "recapture": TAKE, "retake": TAKE, "regain": TAKE, "seize": TAKE, "capture": TAKE,
+    "storm": TAKE, "recapture": TAKE, "advance": TAKE, "retake": TAKE, "regain": TAKE, "seize": TAKE, "capture": TAKE,
     "overrun": TAKE, "liberate": TAKE, "enter": TAKE, "occupy": TAKE, "reclaim": TAKE, "conquer": TAKE,
     "withdraw": WITHDRAW, "retreat": WITHDRAW, "abandon": WITHDRAW, "evacuate": WITHDRAW,
     "bomb": AIR, "airstrike": AIR,
@@ -58,6 +58,7 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "destroy": DESTROY, "demolish": DESTROY, "raze": DESTROY, "torch": DESTROY, "ransack": DESTROY,
     "loot": LOOT, "plunder": LOOT, "pillage": LOOT, "steal": LOOT, "rob": LOOT, "extort": LOOT,
     "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT, "seize_weapons": DISRUPT,
+    "confiscate": DISRUPT, "recover": DISRUPT, "discover": DISRUPT, "uncover": DISRUPT,  # the model says of what
     "disperse": INTERVENE, "establish": BASE, "deploy": CHANGE, "reinforce": CHANGE, "mobilize": CHANGE,
     "mobilise": CHANGE, "defect": CHANGE, "recruit": CHANGE, "free": TAKE,
     "blow": EXPLODE,  # "bombers blew themselves up": the particle is not next to the verb
@@ -133,7 +134,11 @@ CACHE_CUES: Final = frozenset({"weapon", "ammunition", "arm", "cache", "rifle", 
                                "grenade", "missile", "rocket", "drug", "bomb", "munition", "depot",
                                "firearm", "gun", "bullet", "ammo", "pistol", "landmine", "device", "uxo"})
 BASE_CUES: Final = frozenset({"base", "post", "checkpoint", "camp", "barracks", "headquarters", "outpost",
-                              "position", "point"})
+                              "position", "point", "basis"})  # spaCy lemmatises "bases" to "basis"
+# people whose arrest or abduction is political (ACLED's arrests), not ordinary crime
+POLITICAL_TARGETS: Final = frozenset({"activist", "journalist", "opposition", "dissident", "protester",
+                                      "politician", "lawmaker", "critic", "blogger", "campaigner", "unionist",
+                                      "demonstrator", "reporter", "opponent", "rights"})
 DEATH_WORDS: Final = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "slay",
                                 "execute", "behead", "massacre", "murder", "life"})
 
@@ -150,7 +155,7 @@ NEEDS_ARMED: Final = frozenset({"enter", "occupy", "engage", "fight", "battle", 
                                 "retreat", "withdrawal", "march", "rally", "execute", "pound", "liberate",
                                 "intercept", "dismantle", "regain", "confrontation", "hack", "injure", "wound",
                                 "establish", "deploy", "reinforce", "mobilize", "mobilise", "defect", "recruit",
-                                "free", "set", "blow", "fire"})
+                                "free", "set", "blow", "fire", "advance"})
 ARMED_WORDS: Final = frozenset({"gunman", "gunmen", "militant", "soldier", "troop", "troops", "police",
                                 "policeman", "rebel", "fighter", "insurgent", "jihadist", "army", "force",
                                 "militia", "militiaman", "armed", "bandit", "gang", "terrorist", "attacker",

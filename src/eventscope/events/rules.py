@@ -73,9 +73,10 @@ def weapon_subtype(lemmas: frozenset[str]) -> str | None:
 
 
 def territory_subtype(cues: Cues) -> str:
-    if cues.actor1_type == STATE:
+    """The taker's side; with no taker named, the side it was taken from tells (typing owner's edit)."""
+    if cues.actor1_type == STATE or (cues.actor1_type is None and cues.actor2_type in NON_STATE_ARMED):
         return "Government regains territory"
-    if cues.actor1_type is None:
+    if cues.actor1_type is None and cues.actor2_type != STATE:
         return "Armed clash"
     return "Non-state actor overtakes territory"
 
@@ -147,6 +148,7 @@ CIVILIAN_HARM = frozenset({"Attack", "Abduction/forced disappearance", "Sexual v
 DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                             "Violent demonstration", "Mob violence"})
 ARMED_TYPES = frozenset({STATE, "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
+NON_STATE_ARMED = ARMED_TYPES - {STATE, "External/Other forces"}
 _ALLOWED: dict[str, frozenset[str]] = {
     lx.CLASH: BATTLES | {"Air/drone strike", "Shelling/artillery/missile attack"},
     lx.AIR: frozenset({"Air/drone strike"}), lx.GRENADE: frozenset({"Grenade"}),

@@ -31,10 +31,10 @@ from .rules import (
     ARMED_TYPES,
     EVENT_TYPE_OF,
     RIOTERS,
-    STATE,
     SURE_ARMED,
     Cues,
     rule_subtype,
+    territory_subtype,
     weapon_subtype,
 )
 
@@ -97,15 +97,17 @@ def territory_taken(cues: Cues) -> str | None:
     """A state or non-state armed side capturing a named kind of place: the codebook's territory types."""
     if cues.frame != lx.TAKE or not cues.lemmas & lx.TERRITORY_CUES or cues.lemmas & lx.CACHE_CUES:
         return None
-    if cues.actor1_type == STATE:
-        return "Government regains territory"
-    return "Non-state actor overtakes territory" if cues.actor1_type in ARMED_TYPES else None
+    if cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES:
+        return territory_subtype(cues)
+    return None
 
 
 def event_likely(cues: Cues) -> bool:
-    """A trigger of a conflict-only frame, or an armed party or protesters in the clause."""
+    """A trigger of a conflict-only frame, a political arrest, or an armed party or protesters in the clause."""
     if cues.frame not in SHARED_FRAMES:
         return True
+    if cues.frame == lx.ARREST:  # the police make every arrest: who was arrested tells
+        return bool(cues.lemmas & (lx.POLITICAL_TARGETS | RIOTERS)) or cues.actor2_type in PARTY_TYPES
     return (cues.actor1_type in PARTY_TYPES or cues.actor2_type in PARTY_TYPES
             or bool(cues.lemmas & (SURE_ARMED | RIOTERS)))
 
