@@ -48,3 +48,9 @@ def test_weapons_destroyed_are_disrupted_weapons_use() -> None:
 def test_a_political_arrest_makes_an_event_likely_a_police_blotter_does_not() -> None:
     assert ty.event_likely(Cues(lx.ARREST, words("Two activists were detained")))
     assert not ty.event_likely(Cues(lx.ARREST, words("Police detained a shoplifter")))
+
+
+def test_arrests_at_a_protest_are_a_protest_with_intervention() -> None:
+    assert rule_subtype(Cues(lx.ARREST, words("Police arrested 40 people during a protest"))) == (
+        "Protest with intervention")
+    assert rule_subtype(Cues(lx.ARREST, words("Police arrested two smugglers"))) == "Arrests"

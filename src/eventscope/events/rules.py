@@ -35,6 +35,8 @@ STATE = "State forces"
 RIOTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher"})
 DISRUPTED_WEAPONS = frozenset({"mine", "landmine", "ied", "explosive", "device", "ammunition", "ammo", "weapon",
                                "cache", "uxo", "firearm", "munition"})
+AT_A_PROTEST = frozenset({"protest", "protester", "demonstration", "demonstrator", "rally", "sit-in", "march",
+                          "marcher"})
 CHEMICAL_AGENTS = (lx.CHEMICAL_CUES - {"gas"}) | {"poisonous", "poison"}
 CAPTIVES = frozenset({"commander", "leader", "suspect", "member", "kingpin", "chief", "militant"})
 LETHAL = frozenset({"kill", "shoot", "die", "dead", "live", "gunfire", "bullet", "death"})
@@ -125,6 +127,8 @@ def rule_subtype(cues: Cues) -> str:
     frame = cues.frame
     if frame in (lx.AIR, lx.SHELL) or frame == lx.EXPLODE:
         return weapon_subtype(cues.lemmas) or _FIXED.get(frame, "Remote explosive/landmine/IED")
+    if frame == lx.ARREST and cues.lemmas & AT_A_PROTEST:
+        return "Protest with intervention"  # arrests at a protest are the protest's intervention (codebook)
     if frame in _FIXED:
         return _FIXED[frame]
     if frame == lx.TAKE:
