@@ -166,7 +166,8 @@ def resolve_chain(gaz: Gazetteer, chain: Chain) -> list[tuple[Part, Candidate, i
     last, frame = found
     picked = [_pick(r, frame, i == 0) if i < last else frame if i == last else None
               for i, r in enumerate(readings)]
-    if picked[0] is None and ((chain.comma and readings[0]) or not chain.placed):
+    region_x = any(c.kind in (*FRAME_KINDS, "continent") for c in readings[0])
+    if picked[0] is None and ((chain.comma and region_x) or not chain.placed):
         return []  # "Kuwait, Egypt", "Peter, Paul": a list, not a place and its region
     out = [(p, c, _precision(c)) for p, c in zip(chain.parts, picked, strict=True) if c is not None]
     if picked[0] is None:

@@ -51,8 +51,9 @@ class Choice:
 
 def candidates_for(gaz: Gazetteer, top: Toponym) -> list[Candidate]:
     key = name_key(top.text)
-    if key in DIRECTION_WORDS:
-        return []  # "West" of "West Side", "West Erie Street" is no region called West
+    words = key.split()
+    if words and words[0] in DIRECTION_WORDS and words[1:] in ([], ["side"]):
+        return []  # "West" of "West Erie Street" is no region called West; "West Side" is a city's part
     if key in ("d c", "washington d c"):
         return [c for c in gaz.lookup("Washington") if c.cc == "US" and c.admin1 == "DC"][:1]
     text = ABBREVIATION_KEYS.get(key, top.text)
