@@ -18,6 +18,7 @@ ROWS = [
     (3514783, "Veracruz", 19.18, -96.14, "PPL", "MX", "30", 428_323),
     (203717, "Nord-Kivu", -0.5, 29.0, "ADM1", "CD", "11", 6_655_000),
     (204953, "Rutshuru", -1.18, 29.45, "PPL", "CD", "11", 82_680),
+    (214974, "Kiwanja", -1.15, 29.45, "PPL", "CD", "11", 5_000),
     (1262180, "Maharashtra", 19.5, 75.0, "ADM1", "IN", "16", 112_374_333),
     (1261731, "Nashik", 19.99, 73.79, "PPL", "IN", "16", 1_486_053),
 ]
@@ -85,3 +86,35 @@ def test_a_designator_word_joins_the_name_span(gaz: Gazetteer) -> None:
     found = places(gaz, "Students protested in Nashik city on Monday.", ent="Nashik")
     assert any(p.text == "Nashik city" and p.name == "Nashik" for p in found)
 
+
+
+def test_the_coders_own_phrase_names_the_place_in_the_articles_country(gaz: Gazetteer) -> None:
+    found = places(gaz, "Clashes in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu) [coded to Kiwanja].")
+    assert (named(found, "Kiwanja").country, named(found, "Kiwanja").precision) == ("COD", 1)
+
+
+def test_an_event_place_outside_the_articles_country_ranks_last() -> None:
+    from eventscope.places import event_place
+
+    text = "Maraba students assaulted a teacher near Kapkoi (Aldai, Nandi)."
+    doc = NLP(text)
+    maraba = PlaceMention(0, 6, "Maraba", name="Maraba", geonameid=1, country="BRA", feature_code="PPL")
+    kapkoi = PlaceMention(41, 47, "Kapkoi", name="Nandi", geonameid=2, country="KEN", admin1="Nandi",
+                          feature_code="ADM1", precision=3)
+    nandi = PlaceMention(56, 61, "Nandi", name="Nandi", geonameid=2, country="KEN", admin1="Nandi",
+                         feature_code="ADM1", precision=3)
+    chosen = event_place(doc, 0, len(text), 16, (maraba, kapkoi, nandi))
+    assert chosen is not None and chosen.text == "Kapkoi"
+
+
+def test_a_region_gives_way_to_a_town_inside_it() -> None:
+    from eventscope.places import event_place
+
+    text = "Retired majors protested in Altindag town, Ankara over hardship in Turkey."
+    doc = NLP(text)
+    turkey = PlaceMention(67, 73, "Turkey", name="Turkey", geonameid=1, country="TUR", feature_code="PCLI",
+                          precision=3)
+    town = PlaceMention(28, 41, "Altindag town", name="Ankara", geonameid=2, country="TUR", admin1="Ankara",
+                        feature_code="PPLC", precision=2)
+    chosen = event_place(doc, 0, len(text), 24, (turkey, town))
+    assert chosen is not None and chosen.text == "Altindag town"

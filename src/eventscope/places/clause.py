@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..records import PlaceMention
+from .qualified import CODED
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on", "into", "across"})
 MAX_TREE_DISTANCE = 6
@@ -20,6 +21,9 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     """The clause's own place (nearest in the tree, 'in/at/near X' first), else the
     sentence's, else the article's main place with its precision reduced to 3. A place
     outside the article's country ranks last; a region gives way to a place inside it."""
+    coded = _coded_place(doc.text, places)
+    if coded is not None:
+        return coded
     inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid]
     trigger = _token_at(doc, trigger_start)
     country = article_country(places)
@@ -33,6 +37,14 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
         return _narrowest(ranked[0], ranked)
     main = main_place(places)
     return replace(main, precision=max(main.precision, 3)) if main is not None else None
+
+
+def _coded_place(text: str, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    for match in CODED.finditer(text):
+        named = [p for p in places if p.geonameid and match.end() <= p.start <= match.end() + 2]
+        if named:
+            return named[0]
+    return None
 
 
 def _foreign(place: PlaceMention, country: str | None) -> bool:

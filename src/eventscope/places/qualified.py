@@ -12,6 +12,7 @@ resolves (precision 2 for a town or district, 3 for a region).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
@@ -21,6 +22,10 @@ from .recognize import Toponym
 from .resolve import Choice, candidates_for
 
 ToMention = Callable[[Gazetteer, Choice], PlaceMention]
+# "[coded to Beryslav]", "(coded as Ta Khun Taing)", "Coded as provincial capital Ramadi": the
+# coder's own statement of where the event is placed
+CODED = re.compile(r"\bcoded (?:to|as|at|in) (?:the )?(?:(?:provincial|district|territory|regional|state) "
+                   r"capital,? (?:of )?)?", re.IGNORECASE)
 
 DESIGNATORS = (
     "city", "town", "village", "villages", "township", "district", "sub-county", "subcounty", "county",
@@ -196,7 +201,26 @@ def qualified_mentions(gaz: Gazetteer, text: str, mentions: list[PlaceMention],
         for part, cand, precision in resolved:
             found.append(_mention(gaz, text, part, cand, precision, to_mention))
     kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
-    return kept + found
+    coded = list(_coded_mentions(gaz, text, kept + found, to_mention))
+    return [m for m in kept if not any(c.start < m.end and m.start < c.end for c in coded)] + found + coded
+
+
+def _coded_mentions(gaz: Gazetteer, text: str, mentions: list[PlaceMention],
+                    to_mention: ToMention) -> Iterator[PlaceMention]:
+    """"[coded to Yuai]": the name after the coder's phrase, read in the article's country."""
+    countries = Counter(m.country for m in mentions if m.country)
+    if not countries:
+        return
+    country = min(countries, key=lambda c: (-countries[c], c))
+    for match in CODED.finditer(text):
+        name = re.match(_NAME, text[match.end():])
+        if name is None or any(m.start == match.end() and m.geonameid for m in mentions):
+            continue
+        inside = [c for c in _lookup(gaz, name.group()) if c.country == country]
+        if inside:
+            best = max(inside, key=lambda c: (c.kind == "city", c.main_name, c.population, -c.geonameid))
+            part = Part(match.end(), match.end() + name.end(), name.group())
+            yield _mention(gaz, text, part, best, _precision(best), to_mention)
 
 
 def _mention(gaz: Gazetteer, text: str, part: Part, cand: Candidate, precision: int,
