@@ -69,8 +69,8 @@ def test_a_town_after_a_comma_lies_in_the_region_named_there(gaz: Gazetteer) -> 
 def test_an_unknown_town_takes_its_narrowest_known_unit_with_precision_2(gaz: Gazetteer) -> None:
     chain = next(chains("FARDC clashed with M23 in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu)."))
     resolved = resolve_chain(gaz, chain)
-    x, cand, precision = resolved[0]
-    assert (x.name, cand.name, precision) == ("Kinyamahura", "Rutshuru", 2)
+    x, cand, precision, within = resolved[0]
+    assert (x.name, cand.name, precision, within) == ("Kinyamahura", "Rutshuru", 2, True)
     found = places(gaz, "FARDC clashed with M23 in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu).")
     assert named(found, "Kinyamahura").parent == "Rutshuru"
 
@@ -78,8 +78,8 @@ def test_an_unknown_town_takes_its_narrowest_known_unit_with_precision_2(gaz: Ga
 def test_the_last_unit_is_the_region_not_its_namesake_town(gaz: Gazetteer) -> None:
     chain = next(chains("a protest in Amatlan (Veracruz) on Monday"))
     resolved = resolve_chain(gaz, chain)
-    assert [(p.name, c.feature_code, n) for p, c, n in resolved] == [
-        ("Amatlan", "ADM1", 3), ("Veracruz", "ADM1", 3)]
+    assert [(p.name, c.feature_code, n, w) for p, c, n, w in resolved] == [
+        ("Amatlan", "ADM1", 3, True), ("Veracruz", "ADM1", 3, False)]
 
 
 def test_a_designator_word_joins_the_name_span(gaz: Gazetteer) -> None:
@@ -100,7 +100,7 @@ def test_an_event_place_outside_the_articles_country_ranks_last() -> None:
     doc = NLP(text)
     maraba = PlaceMention(0, 6, "Maraba", name="Maraba", geonameid=1, country="BRA", feature_code="PPL")
     kapkoi = PlaceMention(41, 47, "Kapkoi", name="Nandi", geonameid=2, country="KEN", admin1="Nandi",
-                          feature_code="ADM1", precision=3)
+                          feature_code="ADM1", precision=3, parent="Nandi")
     nandi = PlaceMention(56, 61, "Nandi", name="Nandi", geonameid=2, country="KEN", admin1="Nandi",
                          feature_code="ADM1", precision=3)
     chosen = event_place(doc, 0, len(text), 16, (maraba, kapkoi, nandi))

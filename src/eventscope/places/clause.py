@@ -73,8 +73,13 @@ def main_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
 
 
 def article_country(places: tuple[PlaceMention, ...]) -> str | None:
-    """ISO3 of the country most of the article's resolved places lie in."""
-    counts = Counter(p.country for p in places if p.country)
+    """ISO3 of the country most of the article's resolved places lie in; a town, a district or a
+    place within a region counts twice, a country or region once ("Ukrainian students ... in
+    Baton Rouge (Louisiana)")."""
+    counts: Counter[str] = Counter()
+    for p in places:
+        if p.country:
+            counts[p.country] += 2 if p.parent or not _region(p) or p.feature_code == "ADM2" else 1
     if not counts:
         return None
     return min(counts, key=lambda c: (-counts[c], c))

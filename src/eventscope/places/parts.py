@@ -14,6 +14,7 @@ DIRECTION_WORDS = frozenset({
 STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
     "highway", "hwy", "route", "pike", "trail", "parkway", "pkwy"})
+MIN_PART_CHARS = 3  # "Al" of "Al Hasakeh", "Sur" of "Lanao del Sur" are particles, not places
 MIN_TOWN_POPULATION = 15_000  # a town this large may enclose a named part; smaller ones need the article
 
 
@@ -29,4 +30,4 @@ def part_names(text: str) -> list[str]:
     if " of " in text:
         out.append(text.rsplit(" of ", 1)[1])
     out += [" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)]
-    return [name for name in out if name and name[0].isupper()]
+    return [name for name in out if len(name) > MIN_PART_CHARS and name[0].isupper()]

@@ -160,9 +160,10 @@ def _pick(readings: list[Candidate], frame: Candidate, first: bool) -> Candidate
     return max(inside, key=lambda c: (c.main_name, c.kind == "city", c.population, -c.geonameid))
 
 
-def resolve_chain(gaz: Gazetteer, chain: Chain) -> list[tuple[Part, Candidate, int]]:
-    """(part, reading, precision) for the parts that resolve inside the chain's frame; X's span
-    takes the narrowest unit that does when X itself does not."""
+def resolve_chain(gaz: Gazetteer, chain: Chain) -> list[tuple[Part, Candidate, int, bool]]:
+    """(part, reading, precision, within) for the parts that resolve inside the chain's frame;
+    X's span takes the narrowest unit that does when X itself does not (``within``: X lies
+    somewhere in that unit)."""
     readings = [_lookup(gaz, p.name) for p in chain.parts]
     readings[0] = readings[0] or _tail_readings(gaz, chain.parts[0].name)
     found = frame_of(readings, chain.comma)
@@ -174,11 +175,11 @@ def resolve_chain(gaz: Gazetteer, chain: Chain) -> list[tuple[Part, Candidate, i
     region_x = any(c.kind in (*FRAME_KINDS, "continent") for c in readings[0])
     if picked[0] is None and ((chain.comma and region_x) or not chain.placed):
         return []  # "Kuwait, Egypt", "Peter, Paul": a list, not a place and its region
-    out = [(p, c, _precision(c)) for p, c in zip(chain.parts, picked, strict=True) if c is not None]
+    out = [(p, c, _precision(c), False) for p, c in zip(chain.parts, picked, strict=True) if c is not None]
     if picked[0] is None:
         x = chain.parts[0]
         narrowest = next(c for c in picked if c is not None)
-        out.insert(0, (x, narrowest, max(2, _precision(narrowest))))
+        out.insert(0, (x, narrowest, max(2, _precision(narrowest)), True))
     return out
 
 
@@ -198,8 +199,8 @@ def qualified_mentions(gaz: Gazetteer, text: str, mentions: list[PlaceMention],
         if not resolved:
             continue
         taken.append((chain.parts[0].start, chain.parts[-1].end))
-        for part, cand, precision in resolved:
-            found.append(_mention(gaz, text, part, cand, precision, to_mention))
+        for part, cand, precision, within in resolved:
+            found.append(_mention(gaz, text, part, cand, precision, to_mention, within))
     kept = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found)]
     coded = list(_coded_mentions(gaz, text, kept + found, to_mention))
     return [m for m in kept if not any(c.start < m.end and m.start < c.end for c in coded)] + found + coded
@@ -224,11 +225,10 @@ def _coded_mentions(gaz: Gazetteer, text: str, mentions: list[PlaceMention],
 
 
 def _mention(gaz: Gazetteer, text: str, part: Part, cand: Candidate, precision: int,
-             to_mention: ToMention) -> PlaceMention:
+             to_mention: ToMention, within: bool = False) -> PlaceMention:
     top = Toponym(part.start, part.end, text[part.start:part.end], "GPE")
     base = to_mention(gaz, Choice(top, cand))
-    own = precision == _precision(cand)
-    return replace(base, precision=precision, parent=None if own else cand.name)
+    return replace(base, precision=precision, parent=cand.name if within else None)
 
 
 TOWN_WORDS = ("city center", "city centre", "town center", "town centre", "city", "town", "village")
