@@ -39,8 +39,10 @@ _LINK = (r"(?:de|del|della|di|la|las|los|le|les|el|al|ad|as|ash|an|wa|da|do|dos|
 _NAME = rf"{_WORD}(?:(?: | - |-)(?:{_WORD}|{_LINK}(?= (?:{_LINK} )*[A-Z])))*"
 _DESIG = "|".join(sorted((re.escape(d) for d in DESIGNATORS), key=len, reverse=True))
 _X = rf"(?P<x>{_NAME})(?: (?P<xd>{_DESIG})\b)?"
-_PLACED = re.compile(r"\b(?:in|into|at|near|of|from|outside|around|to|towards?|inside|across|within|on)\s+(?:the\s+)?$",
-                     re.IGNORECASE)
+_PLACED = re.compile(
+    r"\b(?:in|into|at|near|of|from|outside|around|to|towards?|inside|across|within|on|over|via|through|along"
+    r"|shelled|attacked|captured|struck|hit|targeted|raided|bombed|seized|entered|reached)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 PAREN = re.compile(rf"{_X}\s?\((?P<units>[^()]{{2,160}})\)")
 COMMA = re.compile(rf"{_X}, (?P<u>{_NAME})(?: (?:{_DESIG})\b)?")
 _UNIT_DESIG = re.compile(rf"\s+(?:{_DESIG})$")
