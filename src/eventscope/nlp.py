@@ -32,3 +32,14 @@ def parse(text: str) -> Doc:
 
 def pipe(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     return load().pipe(texts, batch_size=batch_size)
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, read once: spaCy's ``Doc.text`` joins every token each time it is read."""
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[TEXT_KEY] = doc.text
+    return str(cached)
+
+
+TEXT_KEY = "eventscope.text"

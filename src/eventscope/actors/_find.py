@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from eventscope.nlp import text_of
 from eventscope.records import Actor, ActorMention, Article
 
 from ._context import implied_actors
@@ -140,7 +141,7 @@ def find_actors(
     country: str | None = None,
 ) -> tuple[ActorMention, ...]:
     """Actor mentions of an article, sorted by start; ``country`` (ISO3) overrides the inferred one."""
-    text = doc.text if doc is not None else article.nlp_text
+    text = text_of(doc) if doc is not None else article.nlp_text
     dictionary = dictionary or ActorDictionary.default()
     named = _alias_candidates(text, dictionary)
     if country is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import text_of
 from ..records import Modality
 
 INTENT = frozenset({"plan", "intend", "prepare", "aim", "seek", "try", "attempt", "vow", "threaten", "want",
@@ -84,7 +85,7 @@ def _predicted(chain: list[Token], lemmas: list[str], text: str) -> bool:
 
 def _opens_text(sent: SpacySpan) -> bool:
     """Headlines and ledes tell past events in the present ('Police fire tear gas at protesters')."""
-    return not sent.doc.text[:sent.start_char].strip()
+    return not text_of(sent.doc)[:sent.start_char].strip()
 
 
 def _habitual(token: Token) -> bool:

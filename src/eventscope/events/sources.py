@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp import text_of
 from ..records import Actor, ActorMention, Source
 
 REPORT_VERBS = frozenset({"say", "tell", "add", "report", "claim", "announce", "state", "confirm", "quote",
@@ -90,7 +91,7 @@ def _person_in(doc: Doc, start: int, end: int, org_start: int) -> str | None:
 
 def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> Source | None:
     start, end = _phrase_bounds(subject, verb)
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     org = tracker.org_in(start, end)
     if org is not None:
         person = _person_in(doc, start, end, org.start)

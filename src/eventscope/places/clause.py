@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
 from ..records import PlaceMention
 from .qualified import CODED
 
@@ -21,7 +22,7 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     """The clause's own place (nearest in the tree, 'in/at/near X' first), else the
     sentence's, else the article's main place with its precision reduced to 3. A place
     outside the article's country ranks last; a region gives way to a place inside it."""
-    coded = _coded_place(doc.text, places)
+    coded = _coded_place(text_of(doc), places)
     if coded is not None:
         return coded
     inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import text_of
 from ._names import ABBREVIATION_KEYS, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -190,7 +191,7 @@ def _extend(doc: Doc, top: Toponym) -> Toponym:
     if top.text.split()[-1] in EXTENDERS:
         return top
     end = doc[span.end].idx + len(doc[span.end].text)
-    return Toponym(top.start, end, doc.text[top.start:end], top.label)
+    return Toponym(top.start, end, text_of(doc)[top.start:end], top.label)
 
 
 def _dedupe(tops: list[Toponym]) -> list[Toponym]:

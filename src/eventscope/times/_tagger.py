@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..nlp import text_of
 from ..records import Article, TimeExpr
 from ._calendar import apply_mod, value_interval
 from ._grammar import RULES, Rule
@@ -116,7 +117,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     """The tense of the verb that governs an expression: past unless a future or present form rules."""
-    if _SOON.search(doc.text[max(0, start - 20) : start] if doc is not None else ""):
+    if _SOON.search(text_of(doc)[max(0, start - 20) : start] if doc is not None else ""):
         return "future"
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
     if span is None or len(span) == 0:
