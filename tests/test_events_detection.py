@@ -94,3 +94,8 @@ def test_two_triggers_of_one_type_in_a_sentence_are_one_event() -> None:
     events = events_of("Coalition aircraft conducted a precision strike on the location to target "
                        "enemy fighters near Mosul on Tuesday.")
     assert len(events) == 1
+
+
+def test_events_carry_their_plover_type_and_mode() -> None:
+    (event,) = events_of("Syrian jets bombed rebel positions in Idlib on Tuesday.")
+    assert (event.plover_type, event.plover_mode) == ("ASSAULT", "aerial")

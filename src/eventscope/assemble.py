@@ -161,6 +161,7 @@ def to_event(article: Article, group: Sequence[Located]) -> Event:
         fatalities=fatalities, modality=first.modality, hedged=any(g.mention.hedged for g in group),
         confidence=max(g.mention.confidence for g in group), source_via=source.via if source else (),
         date_basis=timed.basis, location_reason=_location_reason(place),
+        plover_type=first.plover_type, plover_mode=first.plover_mode,
     )
 
 

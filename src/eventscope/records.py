@@ -150,6 +150,8 @@ class EventMention:
     place: PlaceMention | None = None  # where it happened
     source: Source | None = None
     hedged: bool = False
+    plover_type: str | None = None  # PLOVER event type (ASSAULT, COERCE, PROTEST ...)
+    plover_mode: str | None = None  # PLOVER mode (aerial, seize, demonstrate ...)
 
 
 @dataclass(frozen=True, slots=True)
