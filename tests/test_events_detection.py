@@ -99,3 +99,10 @@ def test_two_triggers_of_one_type_in_a_sentence_are_one_event() -> None:
 def test_events_carry_their_plover_type_and_mode() -> None:
     (event,) = events_of("Syrian jets bombed rebel positions in Idlib on Tuesday.")
     assert (event.plover_type, event.plover_mode) == ("ASSAULT", "aerial")
+
+
+def test_arrests_right_after_a_protest_make_it_a_protest_with_intervention() -> None:
+    (event,) = events_of("On 3 May 2022, hundreds of students protested in Dhaka, Bangladesh against fuel prices. "
+                         "Police detained 12 of them.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 == "Police Forces of Bangladesh"

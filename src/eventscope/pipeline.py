@@ -60,7 +60,35 @@ def mentions_of(doc: Doc, actors: tuple[ActorMention, ...], dictionary: ActorDic
         if not mentions and found and is_tally(sent):
             found[-1] = replace(found[-1], fatalities=max(found[-1].fatalities or 0, fatalities(sent)))
         found.extend(mentions)
-    return found
+    return escalate_protests(found)
+
+
+PROTEST_RESPONSES = {"Protest with intervention": "Protest with intervention",
+                     "Arrests": "Protest with intervention",
+                     "Excessive force against protesters": "Excessive force against protesters"}
+RESPONSE_WINDOW = 2  # sentences after a protest in which the police's response is part of it
+
+
+def escalate_protests(mentions: list[EventMention]) -> list[EventMention]:
+    """A peaceful protest whose next sentences tell of arrests, tear gas or shooting by the police is
+    one protest with intervention (or excessive force), as ACLED codes it: the response is folded into
+    the protest (the protest's sentence stays its evidence), not a second event."""
+    out: list[EventMention] = []
+    folded: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if i in folded:
+            continue
+        if mention.sub_event_type == "Peaceful protest":
+            for j in range(i + 1, min(len(mentions), i + 1 + RESPONSE_WINDOW)):
+                response = PROTEST_RESPONSES.get(mentions[j].sub_event_type)
+                if response is not None:
+                    actor2 = mention.actor2 or (mentions[j].actor1 if mentions[j].actor1 != mention.actor1 else None)
+                    mention = replace(mention, sub_event_type=response, actor2=actor2,
+                                      fatalities=max(mention.fatalities or 0, mentions[j].fatalities or 0))
+                    folded.add(j)
+                    break
+        out.append(mention)
+    return out
 
 
 MAX_TALLY_WORDS = 12  # '3 fatalities.', 'Two people were killed and four injured.'
