@@ -28,6 +28,7 @@ def tag(text: str, published: datetime | None = PUBLISHED) -> dict[str, tuple[st
         ("In late March 2016, forces retook it.", "late March 2016", "2016-03", date(2016, 3, 21), date(2016, 3, 31)),
         ("Daesh had seized it in May 2015.", "May 2015", "2015-05", date(2015, 5, 1), date(2015, 5, 31)),
         ("It foiled attacks in recent days.", "recent days", "PAST_REF", date(2017, 2, 16), date(2017, 3, 2)),
+        ("Lenders grew wary in recent months.", "recent months", "PXM", date(2016, 9, 1), date(2017, 3, 2)),
         ("Prices fell a year ago.", "a year ago", "2016", date(2016, 1, 1), date(2016, 12, 31)),
         ("Fighting began earlier this month.", "earlier this month", "2017-03", date(2017, 3, 1), date(2017, 3, 2)),
         ("Over the past two weeks it rose.", "the past two weeks", "P2W", date(2017, 2, 16), date(2017, 3, 2)),

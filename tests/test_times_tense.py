@@ -26,6 +26,9 @@ def values(text: str) -> dict[str, str]:
         ("The offer had been scheduled to expire Friday.", "Friday", "1999-04-30"),
         ("The deal is expected to be completed by June 15.", "June 15", "1999-06-15"),
         ("Inspectors have worked there since Jan. 13.", "Jan. 13", "1999-01-13"),
+        ("Exiles sought ways to get around Friday's ruling.", "Friday", "1999-04-30"),
+        ("Rallies were held to mark the country's entry into NATO on Monday.", "Monday", "1999-05-03"),
+        ("The leaders agreed to meet Monday.", "Monday", "1999-05-10"),
     ],
 )
 def test_direction_of_a_date(text: str, expr: str, value: str) -> None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
 from ..records import Article, TimeExpr
@@ -68,6 +68,30 @@ RESOLVERS: dict[str, Resolver] = {
     "holiday": resolve_holiday,
 }
 _PLAN = {"schedule", "reschedule", "slate", "plan", "postpone"}
+# Verbs whose infinitive looks ahead even in the past tense: "agreed to meet Friday".
+_INTENT = {
+    "agree",
+    "aim",
+    "ask",
+    "decide",
+    "expect",
+    "hope",
+    "intend",
+    "plan",
+    "prepare",
+    "promise",
+    "schedule",
+    "seek",
+    "set",
+    "threaten",
+    "urge",
+    "vow",
+    "want",
+    "wish",
+    "call",
+    "order",
+    "tell",
+}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
@@ -115,6 +139,14 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(taken, key=lambda c: c[0])
 
 
+def _past_purpose(head: Token) -> bool:
+    """An infinitive under a past verb that is no plan or wish: "were held to mark its entry on Friday"."""
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in _INTENT:
+        return False
+    past_aux = any(c.tag_ == "VBD" for c in head.children if c.dep_ in ("aux", "auxpass"))
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and past_aux)
+
+
 def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     """The tense of the verb that governs an expression: past unless a future or present form rules."""
     if _SOON.search(text_of(doc)[max(0, start - 20) : start] if doc is not None else ""):
@@ -123,6 +155,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     if span is None or len(span) == 0:
         return "past"
     token = span.root
+    if token.dep_ == "poss":
+        return "past"  # "Wednesday's ruling", "Friday's purchases": news names a day's outcome once it is out
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
@@ -138,7 +172,7 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):  # "to be completed by Dec. 15"
         if any(c.lower_ == "had" for c in token.head.children):  # "had been scheduled to expire Friday"
             return "past"
-        return "future"
+        return "past" if _past_purpose(token.head) else "future"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
     return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
