@@ -118,3 +118,12 @@ def test_a_region_gives_way_to_a_town_inside_it() -> None:
                         feature_code="PPLC", precision=2)
     chosen = event_place(doc, 0, len(text), 24, (turkey, town))
     assert chosen is not None and chosen.text == "Altindag town"
+
+
+def test_a_long_run_of_capitals_is_read_in_linear_time() -> None:
+    import time
+
+    text = "A-B C D E F G H I J K L M N O P Q R S T U V W X Y Z " * 2000
+    began = time.perf_counter()
+    assert not list(chains(text))
+    assert time.perf_counter() - began < 2.0

@@ -36,7 +36,8 @@ DESIGNATORS = (
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.|[A-Z][\w'\u2019&-]*)"
 _LINK = (r"(?:de|del|della|di|la|las|los|le|les|el|al|ad|as|ash|an|wa|da|do|dos|das|du|des|e|i|y|ul|upon|sur"
          r"|sul|am|im|bei|van|von|der|den|en)")
-_NAME = rf"{_WORD}(?:(?: | - |-)(?:{_WORD}|{_LINK}(?= (?:{_LINK} )*[A-Z])))*"
+# at most 8 words, matched possessively: a long run of capitals costs linear time
+_NAME = rf"{_WORD}(?:(?: | - )(?:{_WORD}|{_LINK}(?= (?:{_LINK} )*[A-Z]))){{0,7}}+"
 _DESIG = "|".join(sorted((re.escape(d) for d in DESIGNATORS), key=len, reverse=True))
 _X = rf"(?P<x>{_NAME})(?: (?P<xd>{_DESIG})\b)?"
 _PLACED = re.compile(
