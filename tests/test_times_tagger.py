@@ -29,6 +29,7 @@ def tag(text: str, published: datetime | None = PUBLISHED) -> dict[str, tuple[st
         ("Daesh had seized it in May 2015.", "May 2015", "2015-05", date(2015, 5, 1), date(2015, 5, 31)),
         ("It foiled attacks in recent days.", "recent days", "PAST_REF", date(2017, 2, 16), date(2017, 3, 2)),
         ("Lenders grew wary in recent months.", "recent months", "PXM", date(2016, 9, 1), date(2017, 3, 2)),
+        ("It will not change for a couple of years.", "a couple of years", "P2Y", None, None),
         ("Prices fell a year ago.", "a year ago", "2016", date(2016, 1, 1), date(2016, 12, 31)),
         ("Fighting began earlier this month.", "earlier this month", "2017-03", date(2017, 3, 1), date(2017, 3, 2)),
         ("Over the past two weeks it rose.", "the past two weeks", "P2W", date(2017, 2, 16), date(2017, 3, 2)),

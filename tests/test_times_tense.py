@@ -29,6 +29,8 @@ def values(text: str) -> dict[str, str]:
         ("Exiles sought ways to get around Friday's ruling.", "Friday", "1999-04-30"),
         ("Rallies were held to mark the country's entry into NATO on Monday.", "Monday", "1999-05-03"),
         ("The leaders agreed to meet Monday.", "Monday", "1999-05-10"),
+        ("The case is heard in June in the appeals court.", "June", "1999-06"),
+        ("The relatives have until 9 a.m. Friday to sign.", "9 a.m. Friday", "1999-05-07T09:00"),
     ],
 )
 def test_direction_of_a_date(text: str, expr: str, value: str) -> None:

@@ -170,6 +170,8 @@ def number_value(text: str) -> int | None:
     word = " ".join(text.lower().replace(",", "").split())
     if word in NUMBERS:
         return NUMBERS[word]
+    if word in ("a couple of", "couple of"):  # TIMEX3 (as HeidelTime): "a couple of years" is P2Y
+        return 2
     if word.replace(".", "", 1).isdigit():
         return int(float(word))
     if "-" in word:

@@ -25,8 +25,9 @@ _BACK = (
 # Determiners that count from the narrative's time, not the publication's: "the following month"
 _NARRATIVE = ("following", "the following", "previous", "the previous", "the preceding", "prior", "the prior")
 _AHEAD = ("next", "the next", "coming", "the coming", "following", "the following")
-# "recent"/"coming" + these plural units is an unspecified duration (PXW, PXM, PXY) as TIMEX3 annotates
-# it; "in recent days" stays PAST_REF, the reference the event stage dates an event with.
+# "coming" + these plural units is an unspecified duration (PXW, PXM, PXY), and so is "recent weeks|months",
+# as TIMEX3 annotates them; "in recent days" stays PAST_REF (the reference the event stage dates an
+# event with), and so does "recent years", which TimeBank annotates PAST_REF more often than PXY.
 _VAGUE_SPAN_UNITS = ("week", "month", "year")
 _RECENT_DAYS = {"day": 14, "week": 42, "month": 182, "quarter": 365, "year": 1095, "decade": 3650}
 _GRAN: dict[str, Granularity] = {
@@ -211,7 +212,7 @@ def resolve_plural(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if word in ("recent", "past", "the past") or direction == "ago":
         days = _RECENT_DAYS.get(unit, 14)
         span = (ctx.anchor - timedelta(days=days), ctx.anchor) if ctx.anchor and word == "recent" else None
-        if word == "recent" and unit in _VAGUE_SPAN_UNITS:  # TIMEX3: "recent months" is a DURATION, PXM
+        if word == "recent" and unit in ("week", "month"):  # TIMEX3: "recent months" is a DURATION, PXM
             return Reading("DURATION", duration_value(None, unit), span=span)
         return Reading("DATE", "PAST_REF", span=span)
     if word in ("coming", "the coming") and unit in _VAGUE_SPAN_UNITS:  # "in coming weeks": PXW

@@ -147,6 +147,11 @@ def _past_purpose(head: Token) -> bool:
     return head.tag_ == "VBD" or (head.tag_ == "VBN" and past_aux)
 
 
+def _present_passive(token: Token, auxes: list[Token]) -> bool:
+    """A participle whose only auxiliary is a present 'is'/'are': the passive of a present verb."""
+    return token.tag_ == "VBN" and bool(auxes) and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in auxes)
+
+
 def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     """The tense of the verb that governs an expression: past unless a future or present form rules."""
     if _SOON.search(text_of(doc)[max(0, start - 20) : start] if doc is not None else ""):
@@ -173,6 +178,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
         if any(c.lower_ == "had" for c in token.head.children):  # "had been scheduled to expire Friday"
             return "past"
         return "past" if _past_purpose(token.head) else "future"
+    if _present_passive(token, auxes):
+        return "present"  # "when the case is heard in May"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
     return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
