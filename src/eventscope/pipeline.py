@@ -114,24 +114,6 @@ def _inside_actor(place: PlaceMention, actors: tuple[ActorMention, ...]) -> bool
     return any(a.start <= place.start and place.end <= a.end for a in actors)
 
 
-REGION_CODES = ("PCL", "ADM", "CONT", "RGN")
-
-
-def _is_region(place: PlaceMention) -> bool:
-    return (place.feature_code or "").startswith(REGION_CODES)
-
-
-def place_of_event(doc: Doc, start: int, end: int, trigger: int, places: tuple[PlaceMention, ...],
-                   ) -> PlaceMention | None:
-    """The clause's place; a region gives way to a town the same sentence names (ACLED codes the
-    most specific location: 'in Nashik city (Nashik, Maharashtra)' is Nashik, not Maharashtra)."""
-    chosen = event_place(doc, start, end, trigger, places)
-    if chosen is None or not _is_region(chosen):
-        return chosen
-    towns = [p for p in places if start <= p.start < end and p.geonameid is not None and not _is_region(p)]
-    return towns[0] if towns else chosen
-
-
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
     gazetteer, dictionary = _resources()
     places = find_places(doc, article, gazetteer)
@@ -144,7 +126,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     for mention in mentions_of(doc, actors, dictionary):
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
-        located.append(locate(doc, article, filled, times, sites, place_of_event))
+        located.append(locate(doc, article, filled, times, sites, event_place))
     events = tuple(to_event(article, group) for group in group_mentions(located))
     return Analysis(article, places, actors, times, events)
 
