@@ -131,3 +131,14 @@ def test_values_parse_and_intervals_are_ordered(words: list[str], day: date) -> 
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
         if t.date_start is not None:
             assert t.date_end is not None and t.date_start <= t.date_end
+
+
+def test_a_quarter_under_way_does_not_displace_the_reported_one() -> None:
+    published = datetime(1989, 11, 2, tzinfo=UTC)
+    text = (
+        "Third-quarter profit rose. It expects a fourth-quarter charge. "
+        "In the latest quarter, sales fell; the current quarter looks weak."
+    )
+    found = tag(text, published)
+    assert found["the latest quarter"][0] == "1989-Q3"
+    assert found["the current quarter"][0] == "1989-Q4"

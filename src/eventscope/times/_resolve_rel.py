@@ -120,7 +120,7 @@ def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
     clip = {"earlier": "before", "later": "after"}.get((g.get("ea") or "").lower(), "")
     if unit in PARTS_OF_DAY:
         return with_part(ctx.anchor, unit) if det == "this" else None
-    if unit == "period" or (unit == "quarter" and det in ("the", "the latest", "the current", "latest", "the same")):
+    if unit == "period" or (unit == "quarter" and det in ("the", "the latest", "latest", "the same")):
         return Reading("DATE", ctx.quarter, "quarter") if ctx.quarter else None
     if det in ("the", "that", "the same", "that same") and unit in ("year", "day"):
         return _narrative(det, unit, g, ctx, mod)

@@ -208,16 +208,26 @@ def build(start: int, end: int, text: str, reading: Reading, anchor: date | None
     )
 
 
-def reported_quarter(value: str, anchor: date | None) -> bool:
+def reported_quarter(value: str, anchor: date | None, running: str | None = None) -> bool:
     """A quarter that can be the one a report is about: begun by publication, and less than a year before.
 
     A forecast ("the third quarter of 1990") or a history ("the third quarter of 1984") is not the
-    running quarter that later "third-quarter", "the year-ago period" and "the latest quarter" refer to.
+    running quarter that later "third-quarter", "the year-ago period" and "the latest quarter" refer to;
+    nor does the quarter still under way ("a fourth-quarter charge") displace a finished one already told.
     """
     if not re.fullmatch(r"\d{4}-Q[1-4]", value):
         return False
     span = value_interval(value)
-    return anchor is None or (span is not None and span[0] <= anchor and (anchor - span[0]).days < 365)
+    if anchor is None or span is None:
+        return anchor is None
+    if running is not None and span[1] >= anchor and _ended(running, anchor):
+        return False
+    return span[0] <= anchor and (anchor - span[0]).days < 365
+
+
+def _ended(value: str, anchor: date) -> bool:
+    span = value_interval(value)
+    return span is not None and span[1] < anchor
 
 
 def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
@@ -237,7 +247,7 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
         reading = RESOLVERS[RULES[index].kind](groups, ctx)
         if reading is None:
             continue
-        if RULES[index].kind == "quarter" and reported_quarter(reading.value, anchor):
+        if RULES[index].kind == "quarter" and reported_quarter(reading.value, anchor, quarter):
             quarter = reading.value
         out.append(build(start, end, article.text, reading, anchor))
     return tuple(out)
