@@ -30,6 +30,7 @@ NOT_PLACES = frozenset({
     "green", "eagle", "superior", "bell", "lincoln", "victoria", "hope", "liberty", "independence"})
 EXTENDERS = frozenset({"County", "Parish", "Province", "Governorate", "District", "City"})
 MAX_NGRAM = 4
+ABBREVIATED_STATES = frozenset({"La.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "Ore.", "Mo.", "Pa."})
 LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "into", "across", "of", "around"})
 TRIM_WORDS = frozenset({"the"})
 DATELINE_MARKS = frozenset({",", "-", "--", "\u2014", "\u2013", "("})
@@ -98,10 +99,12 @@ class Recognizer:
         return kind in ("country", "admin1") or (kind == "city" and (before in LOCATIVE or key in known))
 
     def _gazetteer_matches(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
+        texts = [t.text for t in doc]  # read once: indexing a Doc builds a Token each time
+        spaces = [t.whitespace_ for t in doc]
         out: list[Toponym] = []
         i = 0
-        while i < len(doc):
-            hit = self._match_at(doc, i, known)
+        while i < len(texts):
+            hit = self._match_at(doc, texts, spaces, i, known)
             if hit is None:
                 i += 1
                 continue
@@ -109,20 +112,23 @@ class Recognizer:
             i = hit[1]
         return out
 
-    def _match_at(self, doc: Doc, i: int, known: frozenset[str]) -> tuple[Toponym, int] | None:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+    def _match_at(self, doc: Doc, texts: list[str], spaces: list[str], i: int,
+                  known: frozenset[str]) -> tuple[Toponym, int] | None:
+        if not texts[i][:1].isupper():
             return None
-        if tok.text in ("La.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "Ore.", "Mo.", "Pa.") and (
-                i == 0 or doc[i - 1].text != ","):
+        if texts[i] in ABBREVIATED_STATES and (i == 0 or texts[i - 1] != ","):
             return None
-        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-            span = doc[i:i + n]
-            key = name_key(span.text)
-            if key in ABBREVIATION_KEYS and i > 0 and doc[i - 1].text == ",":
+        for n in range(min(MAX_NGRAM, len(texts) - i), 0, -1):
+            if not texts[i + n - 1][:1].isupper() and n > 1:
+                continue
+            key = name_key("".join(texts[j] + spaces[j] for j in range(i, i + n - 1)) + texts[i + n - 1])
+            if key in ABBREVIATION_KEYS and i > 0 and texts[i - 1] == ",":
+                span = doc[i:i + n]
                 return Toponym(span.start_char, span.end_char, span.text, "ABBR"), i + n
-            if key in self.names and span[-1].text[:1].isupper() and self._plausible(span, key, known):
-                return Toponym(span.start_char, span.end_char, span.text, "GAZ"), i + n
+            if key in self.names and texts[i + n - 1][:1].isupper():
+                span = doc[i:i + n]
+                if self._plausible(span, key, known):
+                    return Toponym(span.start_char, span.end_char, span.text, "GAZ"), i + n
         return None
 
     def _plausible(self, span: Span, key: str, known: frozenset[str]) -> bool:
