@@ -31,6 +31,8 @@ def values(text: str) -> dict[str, str]:
         ("The leaders agreed to meet Monday.", "Monday", "1999-05-10"),
         ("The case is heard in June in the appeals court.", "June", "1999-06"),
         ("The relatives have until 9 a.m. Friday to sign.", "9 a.m. Friday", "1999-05-07T09:00"),
+        ("The agency extended its deadline until 9 a.m. Friday.", "9 a.m. Friday", "1999-05-07T09:00"),
+        ("Until Thursday, they had not charged him.", "Thursday", "1999-04-29"),
     ],
 )
 def test_direction_of_a_date(text: str, expr: str, value: str) -> None:

@@ -242,7 +242,7 @@ def weekday_date(weekday: int, rel: str, ctx: Context) -> date | None:
         return ctx.anchor - timedelta(days=back or 7)
     if rel in ("next", "coming", "following"):
         return ctx.anchor + timedelta(days=ahead or 7)
-    if ctx.tense == "future" or (ctx.ahead and ctx.tense != "past") or (rel == "this" and ctx.tense == "present"):
+    if ctx.tense == "future" or ctx.ahead or (rel == "this" and ctx.tense == "present"):
         return ctx.anchor + timedelta(days=ahead)
     return ctx.anchor - timedelta(days=back)
 

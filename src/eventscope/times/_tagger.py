@@ -105,6 +105,8 @@ _DEADLINE = re.compile(
     re.I,
 )
 
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?\w+", re.I)
+
 _SINCE = re.compile(r"\bsince\s+$", re.I)  # "since Jan. 13": a date before the anchor
 
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
@@ -230,6 +232,13 @@ def _ended(value: str, anchor: date) -> bool:
     return span is not None and span[1] < anchor
 
 
+def deadline_before(text: str, start: int, end: int) -> bool:
+    """A deadline word leads to the date ('until 9 a.m. Tuesday'), and no pluperfect tells it as over
+    ('had been due to expire Friday', 'Until Thursday, they had not')."""
+    before = text[max(0, start - 40) : start]
+    return bool(_DEADLINE.search(before)) and not _PLUPERFECT.search(before + text[end : end + 30])
+
+
 def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     """The article's temporal expressions, resolved against its publication date, sorted by start."""
     text = article.nlp_text
@@ -239,7 +248,7 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     for start, end, index, m in select(find_candidates(text)):
         days = [t.date_start for t in out if t.granularity == "day" and t.type == "DATE" and not t.future]
         day = days[-1] if days else None
-        ahead = bool(_DEADLINE.search(text[max(0, start - 40) : start]))
+        ahead = deadline_before(text, start, end)
         dated = [t.date_start for t in out if t.type == "DATE" and t.granularity not in (None, "century")]
         last = dated[-1] if dated else None
         ctx = Context(anchor, tense_at(doc, start, end), quarter, day, last, ahead)
