@@ -33,6 +33,7 @@ def values(text: str) -> dict[str, str]:
         ("The relatives have until 9 a.m. Friday to sign.", "9 a.m. Friday", "1999-05-07T09:00"),
         ("The agency extended its deadline until 9 a.m. Friday.", "9 a.m. Friday", "1999-05-07T09:00"),
         ("Until Thursday, they had not charged him.", "Thursday", "1999-04-29"),
+        ("He was shot to death last Oct. 23 at his home.", "Oct. 23", "1998-10-23"),
     ],
 )
 def test_direction_of_a_date(text: str, expr: str, value: str) -> None:

@@ -59,7 +59,12 @@ RULES: tuple[Rule, ...] = (
     _rule("dayrange", rf"(?P<d>{DAYNUM})(?={_SEP}{DAYNUM}(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)"),
     _rule("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
     _rule("my", rf"(?:(?P<edge>{EDGE})\s*)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
-    _rule("month", rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?:\s+(?P<ly>last|next|this)\s+year)?"),
+    # "last Oct. 23": the month-and-day is the TIMEX3, not "last Oct."
+    _rule(
+        "month",
+        rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?!\.?\s+{DAYNUM}\b)"
+        rf"(?:\s+(?P<ly>last|next|this)\s+year)?",
+    ),
     _rule("year", rf"(?:(?P<edge>{EDGE})\s*|fiscal\s+|the\s+year\s+)?(?P<y>{YEAR})"),
     _rule(
         "wordyear",
