@@ -106,3 +106,29 @@ def test_arrests_right_after_a_protest_make_it_a_protest_with_intervention() -> 
                          "Police detained 12 of them.")
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor2 == "Police Forces of Bangladesh"
+
+
+def test_acts_told_in_an_after_clause_happened_whatever_the_main_verb_intends() -> None:
+    events = events_of("The president vowed an investigation after seven people were murdered by gunmen in Zomba.")
+    assert events and events[0].modality == "asserted"
+
+
+def test_a_protest_noun_after_a_preposition_keeps_the_verbs_words() -> None:
+    (event,) = events_of("Four protesters died from gunfire overnight during a demonstration in Karbala.")
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_deaths_in_a_natural_disaster_are_no_event() -> None:
+    assert events_of("A tsunami following a volcanic eruption killed 222 people on Saturday night.") == ()
+
+
+def test_a_named_specific_weapon_outranks_the_models_generic_one() -> None:
+    events = events_of("At least 25 people were killed when militants detonated a suicide vehicle-borne "
+                       "improvised explosive device at a hotel in Mogadishu.")
+    assert events[0].sub_event_type == "Suicide bomb"
+
+
+def test_a_sure_typing_comes_before_a_rule_only_guess_in_its_sentence() -> None:
+    events = events_of("Thailand reinforced the area with tanks following a night of shelling that killed "
+                       "a Thai soldier and wounded seven.")
+    assert events[0].sub_event_type == "Shelling/artillery/missile attack"

@@ -14,7 +14,16 @@ from .arguments import PARTICIPANT_TYPES, Arguments, find_arguments, opposing_ac
 from .fatalities import fatalities
 from .modality import hedged, modality
 from .plover import plover
-from .rules import ARMED_TYPES, DEMONSTRATIONS, EVENT_TYPE_OF, Cues, allowed_subtypes, rule_is_sure, rule_subtype
+from .rules import (
+    ARMED_TYPES,
+    DEMONSTRATIONS,
+    EVENT_TYPE_OF,
+    LETHAL,
+    Cues,
+    allowed_subtypes,
+    rule_is_sure,
+    rule_subtype,
+)
 from .typing import Typing, type_mention, type_sentence
 
 MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
@@ -84,8 +93,16 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
 def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
     modifier = trigger.dep_ in ("amod", "compound")  # 'shooting death': the clause is the head noun's
     head = trigger if trigger.pos_ == "VERB" and not modifier else trigger.head
+    if head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # 'died from gunfire during a demonstration': the verb's words are the noun's too
     tokens = list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
     return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+
+
+def _governed_by_death(token: Token) -> bool:
+    """'died from gunfire during a demonstration': a noun trigger in a phrase of a verb of killing."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in LETHAL
 
 
 def _refine_frame(frame: str, lemmas: frozenset[str]) -> str:
@@ -143,7 +160,7 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else None,
                 args.actor2.actor_type if args.actor2 else None,
                 target_civilian=patient in lx.CIVILIAN_CUES and args.actor2 is None,
-                target_protesters=patient in lx.PROTEST_CUES)
+                target_protesters=patient in lx.PROTEST_CUES, lethal_verb=_governed_by_death(token))
     typing = constrained_typing(sent.text, cues)
     if typing is None:
         return None
@@ -159,7 +176,9 @@ def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
         allowed = allowed - DEMONSTRATIONS  # a protest needs a word of protest ...
         if cues.lemmas & CROWD_WORDS and cues.actor1_type not in ARMED_TYPES:
             allowed = allowed | {"Mob violence"}  # ... a mob only an unarmed crowd
-    if typing is not None and typing.sub_event_type in allowed:
+    if cues.frame in HARM_FRAMES and cues.lemmas & lx.DISASTER_WORDS and not _perpetrated(cues):
+        return None  # 'a tsunami killed 222 people': nobody's violence
+    if typing is not None and typing.sub_event_type in allowed and not _rules_overrule(typing, cues):
         return typing
     if typing is None and not rule_is_sure(cues):
         return None
@@ -167,6 +186,25 @@ def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
     confidence = typing.confidence / 4 if typing is not None else RULE_ONLY_CONFIDENCE
     kind, mode = plover(sub, cues.lemmas)
     return Typing(EVENT_TYPE_OF[sub], sub, confidence, kind, mode)
+
+
+HARM_FRAMES = frozenset({lx.KILL, lx.SHOOT, lx.EXPLODE, lx.ATTACK, lx.DESTROY})  # a protest over an accident stays
+SPECIFIC_WEAPONS = frozenset({"Suicide bomb", "Chemical weapon"})  # not grenades: ACLED's 'grenade launchers' shell
+
+
+def _perpetrated(cues: Cues) -> bool:
+    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
+    return cues.actor1_type in ARMED_TYPES or bool(cues.lemmas & (lx.ARMED_WORDS | weapons))
+
+
+def _rules_overrule(typing: Typing, cues: Cues) -> bool:
+    """A suicide bomber's device is no mere IED, a chemical agent no mere shell; protesters who died
+    from gunfire during a demonstration were at no peaceful protest."""
+    rule = rule_subtype(cues)
+    if rule in SPECIFIC_WEAPONS and typing.event_type == "Explosions/Remote violence":
+        return rule != typing.sub_event_type
+    return (typing.sub_event_type == "Peaceful protest" and cues.frame == lx.PROTEST and cues.lethal_verb
+            and rule == "Excessive force against protesters")
 
 
 def content_span(sent: SpacySpan) -> Span:
@@ -200,11 +238,25 @@ def _mention(trigger: Trigger, sent: SpacySpan, typing: Typing, args: Arguments,
     )
 
 
+SURE = 0.9  # a typing the model is this sure of outranks a rule-only one told before it in the sentence
+
+
+def _surest_first(found: list[EventMention]) -> list[EventMention]:
+    """Text order, except that a guess (rule-only confidence) gives way to a sure typing in the same
+    sentence: 'reinforced the area after shelling that killed a soldier' tells surely of the shelling."""
+    if len(found) > 1 and found[0].confidence <= RULE_ONLY_CONFIDENCE:
+        sure = next((m for m in found[1:] if m.confidence >= SURE), None)
+        if sure is not None:
+            return [sure] + [m for m in found if m is not sure]
+    return found
+
+
 def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: Source | None) -> list[EventMention]:
+    """A sentence's events in text order (a rule-only guess gives way to a sure typing: _surest_first)."""
     triggers = find_triggers(sent)
     found = [m for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
     if found or triggers:
-        return found
+        return _surest_first(found)
     lemmas = frozenset(t.lemma_.lower() for t in sent)
     if sum(t.is_alpha for t in sent) < MIN_UNTRIGGERED_WORDS:
         return []  # '3 fatalities.' completes the previous sentence's event

@@ -24,6 +24,7 @@ HEDGE_PHRASES = ("reports are saying", "reports say", "it is believed", "accordi
                  "is said to", "are said to", "were said to", "was said to", "it was not clear", "unverified")
 PREDICT_PHRASES = ("matter of time", "expected to", "set to", "about to", "on the verge of", "poised to")
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+BACKGROUND_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "following"})  # told as done
 
 
 def _chain(token: Token, sent: SpacySpan) -> list[Token]:
@@ -33,6 +34,9 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ == "pobj" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
+        if chain[-1].dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                               for c in chain[-1].children):
+            break  # 'vowed an investigation after seven people were murdered': the murders happened
         if chain[-1].dep_ in ("ccomp", "parataxis"):
             if chain[-1].head.lemma_.lower() in DENY | {"claim"}:
                 chain.append(chain[-1].head)

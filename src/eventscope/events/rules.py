@@ -55,6 +55,7 @@ class Cues:
     actor2_type: str | None = None
     target_civilian: bool = False  # the patient is a civilian (no armed actor)
     target_protesters: bool = False
+    lethal_verb: bool = False  # the trigger is a noun in a phrase of a verb of killing ('died ... during a protest')
 
 
 def weapon_subtype(lemmas: frozenset[str]) -> str | None:
