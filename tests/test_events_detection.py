@@ -132,3 +132,17 @@ def test_a_sure_typing_comes_before_a_rule_only_guess_in_its_sentence() -> None:
     events = events_of("Thailand reinforced the area with tanks following a night of shelling that killed "
                        "a Thai soldier and wounded seven.")
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Troopers from the northern command have captured two rebel camps in Abra over the weekend.",
+         "Government regains territory"),
+        ("The Kurdish fighters regained control over further key areas in Raqqa on Monday.",
+         "Non-state actor overtakes territory"),
+    ],
+)
+def test_an_agent_the_dictionary_does_not_name_still_tells_the_takers_side(text: str, sub_event_type: str) -> None:
+    events = events_of(text)
+    assert events and events[0].sub_event_type == sub_event_type

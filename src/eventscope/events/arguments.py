@@ -26,6 +26,7 @@ class Arguments:
     actor2: Actor | None
     assoc: tuple[Actor, ...]
     patient: Token | None  # the head of the patient phrase, actor or not
+    agent: Token | None = None  # the head of the agent phrase, actor or not
 
 
 def _span_actors(tokens: Sequence[Token], mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -130,7 +131,7 @@ def find_arguments(trigger: Token, mentions: Sequence[ActorMention]) -> Argument
     actor1 = agents[0].actor if agents else None
     actor2 = next((m.actor for m in patients if m.actor != actor1), None)
     assoc = tuple(dict.fromkeys(m.actor for m in agents[1:] if m.actor not in (actor1, actor2)))
-    return Arguments(actor1, actor2, assoc, patient_tok)
+    return Arguments(actor1, actor2, assoc, patient_tok, agent_tok)
 
 
 def opposing_actor(actor: Actor | None, before: int, mentions: Sequence[ActorMention]) -> Actor | None:

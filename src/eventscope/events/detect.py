@@ -99,6 +99,23 @@ def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
 
 
+STATE_NOUNS = frozenset({"troop", "troops", "trooper", "soldier", "army", "military", "policeman", "marine",
+                         "gendarme", "paratrooper"})
+REBEL_NOUNS = frozenset({"rebel", "fighter", "militant", "insurgent", "jihadist", "guerrilla", "separatist",
+                         "extremist", "terrorist", "militiaman", "militia"})
+
+
+def _side_of(agent: Token | None) -> str | None:
+    """An agent the actor dictionary does not name still tells its side: 'troopers captured two camps'
+    (state forces), 'the Kurdish fighters regained control' (a non-state group)."""
+    if agent is None:
+        return None
+    lemma = agent.lemma_.lower()
+    if lemma in STATE_NOUNS or (lemma == "force" and any(c.lemma_.lower() in STATE_NOUNS for c in agent.children)):
+        return "State forces"
+    return "Rebel group" if lemma in REBEL_NOUNS else None
+
+
 def _governed_by_death(token: Token) -> bool:
     """'died from gunfire during a demonstration': a noun trigger in a phrase of a verb of killing."""
     prep = token.head
@@ -157,7 +174,7 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
         return None
     args = find_arguments(token, actors)
     patient = args.patient.lemma_.lower() if args.patient is not None else ""
-    cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else None,
+    cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else _side_of(args.agent),
                 args.actor2.actor_type if args.actor2 else None,
                 target_civilian=patient in lx.CIVILIAN_CUES and args.actor2 is None,
                 target_protesters=patient in lx.PROTEST_CUES, lethal_verb=_governed_by_death(token))
