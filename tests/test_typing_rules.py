@@ -54,3 +54,11 @@ def test_arrests_at_a_protest_are_a_protest_with_intervention() -> None:
     assert rule_subtype(Cues(lx.ARREST, words("Police arrested 40 people during a protest"))) == (
         "Protest with intervention")
     assert rule_subtype(Cues(lx.ARREST, words("Police arrested two smugglers"))) == "Arrests"
+
+
+def test_protesters_who_clash_with_police_riot_rather_than_meet_intervention() -> None:
+    from eventscope.events import lexicon as lx
+    from eventscope.events.rules import Cues, allowed_subtypes
+
+    cues = Cues(lx.CLASH, frozenset({"clash", "police", "protester", "tear", "gas"}))
+    assert allowed_subtypes(cues) == {"Violent demonstration", "Mob violence"}

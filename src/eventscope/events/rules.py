@@ -182,6 +182,8 @@ def allowed_subtypes(cues: Cues) -> frozenset[str]:
     """The sub-types a trigger's frame admits; territory taken by a known side is that side's;
     rioters fight no battle; weapons seized or destroyed may be disrupted use, a person seized arrested."""
     allowed = _frame_allowed(cues)
+    if cues.frame == lx.CLASH and cues.lemmas & RIOTERS:
+        return frozenset({"Violent demonstration", "Mob violence"})  # people who clash with police riot
     if cues.frame in _RIOT_FRAMES and cues.lemmas & RIOTERS:
         allowed = (allowed | DEMONSTRATIONS) - BATTLES
     if cues.frame in (lx.TAKE, lx.DESTROY) and cues.lemmas & DISRUPTED_WEAPONS:
