@@ -211,6 +211,10 @@ def rule_is_sure(cues: Cues) -> bool:
     """The rules alone are enough: a named weapon, or an armed actor doing a violent or territorial act."""
     if cues.frame in _HARD_FRAMES or weapon_subtype(cues.lemmas) is not None:
         return True
+    if cues.frame == lx.ARREST and cues.lemmas & lx.POLITICAL_TARGETS:
+        return True  # activists or journalists detained: ACLED's arrests, not ordinary crime
+    if cues.frame == lx.DISRUPT and cues.lemmas & DISRUPTED_WEAPONS:
+        return True  # mines defused, ammunition discovered
     if cues.frame == lx.CLASH:  # firefighters' battle with a wildfire is no clash
         return cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES or bool(cues.lemmas & SURE_ARMED)
     violent = cues.frame in (lx.TAKE, lx.WITHDRAW, lx.KILL, lx.SHOOT, lx.ATTACK, lx.DESTROY, lx.LOOT)
