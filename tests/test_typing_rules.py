@@ -71,3 +71,11 @@ def test_detained_activists_and_discovered_ammunition_need_no_model_to_be_events
     assert rule_is_sure(Cues(lx.ARREST, frozenset({"detain", "activist"})))
     assert rule_is_sure(Cues(lx.DISRUPT, frozenset({"discover", "ammo"})))
     assert not rule_is_sure(Cues(lx.ARREST, frozenset({"detain", "thief"})))
+
+
+def test_a_protest_the_police_dispersed_is_no_peaceful_protest() -> None:
+    from eventscope.events import lexicon as lx
+    from eventscope.events.rules import Cues, allowed_subtypes
+
+    allowed = allowed_subtypes(Cues(lx.INTERVENE, frozenset({"disperse", "sit-in"})))
+    assert "Peaceful protest" not in allowed and "Protest with intervention" in allowed

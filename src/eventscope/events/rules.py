@@ -166,7 +166,7 @@ _ALLOWED: dict[str, frozenset[str]] = {
     lx.ABDUCT: frozenset({"Abduction/forced disappearance", "Arrests"}),
     lx.SEXUAL: frozenset({"Sexual violence"}), lx.ARREST: frozenset({"Arrests", "Protest with intervention"}),
     lx.PROTEST: DEMONSTRATIONS, lx.RIOT: DEMONSTRATIONS, lx.MOB: DEMONSTRATIONS | {"Attack"},
-    lx.INTERVENE: DEMONSTRATIONS,
+    lx.INTERVENE: DEMONSTRATIONS - {"Peaceful protest"},  # a protest the police dispersed met intervention
     lx.DESTROY: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}) | REMOTE,
     lx.LOOT: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}),
     lx.AGREE: frozenset({"Agreement"}), lx.DISRUPT: frozenset({"Disrupted weapons use", "Arrests"}),
