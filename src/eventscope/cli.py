@@ -23,7 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True)
-TABLE_WIDTH = 160  # columns of the events table when stdout is not a wide terminal
+TABLE_WIDTH = 220  # columns of the events table when stdout is not a wide terminal
 
 
 class Format(StrEnum):
@@ -63,14 +63,14 @@ class Batch:
 
 
 def _events_table(rows: list[Event]) -> Table:
-    table = Table(title=f"{len(rows)} events", show_lines=False)
-    for name in ("date", "type", "actor1", "actor2", "location", "source", "evidence"):
-        table.add_column(name, overflow="fold")
+    table = Table(title=f"{len(rows)} events", show_lines=False, expand=False)
+    for name, width in (("date", 22), ("type", 35), ("actor1", 28), ("actor2", 28), ("location", 14),
+                        ("source", 24), ("evidence", 56)):
+        table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
     for e in rows:
         when = f"{e.date_start}" if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
-        ev = e.evidence[0].text if e.evidence else ""
         table.add_row(when, e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
-                      e.source or "", ev[:120] + ("…" if len(ev) > 120 else ""))
+                      e.source or "", " ".join(e.evidence[0].text.split()) if e.evidence else "")
     return table
 
 
