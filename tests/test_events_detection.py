@@ -146,3 +146,8 @@ def test_a_sure_typing_comes_before_a_rule_only_guess_in_its_sentence() -> None:
 def test_an_agent_the_dictionary_does_not_name_still_tells_the_takers_side(text: str, sub_event_type: str) -> None:
     events = events_of(text)
     assert events and events[0].sub_event_type == sub_event_type
+
+
+def test_arrests_told_beside_a_demonstration_are_its_intervention() -> None:
+    events = events_of("Dozens of arrests have been made during a demonstration in Bristol on Sunday.")
+    assert events and events[0].sub_event_type == "Protest with intervention"

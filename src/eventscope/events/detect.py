@@ -16,6 +16,7 @@ from .modality import hedged, modality
 from .plover import plover
 from .rules import (
     ARMED_TYPES,
+    AT_A_PROTEST,
     DEMONSTRATIONS,
     EVENT_TYPE_OF,
     LETHAL,
@@ -170,6 +171,8 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     if mood not in ("asserted", "claimed"):
         return None
     trigger = Trigger(token, _refine_frame(trigger.frame, lemmas), trigger.end)
+    if trigger.frame == lx.ARREST:  # 'dozens of arrests were made during a demonstration': the protest's
+        lemmas = lemmas | (frozenset(t.lemma_.lower() for t in sent) & AT_A_PROTEST)
     if trigger.frame == lx.BASE and not lemmas & lx.BASE_CUES:
         return None
     args = find_arguments(token, actors)
