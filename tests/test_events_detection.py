@@ -151,3 +151,9 @@ def test_an_agent_the_dictionary_does_not_name_still_tells_the_takers_side(text:
 def test_arrests_told_beside_a_demonstration_are_its_intervention() -> None:
     events = events_of("Dozens of arrests have been made during a demonstration in Bristol on Sunday.")
     assert events and events[0].sub_event_type == "Protest with intervention"
+
+
+def test_a_weapon_named_in_the_next_sentence_types_the_attack_just_told() -> None:
+    events = events_of("Gunmen attacked a market in Mogadishu, Somalia on Monday, wounding five traders. "
+                       "A grenade exploded in the crowd.")
+    assert events[0].sub_event_type == "Grenade"

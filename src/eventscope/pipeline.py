@@ -60,7 +60,7 @@ def mentions_of(doc: Doc, actors: tuple[ActorMention, ...], dictionary: ActorDic
         if not mentions and found and is_tally(sent):
             found[-1] = replace(found[-1], fatalities=max(found[-1].fatalities or 0, fatalities(sent)))
         found.extend(mentions)
-    return escalate_protests(found)
+    return specify_weapons(escalate_protests(found))
 
 
 PROTEST_RESPONSES = {"Protest with intervention": "Protest with intervention",
@@ -89,6 +89,32 @@ def escalate_protests(mentions: list[EventMention]) -> list[EventMention]:
                     break
         out.append(mention)
     return out
+
+
+NEXT_SENTENCE_GAP = 4  # characters between two sentences that follow each other
+GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash"})
+WEAPON_TYPES = frozenset({"Grenade", "Suicide bomb", "Remote explosive/landmine/IED", "Chemical weapon",
+                          "Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def specify_weapons(mentions: list[EventMention]) -> list[EventMention]:
+    """'Gunmen attacked a market. A grenade exploded in the crowd.': the next sentence names the weapon
+    of the attack just told; ACLED types the event by it (a grenade attack is a Grenade event)."""
+    out = list(mentions)
+    dropped: set[int] = set()
+    for j, weapon in enumerate(mentions):
+        if weapon.sub_event_type not in WEAPON_TYPES:
+            continue
+        told = [i for i in range(j) if mentions[i].sentence.end <= weapon.sentence.start
+                and weapon.sentence.start - mentions[i].sentence.end <= NEXT_SENTENCE_GAP
+                and mentions[i].sub_event_type in GENERIC_VIOLENCE
+                and weapon.actor1 in (None, mentions[i].actor1)]
+        for i in told:
+            out[i] = replace(out[i], sub_event_type=weapon.sub_event_type, event_type=weapon.event_type,
+                             fatalities=max(out[i].fatalities or 0, weapon.fatalities or 0))
+        if told:
+            dropped.add(j)
+    return [m for k, m in enumerate(out) if k not in dropped]
 
 
 MAX_TALLY_WORDS = 12  # '3 fatalities.', 'Two people were killed and four injured.'
