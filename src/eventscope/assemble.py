@@ -10,11 +10,12 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from .events.arguments import governing_verb
+from .actors import ARMED_TYPES
+from .events.arguments import governing_verb, opposing_actor
 from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Span, TimeExpr
+from .times import event_interval
 
 PUBLICATION = "publication"  # the basis of a date read from the publication time alone
-ARMED_TYPES = ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces")
 GENERIC_ACTOR1 = {
     "Peaceful protest": "protesters", "Protest with intervention": "protesters",
     "Excessive force against protesters": "police", "Violent demonstration": "rioters",
@@ -52,9 +53,8 @@ def fill_actors(mention: EventMention, prior: Sequence[ActorMention], country: s
     if actor1 is None and mention.event_type == "Battles":
         armed = [m.actor for m in prior if m.actor.actor_type in ARMED_TYPES]
         actor1 = armed[-1] if armed else None
-        if actor1 is not None and actor2 is None:
-            actor2 = next((a for a in reversed(armed) if (a.actor_type == "State forces")
-                           != (actor1.actor_type == "State forces")), None)
+        if actor2 is None:
+            actor2 = opposing_actor(actor1, mention.sentence.end, prior)
     sub = mention.sub_event_type
     if actor1 is None and sub in GENERIC_ACTOR1:
         actor1 = generic(GENERIC_ACTOR1[sub], country)
@@ -192,8 +192,6 @@ PlaceFinder = Callable[[Doc, int, int, int, tuple[PlaceMention, ...]], PlaceMent
 
 def locate(doc: Doc, article: Article, mention: EventMention, times: tuple[TimeExpr, ...],
            places: tuple[PlaceMention, ...], place_of: PlaceFinder) -> Located:
-    from .times import event_interval
-
     when = event_interval(doc, mention.sentence, _dating_anchor(doc, mention), times, article)
     place = place_of(doc, mention.sentence.start, mention.sentence.end, mention.trigger.start, places)
     return Located(mention, when.date_start if when else None, when.date_end if when else None,

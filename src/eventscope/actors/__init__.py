@@ -10,10 +10,23 @@ from ._countries import Country, countries, country_name
 from ._dictionary import ActorDictionary
 from ._find import find_actors, infer_country
 from ._generic import GENERIC_KINDS, generic_actor
-from ._model import ACTOR_TYPES, KINDS, ActorEntry, Alias
+from ._model import (
+    ACTOR_TYPES,
+    ARMED_TYPES,
+    KINDS,
+    NON_STATE_ARMED,
+    PARTICIPANT_TYPES,
+    STATE,
+    ActorEntry,
+    Alias,
+)
 
 __all__ = [
     "ACTOR_TYPES",
+    "ARMED_TYPES",
+    "NON_STATE_ARMED",
+    "PARTICIPANT_TYPES",
+    "STATE",
     "GENERIC_KINDS",
     "KINDS",
     "ActorDictionary",

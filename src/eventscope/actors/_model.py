@@ -23,7 +23,10 @@ ACTOR_TYPES: tuple[str, ...] = (
     "Civilians",
     "External/Other forces",
 )
+STATE = "State forces"
 NON_STATE_ARMED: frozenset[str] = frozenset({"Rebel group", "Political militia", "Identity militia"})
+ARMED_TYPES: frozenset[str] = NON_STATE_ARMED | {STATE, "External/Other forces"}
+PARTICIPANT_TYPES: frozenset[str] = ARMED_TYPES | {"Rioters", "Protesters", "Civilians"}
 
 
 @dataclass(frozen=True, slots=True)

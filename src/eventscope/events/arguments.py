@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..actors import ARMED_TYPES, PARTICIPANT_TYPES, STATE
 from ..records import Actor, ActorMention
 
 AGENT_DEPS = ("nsubj", "agent")
@@ -15,9 +16,6 @@ PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
 PATIENT_PREPS = frozenset({"against", "on", "with", "at", "upon", "targeting"})
 NOUN_AGENT_PREPS = frozenset({"by", "from"})
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl")
-STATE = "State forces"
-PARTICIPANT_TYPES = frozenset({STATE, "Rebel group", "Political militia", "Identity militia", "Rioters",
-                               "Protesters", "Civilians", "External/Other forces"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +139,7 @@ def opposing_actor(actor: Actor | None, before: int, mentions: Sequence[ActorMen
     state = actor.actor_type == STATE
 
     def other(m: ActorMention) -> bool:
-        armed = m.actor.actor_type in (STATE, "Rebel group", "Political militia", "Identity militia")
+        armed = m.actor.actor_type in ARMED_TYPES - {"External/Other forces"}
         return armed and (m.actor.actor_type == STATE) != state and m.actor != actor
 
     earlier = [m for m in mentions if m.start < before and other(m)]

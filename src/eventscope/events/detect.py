@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..actors import PARTICIPANT_TYPES
 from ..records import ActorMention, EventMention, Source, Span
 from . import lexicon as lx
-from .arguments import PARTICIPANT_TYPES, Arguments, find_arguments, opposing_actor
+from .arguments import Arguments, find_arguments, opposing_actor
 from .fatalities import fatalities
 from .modality import hedged, modality
 from .plover import plover

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..actors import ARMED_TYPES, NON_STATE_ARMED, STATE
 from . import lexicon as lx
 
 EVENT_TYPE_OF = {
@@ -29,7 +30,6 @@ EVENT_TYPE_OF = {
     "Abduction/forced disappearance": "Violence against civilians",
 }
 
-STATE = "State forces"
 # typing-model edits (typing owner): people in the street are not an armed group; weapons destroyed
 # or seized are disrupted weapons use; a person captured is an arrest
 RIOTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher"})
@@ -152,8 +152,6 @@ REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Re
 CIVILIAN_HARM = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                             "Violent demonstration", "Mob violence"})
-ARMED_TYPES = frozenset({STATE, "Rebel group", "Political militia", "Identity militia", "External/Other forces"})
-NON_STATE_ARMED = ARMED_TYPES - {STATE, "External/Other forces"}
 _ALLOWED: dict[str, frozenset[str]] = {
     lx.CLASH: BATTLES | {"Air/drone strike", "Shelling/artillery/missile attack"},
     lx.AIR: frozenset({"Air/drone strike"}), lx.GRENADE: frozenset({"Grenade"}),

@@ -1,0 +1,75 @@
+"""Across sentences of one article: what a following sentence adds to the event just told.
+
+A tally sentence adds its dead; the police's response makes a protest one with intervention; a
+weapon named next types the attack. Each pass folds the later mention into the earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span as SpacySpan
+
+from ..records import EventMention
+from .fatalities import fatalities
+
+PROTEST_RESPONSES = {"Protest with intervention": "Protest with intervention",
+                     "Arrests": "Protest with intervention",
+                     "Excessive force against protesters": "Excessive force against protesters"}
+RESPONSE_WINDOW = 2  # sentences after a protest in which the police's response is part of it
+
+
+def escalate_protests(mentions: list[EventMention]) -> list[EventMention]:
+    """A peaceful protest whose next sentences tell of arrests, tear gas or shooting by the police is
+    one protest with intervention (or excessive force), as ACLED codes it: the response is folded into
+    the protest (the protest's sentence stays its evidence), not a second event."""
+    out: list[EventMention] = []
+    folded: set[int] = set()
+    for i, mention in enumerate(mentions):
+        if i in folded:
+            continue
+        if mention.sub_event_type == "Peaceful protest":
+            for j in range(i + 1, min(len(mentions), i + 1 + RESPONSE_WINDOW)):
+                response = PROTEST_RESPONSES.get(mentions[j].sub_event_type)
+                if response is not None:
+                    actor2 = mention.actor2 or (mentions[j].actor1 if mentions[j].actor1 != mention.actor1 else None)
+                    mention = replace(mention, sub_event_type=response, actor2=actor2,
+                                      fatalities=max(mention.fatalities or 0, mentions[j].fatalities or 0))
+                    folded.add(j)
+                    break
+        out.append(mention)
+    return out
+
+
+NEXT_SENTENCE_GAP = 4  # characters between two sentences that follow each other
+GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash"})
+WEAPON_TYPES = frozenset({"Grenade", "Suicide bomb", "Remote explosive/landmine/IED", "Chemical weapon",
+                          "Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def specify_weapons(mentions: list[EventMention]) -> list[EventMention]:
+    """'Gunmen attacked a market. A grenade exploded in the crowd.': the next sentence names the weapon
+    of the attack just told; ACLED types the event by it (a grenade attack is a Grenade event)."""
+    out = list(mentions)
+    dropped: set[int] = set()
+    for j, weapon in enumerate(mentions):
+        if weapon.sub_event_type not in WEAPON_TYPES:
+            continue
+        told = [i for i in range(j) if mentions[i].sentence.end <= weapon.sentence.start
+                and weapon.sentence.start - mentions[i].sentence.end <= NEXT_SENTENCE_GAP
+                and mentions[i].sub_event_type in GENERIC_VIOLENCE
+                and weapon.actor1 in (None, mentions[i].actor1)]
+        for i in told:
+            out[i] = replace(out[i], sub_event_type=weapon.sub_event_type, event_type=weapon.event_type,
+                             fatalities=max(out[i].fatalities or 0, weapon.fatalities or 0))
+        if told:
+            dropped.add(j)
+    return [m for k, m in enumerate(out) if k not in dropped]
+
+
+MAX_TALLY_WORDS = 12  # '3 fatalities.', 'Two people were killed and four injured.'
+
+
+def is_tally(sent: SpacySpan) -> bool:
+    """A short sentence that only counts the dead of the event told just before."""
+    return sum(t.is_alpha for t in sent) <= MAX_TALLY_WORDS and fatalities(sent) > 0
