@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,14 +46,14 @@ def _entry_article(entry: Any, origin: str, fetcher: Fetcher | None) -> Article:
         page = fetcher.get(link)
         if page.status == 200 and page.body:
             found = article_from_html(page.body.decode("utf-8", "replace"), link, origin=link, published=published)
-            return Article(**{**_fields(found), "url": link, "title": found.title or entry.get("title")})
+            return replace(found, url=link, title=found.title or entry.get("title"))
     if not html.strip():
         raise InputError("E008")
     article_id = link or entry.get("id") or origin
     if "<" in html:
         found = article_from_html(f"<html><body><article>{html}</article></body></html>", article_id,
                                   origin=origin, published=published)  # fmt: skip
-        return Article(**{**_fields(found), "url": link, "title": entry.get("title")})
+        return replace(found, url=link, title=entry.get("title"))
     return make_article(html, article_id, origin=origin, title=entry.get("title"), published=published, url=link)
 
 
@@ -67,6 +68,3 @@ def _published(entry: Any) -> datetime | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     return datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp else None
 
-
-def _fields(article: Article) -> dict[str, object]:
-    return {name: getattr(article, name) for name in Article.__dataclass_fields__}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -57,4 +58,4 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Article | Rejected]:
     except Exception as exc:  # noqa: BLE001 - an unreadable page is quarantined, the run goes on
         yield Rejected(url, getattr(exc, "code", "E008"), str(exc))
         return
-    yield Article(**{**{n: getattr(article, n) for n in Article.__dataclass_fields__}, "url": article.url or url})
+    yield replace(article, url=article.url or url)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -20,10 +19,6 @@ def parse_time(value: str | None) -> datetime | None:
     except ValueError as exc:
         raise InputError("E010", value=value, detail=str(exc)) from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def content_id(text: str) -> str:
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
 def make_article(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from ..geo import distance_km
 from ..records import Event
 from .names import name_words, person_keys
 from .records import Mention
@@ -69,13 +70,6 @@ def date_gap(a: Event, b: Event) -> int | None:
 def dates_close(a: Event, b: Event) -> bool:
     gap = date_gap(a, b)
     return gap is not None and gap <= DATE_GAP_DAYS
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def places_agree(a: Event, b: Event) -> bool:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 
 from .names import STOP, sentence_bounds, sentence_window
 
@@ -39,17 +38,14 @@ _SPEAKS_AFTER = re.compile(r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|exp
 Recogniser = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]
 
 
-@lru_cache(maxsize=1)
-def _nlp():  # type: ignore[no-untyped-def]
-    import spacy
-
-    from ..nlp import MODEL
-
-    return spacy.load(MODEL, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+NER_ONLY = ("tagger", "parser", "attribute_ruler", "lemmatizer")  # the process's one model, entities only
 
 
 def spacy_entities(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in _nlp().pipe(texts)]
+    from .. import nlp
+
+    docs = nlp.load().pipe(texts, disable=list(NER_ONLY))
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
 
 
 def normal_name(surface: str) -> str | None:

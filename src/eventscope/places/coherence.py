@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from ..geo import distance_km
 from .gazetteer import Candidate
 
 NEIGHBOUR_KINDS = frozenset({"city", "admin2"})
@@ -25,9 +26,7 @@ Readings = dict[str, list[Candidate]]  # name key -> its plausible readings, bes
 def km(a: Candidate, b: Candidate) -> float:
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return math.inf
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def neighbour_readings(readings: Readings) -> Readings:

@@ -12,21 +12,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 
 from distributed import Client, Future, LocalCluster
 
 from ..records import Article, Event
+from ..store.ingest import chunked
 
 CHUNK = 16  # articles per task: large enough to amortise scheduling, small enough to balance
 IN_FLIGHT_PER_WORKER = 2
 Extract = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]]]]
-
-
-def chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 def _pipeline_extract(articles: Iterable[Article]) -> Iterable[tuple[Article, tuple[Event, ...]]]:

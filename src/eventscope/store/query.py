@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..geo import distance_km
 from ..merge import MergedEvent
-from ..merge.compat import distance_km
 from ..records import Evidence
 from . import rows
 from .db import Store
