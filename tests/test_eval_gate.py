@@ -47,6 +47,7 @@ def test_gate_fails_on_a_changed_corpus_or_a_missing_figure(evalmod) -> None:  #
 
 def test_pinned_floors_name_only_known_suites_and_metrics() -> None:
     pinned = json.loads((ROOT / "benchmarks" / "eval_floors.json").read_text())
+    assert pinned
     module = load_script()
     suites = {s.name: s for s in module.SUITES}
     for name, floors in pinned.items():

@@ -84,15 +84,15 @@ def test_a_shooting_death_in_a_noun_phrase_is_an_event() -> None:
 
 
 def test_what_usually_happens_is_not_an_event() -> None:
-    text = ("Coalition jets struck an ISIL position near Mosul on Tuesday. The Coalition takes all feasible "
-            "precautions during the planning and execution of airstrikes to reduce the risk to civilians.")
+    text = ("Army jets bombed a rebel depot near Homs on Tuesday. The air force reviews its target lists "
+            "before airstrikes to limit harm to residents.")
     events = events_of(text)
-    assert [e.evidence[0].text[:25] for e in events] == ["Coalition jets struck an "]
+    assert [e.evidence[0].text[:22] for e in events] == ["Army jets bombed a reb"]
 
 
 def test_two_triggers_of_one_type_in_a_sentence_are_one_event() -> None:
-    events = events_of("Coalition aircraft conducted a precision strike on the location to target "
-                       "enemy fighters near Mosul on Tuesday.")
+    events = events_of("Navy planes carried out an air strike on the hill to hit insurgent gunners "
+                       "near Kandahar on Tuesday.")
     assert len(events) == 1
 
 
@@ -109,37 +109,37 @@ def test_arrests_right_after_a_protest_make_it_a_protest_with_intervention() -> 
 
 
 def test_acts_told_in_an_after_clause_happened_whatever_the_main_verb_intends() -> None:
-    events = events_of("The president vowed an investigation after seven people were murdered by gunmen in Zomba.")
+    events = events_of("The governor promised an inquiry after four villagers were murdered near Kano.")
     assert events and events[0].modality == "asserted"
 
 
 def test_a_protest_noun_after_a_preposition_keeps_the_verbs_words() -> None:
-    (event,) = events_of("Four protesters died from gunfire overnight during a demonstration in Karbala.")
+    (event,) = events_of("Three protesters died from gunfire during a demonstration in Kisumu, Kenya.")
     assert event.sub_event_type == "Excessive force against protesters"
 
 
 def test_deaths_in_a_natural_disaster_are_no_event() -> None:
-    assert events_of("A tsunami following a volcanic eruption killed 222 people on Saturday night.") == ()
+    assert events_of("A flood after days of heavy rain killed 40 people in the valley on Monday.") == ()
 
 
 def test_a_named_specific_weapon_outranks_the_models_generic_one() -> None:
-    events = events_of("At least 25 people were killed when militants detonated a suicide vehicle-borne "
-                       "improvised explosive device at a hotel in Mogadishu.")
+    events = events_of("Nine people were killed when an attacker detonated a suicide car bomb "
+                       "outside a police station in Kandahar, Afghanistan.")
     assert events[0].sub_event_type == "Suicide bomb"
 
 
 def test_a_sure_typing_comes_before_a_rule_only_guess_in_its_sentence() -> None:
-    events = events_of("Thailand reinforced the area with tanks following a night of shelling that killed "
-                       "a Thai soldier and wounded seven.")
+    events = events_of("The army moved more troops to the border after a night of shelling that killed "
+                       "a farmer and wounded three near Kupiansk.")
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
 
 
 @pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [
-        ("Troopers from the northern command have captured two rebel camps in Abra over the weekend.",
+        ("Troopers of the western division have captured three insurgent camps near Marawi this week.",
          "Government regains territory"),
-        ("The Kurdish fighters regained control over further key areas in Raqqa on Monday.",
+        ("Tribal fighters regained control of two more districts near Sirte on Monday.",
          "Non-state actor overtakes territory"),
     ],
 )
@@ -149,7 +149,7 @@ def test_an_agent_the_dictionary_does_not_name_still_tells_the_takers_side(text:
 
 
 def test_arrests_told_beside_a_demonstration_are_its_intervention() -> None:
-    events = events_of("Dozens of arrests have been made during a demonstration in Bristol on Sunday.")
+    events = events_of("Several arrests were made during a demonstration in Leeds on Saturday.")
     assert events and events[0].sub_event_type == "Protest with intervention"
 
 

@@ -35,6 +35,11 @@ def test_events_point_inside_the_text_with_ordered_dates(text: str) -> None:
             assert text[evidence.start:evidence.end] == evidence.text
 
 
+def test_the_generated_sentences_do_yield_events() -> None:
+    """The properties above are checked on events: the grammar must produce some."""
+    assert run_text("Syrian troops attacked Aleppo on Wednesday.").events
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ARTICLE)
 def test_same_input_gives_the_same_output(text: str) -> None:

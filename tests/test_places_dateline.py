@@ -11,9 +11,9 @@ from eventscope.places.resolve import candidates_for
 
 
 def test_a_wire_dateline_glued_to_the_title_is_found_with_its_state() -> None:
-    text = "Man injured in York City shooting | WPMT FOX43YORK CITY, Pa.\u2013A man was hospitalized"
+    text = "Driver hurt in Route 30 crash | WHTM ABC27LANCASTER, Pa.\u2013A driver was taken to hospital"
     city, region = dateline_toponyms(text)
-    assert (city.text, city.label, region.text) == ("YORK CITY", "DATELINE", "Pa.")
+    assert (city.text, city.label, region.text) == ("LANCASTER", "DATELINE", "Pa.")
     (alone,) = dateline_toponyms("MOUNT VERNON (AP) \u2014 Police said on Monday")
     assert alone.text == "MOUNT VERNON"
 

@@ -50,29 +50,29 @@ def named(found: tuple[PlaceMention, ...], text: str) -> PlaceMention:
 
 
 def test_parenthesised_units_are_read_narrowest_first() -> None:
-    chain = next(chains("people protested in Nashik city (Nashik, Maharashtra) on Monday"))
+    chain = next(chains("traders rallied in Nashik city (Nashik, Maharashtra) on Friday"))
     assert [p.name for p in chain.parts] == ["Nashik", "Nashik", "Maharashtra"]
     assert chain.parts[0].end - chain.parts[0].start == len("Nashik city")
 
 
 def test_a_parenthesis_that_is_not_a_list_of_places_is_no_chain() -> None:
-    assert not list(chains("militants (coded as Kashmir Rebels) attacked"))
+    assert not list(chains("gunmen (coded as Unidentified Armed Group) fired"))
     assert not list(chains("a protest was held. [size=no report]"))
 
 
 def test_a_town_after_a_comma_lies_in_the_region_named_there(gaz: Gazetteer) -> None:
-    found = places(gaz, "On 26 May 2022, in Los Angeles, Veracruz, a man was shot dead.")
+    found = places(gaz, "On 4 June 2021, in Los Angeles, Veracruz, two farmers were beaten.")
     town = named(found, "Los Angeles")
     assert (town.country, town.precision, town.geonameid) == ("MEX", 1, 3526900)
 
 
 def test_an_unknown_town_takes_its_narrowest_known_unit_with_precision_2(gaz: Gazetteer) -> None:
-    chain = next(chains("FARDC clashed with M23 in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu)."))
+    chain = next(chains("Rebels fought soldiers in Kabindi (Binza, Rutshuru, Nord-Kivu)."))
     resolved = resolve_chain(gaz, chain)
     x, cand, precision, within = resolved[0]
-    assert (x.name, cand.name, precision, within) == ("Kinyamahura", "Rutshuru", 2, True)
-    found = places(gaz, "FARDC clashed with M23 in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu).")
-    assert named(found, "Kinyamahura").parent == "Rutshuru"
+    assert (x.name, cand.name, precision, within) == ("Kabindi", "Rutshuru", 2, True)
+    found = places(gaz, "Rebels fought soldiers in Kabindi (Binza, Rutshuru, Nord-Kivu).")
+    assert named(found, "Kabindi").parent == "Rutshuru"
 
 
 def test_the_last_unit_is_the_region_not_its_namesake_town(gaz: Gazetteer) -> None:
@@ -89,35 +89,37 @@ def test_a_designator_word_joins_the_name_span(gaz: Gazetteer) -> None:
 
 
 def test_the_coders_own_phrase_names_the_place_in_the_articles_country(gaz: Gazetteer) -> None:
-    found = places(gaz, "Clashes in Kinyamahura (Bwisha, Rutshuru, Nord-Kivu) [coded to Kiwanja].")
+    found = places(gaz, "Clashes in Kabindi (Binza, Rutshuru, Nord-Kivu) [coded to Kiwanja].")
     assert (named(found, "Kiwanja").country, named(found, "Kiwanja").precision) == ("COD", 1)
 
 
 def test_an_event_place_outside_the_articles_country_ranks_last() -> None:
     from eventscope.places import event_place
 
-    text = "Maraba students assaulted a teacher near Kapkoi (Aldai, Nandi)."
+    text = "Maraba pupils beat a watchman near Kiptoi (Aldai, Nandi)."
     doc = NLP(text)
+    at = text.index
     maraba = PlaceMention(0, 6, "Maraba", name="Maraba", geonameid=1, country="BRA", feature_code="PPL")
-    kapkoi = PlaceMention(41, 47, "Kapkoi", name="Nandi", geonameid=2, country="KEN", admin1="Nandi",
-                          feature_code="ADM1", precision=3, parent="Nandi")
-    nandi = PlaceMention(56, 61, "Nandi", name="Nandi", geonameid=2, country="KEN", admin1="Nandi",
-                         feature_code="ADM1", precision=3)
-    chosen = event_place(doc, 0, len(text), 16, (maraba, kapkoi, nandi))
-    assert chosen is not None and chosen.text == "Kapkoi"
+    kiptoi = PlaceMention(at("Kiptoi"), at("Kiptoi") + 6, "Kiptoi", name="Nandi", geonameid=2, country="KEN",
+                          admin1="Nandi", feature_code="ADM1", precision=3, parent="Nandi")
+    nandi = PlaceMention(at("Nandi"), at("Nandi") + 5, "Nandi", name="Nandi", geonameid=2, country="KEN",
+                         admin1="Nandi", feature_code="ADM1", precision=3)
+    chosen = event_place(doc, 0, len(text), at("beat"), (maraba, kiptoi, nandi))
+    assert chosen is not None and chosen.text == "Kiptoi"
 
 
 def test_a_region_gives_way_to_a_town_inside_it() -> None:
     from eventscope.places import event_place
 
-    text = "Retired majors protested in Altindag town, Ankara over hardship in Turkey."
+    text = "Nurses rallied in Cankaya town, Ankara over pay in Turkey."
     doc = NLP(text)
-    turkey = PlaceMention(67, 73, "Turkey", name="Turkey", geonameid=1, country="TUR", feature_code="PCLI",
-                          precision=3)
-    town = PlaceMention(28, 41, "Altindag town", name="Ankara", geonameid=2, country="TUR", admin1="Ankara",
-                        feature_code="PPLC", precision=2)
-    chosen = event_place(doc, 0, len(text), 24, (turkey, town))
-    assert chosen is not None and chosen.text == "Altindag town"
+    at = text.index
+    turkey = PlaceMention(at("Turkey"), at("Turkey") + 6, "Turkey", name="Turkey", geonameid=1, country="TUR",
+                          feature_code="PCLI", precision=3)
+    town = PlaceMention(at("Cankaya"), at("Cankaya") + 12, "Cankaya town", name="Ankara", geonameid=2,
+                        country="TUR", admin1="Ankara", feature_code="PPLC", precision=2)
+    chosen = event_place(doc, 0, len(text), at("rallied"), (turkey, town))
+    assert chosen is not None and chosen.text == "Cankaya town"
 
 
 def test_a_long_run_of_capitals_is_read_in_linear_time() -> None:

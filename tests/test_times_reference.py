@@ -51,7 +51,7 @@ def test_that_year_takes_the_year_last_named() -> None:
     [
         ("nineteen ninety-six", "1996"),
         ("January nineteen ninety-seven", "1997-01"),
-        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("the winter of nineteen eighty-two", "1982-WI"),
         ("the year two thousand", "2000"),
     ],
 )
@@ -154,8 +154,8 @@ def test_a_year_and_its_quarter_are_one_expression(text: str, value: str) -> Non
 
 
 def test_clock_time_with_its_date() -> None:
-    found = values("The offer runs until 5 p.m. EST Nov. 9, the bidder said.")
-    assert found == [("5 p.m. EST Nov. 9", "1989-11-09T17:00")]
+    found = values("The offer runs until 3 p.m. EST Dec. 4, the bidder said.")
+    assert found == [("3 p.m. EST Dec. 4", "1989-12-04T15:00")]
 
 
 @pytest.mark.parametrize(

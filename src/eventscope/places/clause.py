@@ -53,7 +53,7 @@ def _foreign(place: PlaceMention, country: str | None) -> bool:
 
 
 def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention:
-    """A town must beat its own region: 'Altindag town, Ankara ... in Turkey' is Altindag."""
+    """A town must beat its own region: 'Cankaya town, Ankara ... in Turkey' is Cankaya."""
     if not _region(chosen):
         return chosen
     within = [p for p in ranked if p.country == chosen.country and not _region(p) and (
@@ -75,8 +75,8 @@ def main_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
 
 def article_country(places: tuple[PlaceMention, ...]) -> str | None:
     """ISO3 of the country most of the article's resolved places lie in; a town, a district or a
-    place within a region counts twice, a country or region once ("Ukrainian students ... in
-    Baton Rouge (Louisiana)")."""
+    place within a region counts twice, a country or region once ("Polish workers ... in
+    Springfield (Illinois)")."""
     counts: Counter[str] = Counter()
     for p in places:
         if p.country:

@@ -1,7 +1,7 @@
 """The article's own place: a wire dateline, and outlet names that are no place of events.
 
 "MOUNT VERNON, Ohio (AP) —", "DETROIT (WJBK) -", "SAN BERNARDINO, Calif." open the
-body (often glued to the title: "... | WPMT FOX43YORK CITY, Pa.–A man"). The dateline
+body (often glued to the title: "... | WHTM ABC27LANCASTER, Pa.–A driver"). The dateline
 place anchors the article: the resolver counts its country and region strongly, and
 ``main_place`` weighs it above other mentions. "| Colorado Springs Gazette, News" and
 "- Los Angeles Times" in a title-like first line name the outlet, not a place of events.

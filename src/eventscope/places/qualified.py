@@ -1,8 +1,8 @@
 """Qualified names: "X (A, B)" and "X, B" say that X lies in A and B.
 
-This is how ACLED notes locate an event ("in Kinyamahura (Bwisha, Rutshuru,
-Nord-Kivu)", "in Nashik city (Nashik, Maharashtra)") and how news writes
-"Los Angeles, Veracruz". The chain is read from its broadest unit: the last
+This is how ACLED notes locate an event ("in Kabindi (Binza, Rutshuru,
+Nord-Kivu)", "in Pune city (Pune, Maharashtra)") and how news writes
+"Springfield, Illinois". The chain is read from its broadest unit: the last
 unit fixes a frame (a country, or a first-order region of one), every name of
 the chain is then resolved inside that frame. X keeps precision 1 when the
 gazetteer knows it there; otherwise X's span takes the most specific unit that
