@@ -47,10 +47,6 @@ class Candidate:
     def country(self) -> str | None:
         return iso3(self.cc)
 
-    @property
-    def is_region(self) -> bool:
-        return self.kind in ("country", "admin1", "continent")
-
 
 @lru_cache(maxsize=512)
 def iso3(cc: str) -> str | None:

@@ -59,6 +59,7 @@ def dask_extractor(
         while pending:
             yield from pending.popleft().result()
 
+    run.batch_size = chunk * workers * IN_FLIGHT_PER_WORKER  # type: ignore[attr-defined]
     try:
         yield run
     finally:

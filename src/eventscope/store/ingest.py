@@ -69,7 +69,8 @@ class _Gate:
 
     def extracted(self, extractor: Extractor, pairs: Iterable[tuple[Article, _Identity]]) -> Iterator[_Extracted]:
         """Extract in chunks; when a chunk fails, retry its articles one by one and quarantine the failures."""
-        for part in chunked(pairs, EXTRACT_CHUNK):
+        # an extractor may ask for bigger batches (the Dask one: enough chunks for every worker)
+        for part in chunked(pairs, getattr(extractor, "batch_size", EXTRACT_CHUNK)):
             try:
                 results = list(extractor([a for a, _ in part]))
             except Exception:  # noqa: BLE001 - error policy: quarantine the article, go on

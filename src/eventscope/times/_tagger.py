@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import text_of
 from ..records import Article, TimeExpr
 from ._calendar import apply_mod, value_interval
-from ._grammar import RULES, Rule
+from ._grammar import RULES
 from ._reading import Context, Reading, Tense
 from ._resolve_abs import (
     resolve_clock,
@@ -260,7 +260,3 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
             quarter = reading.value
         out.append(build(start, end, article.text, reading, anchor))
     return tuple(out)
-
-
-def rule_kind(rule: Rule) -> str:
-    return rule.kind
