@@ -43,3 +43,15 @@ def text_of(doc: Doc) -> str:
 
 
 TEXT_KEY = "eventscope.text"
+
+
+def worded_sentences(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the doc's sentences that hold a word, computed once per doc."""
+    cached = doc.user_data.get(SENTENCES_KEY)
+    if cached is None:
+        cached = doc.user_data[SENTENCES_KEY] = tuple(
+            (s.start_char, s.end_char) for s in doc.sents if any(t.is_alpha for t in s))
+    return tuple(cached)
+
+
+SENTENCES_KEY = "eventscope.sentences"

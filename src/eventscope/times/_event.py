@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from ..nlp import worded_sentences
 from ..records import Article, TimeExpr
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "relcl", "advcl", "xcomp", "parataxis", "csubj", "acl", "pcomp"}
@@ -175,10 +176,9 @@ def _narrative(
     simple_past = verb.tag_ == "VBD" and not reports
     if not (anaphoric or simple_past):
         return None
-    previous = [s for s in doc.sents if s.end_char <= sentence[0] and any(t.is_alpha for t in s)]
-    previous = previous[-LOOKBACK_SENTENCES:]  # sentences with words (not a stray closing quote)
-    for sent in reversed(previous):
-        dated = [t for t in _dated(times, sent.start_char, sent.end_char) if not t.future]
+    previous = [s for s in worded_sentences(doc) if s[1] <= sentence[0]]  # not a stray closing quote
+    for start, end in reversed(previous[-LOOKBACK_SENTENCES:]):
+        dated = [t for t in _dated(times, start, end) if not t.future]
         if dated:
             return _make(dated[0], times, text)
     return None
