@@ -146,3 +146,14 @@ def test_outlet_names_and_name_suffixes_are_not_people() -> None:
     assert normal_name("LeGrier’s") is None
     outlet = article_people("CARROLLTON (CBSDFW.COM) - a man was shot.", [[(0, 20)]], lambda t: [[(12, 22, "PERSON")]])
     assert outlet == [()]
+
+
+def test_a_last_name_alone_near_the_event_is_the_articles_full_name_unless_an_official_speaks() -> None:
+    text = (
+        "Kwame Obuya Tenfold was named as the gunman. Neighbours were shocked. "
+        "The attack was carried out by Tenfold, 31, at a warehouse. Grant said the motive was unclear. "
+        "Officer Lena Grant answered questions."
+    )
+    attack = text.index("The attack")
+    people = article_people(text, [[(attack, attack + 10)]], lambda texts: [[] for _ in texts])
+    assert people == [("kwame obuya tenfold",)]

@@ -33,3 +33,9 @@ def test_a_compass_word_alone_names_no_region(tmp_path: Path) -> None:
                     str(tmp_path / "g.sqlite"))
     gaz = Gazetteer.open(tmp_path / "g.sqlite")
     assert candidates_for(gaz, Toponym(0, 4, "West", "GPE")) == []
+
+
+def test_an_outlet_glued_to_the_body_is_cut_after_its_last_outlet_word() -> None:
+    text = "Two hurt in Dayton crash - The Springfield News-SunPolice said two drivers were hurt in Dayton."
+    ((start, end),) = outlet_spans(text)
+    assert text[start:end] == "The Springfield News-Sun"

@@ -19,6 +19,7 @@ from .errors import EventscopeError
 from .events.detect import sentence_mentions
 from .events.discourse import escalate_protests, is_tally, specify_weapons
 from .events.fatalities import fatalities
+from .events.lexicon import NOUN_TRIGGERS
 from .events.sources import SourceTracker, sentence_source
 from .places import Gazetteer, article_country, event_place, find_places
 from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, TimeExpr
@@ -69,6 +70,8 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     if span is None or not len(span):
         return False
     last = span[-1]
+    if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
+        return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 

@@ -56,10 +56,23 @@ def _common(text: str) -> set[str]:
     return set(re.findall(r"\b[a-z]{3,}\b", text))
 
 
+def full_names(text: str) -> set[str]:
+    """The full names (lower case) written in ``text`` by the capitalisation rule."""
+    return _people(text, _common(text))
+
+
 def person_names(text: str) -> tuple[str, ...]:
     """Sorted, distinct lower-case name words of the people named in ``text``."""
-    words = {w for name in _people(text, _common(text)) for w in name.split() if len(w) >= 3}
-    return tuple(sorted(words))
+    return tuple(sorted(name_words(full_names(text))))
+
+
+def surname_index(text: str) -> dict[str, str]:
+    """Last name -> the one full name of the text that ends with it ("farook" -> "syed rizwan farook")."""
+    by_last: dict[str, set[str]] = {}
+    for name in full_names(text):
+        by_last.setdefault(name.split()[-1], set()).add(name)
+    return {last: min(names, key=len) for last, names in by_last.items() if len(last) >= 3 and len(
+        {n.split()[0] for n in names}) == 1}
 
 
 def sentence_bounds(text: str) -> list[int]:

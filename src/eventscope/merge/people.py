@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from .names import STOP, sentence_bounds, sentence_window
+from .names import STOP, sentence_bounds, sentence_window, surname_index
 
 NEAR_SENTENCES = 1  # sentences either side of an evidence span whose people count as the event's
 _AGE = re.compile(r"\b\d{1,3}-year-old\b|,\s*\d{1,3}\s*(?:,|\.|$)")
 _AGE_BEFORE = re.compile(r"\d{1,3}-year-old\s+(?:\w+\s+){0,2}$")  # "a 55-year-old neighbour, Bettie Jones" is too far
 _AGE_AFTER = re.compile(r"^,\s*\d{1,3}\s*(?:,|\.|\s|$)")
+_CAPITAL_RUN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*")  # "by Farook, 28" is a run of one
 _NAME_CHARS = re.compile(r"[^a-z' -]+")
 _NOT_A_NAME = re.compile(r"[.@/\\]\w|\b[A-Z]{3,}\b")  # "CBSDFW.COM", "WBNS": outlets, not people
 # Officials quoted about the event ("Police Chief Jarrod Burguan said") speak about many events: not its people.
@@ -68,8 +69,23 @@ def article_people(
     pieces = sorted({w for ws in windows for w in ws} | set(aged))
     found = dict(zip(pieces, recognise([text[s:e] for s, e in pieces]), strict=True))
     with_age = {n for piece in aged for n in _people(text, piece, found[piece], need_age=True)}
-    near = [{n for w in ws for n in _people(text, w, found[w], need_age=False)} for ws in windows]
+    surnames = surname_index(text)
+    near = [{n for w in ws for n in _people(text, w, found[w], need_age=False) | _by_surname(text, w, surnames)}
+            for ws in windows]
     return [tuple(sorted(names or with_age)) for names in near]
+
+
+def _by_surname(text: str, piece: tuple[int, int], surnames: dict[str, str]) -> set[str]:
+    """People a piece names by last name alone ("carried out by Farook, 28"): the article's full name
+    ending in it, unless a title or a verb of saying marks an official speaking."""
+    names = set()
+    for m in _CAPITAL_RUN.finditer(text, *piece):
+        full = surnames.get(m.group(0).lower())
+        if full is None or _TITLE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if not _SPEAKS_AFTER.match(text[m.end() : m.end() + 80]):
+            names.add(full)
+    return names
 
 
 def _people(text: str, piece: tuple[int, int], ents: list[tuple[int, int, str]], need_age: bool) -> set[str]:

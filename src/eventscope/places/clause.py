@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -15,6 +16,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "
 MAX_TREE_DISTANCE = 6
 REGION_CODES = ("PCL", "ADM", "CONT")
 DATELINE_WEIGHT = 3
+# "Orange County Register", "Chicago Tribune": a place that names a newspaper is no place of events
+NEWSPAPER = re.compile(r"\s+(?:County\s+)?(?:Times|Tribune|Gazette|Herald|Post|Journal|Chronicle|Courier|Register|"
+                       r"Observer|Examiner|Inquirer|Dispatch|Telegraph|Bulletin|Sentinel|Star|Sun|Globe|Bee)\b")
 
 
 def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start: int,
@@ -36,7 +40,7 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     if inside:
         ranked = sorted(inside, key=lambda p: (_foreign(p, country), _region(p), p.start))
         return _narrowest(ranked[0], ranked)
-    main = main_place(places)
+    main = main_place(places, text_of(doc))
     return replace(main, precision=max(main.precision, 3)) if main is not None else None
 
 
@@ -61,10 +65,11 @@ def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention
     return within[0] if within else chosen
 
 
-def main_place(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+def main_place(places: tuple[PlaceMention, ...], text: str = "") -> PlaceMention | None:
     """The most often named resolved place, most specific first on ties; a dateline in
-    capitals ("MOUNT VERNON, Ohio (AP) -") counts as DATELINE_WEIGHT mentions."""
-    resolved = [p for p in places if p.geonameid is not None]
+    capitals ("MOUNT VERNON, Ohio (AP) -") counts as DATELINE_WEIGHT mentions; a place
+    naming a newspaper in ``text`` ("the Orange County Register") does not count."""
+    resolved = [p for p in places if p.geonameid is not None and not NEWSPAPER.match(text, p.end)]
     if not resolved:
         return None
     counts: Counter[int | None] = Counter()

@@ -26,6 +26,8 @@ OUTLET_WORDS = frozenset({
     "star", "sun", "courier", "register", "observer", "record", "examiner", "inquirer", "dispatch",
     "telegraph", "bulletin", "leader", "sentinel", "democrat", "bee", "globe", "mercury", "citizen",
     "tv", "radio", "fox", "cbs", "nbc", "abc", "cnn", "com", "online", "weather", "sports"})
+# An outlet word, also when the body is glued to it ("The Orange County RegisterHussam Ayloush said").
+OUTLET_WORD = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(sorted(OUTLET_WORDS)) + r")(?![a-z])")
 _SEPARATOR = re.compile(r" [|\u00ab\u2013\u2014-] ")
 OUTLET_CHARS = 60  # an outlet name is short
 
@@ -63,9 +65,9 @@ def outlet_spans(text: str, stop: int = SEARCH_CHARS) -> list[tuple[int, int]]:
     for sep in _SEPARATOR.finditer(head):
         segment = head[sep.end(): sep.end() + OUTLET_CHARS]
         segment = re.split(r" [|\u00ab\u2013\u2014-] ", segment)[0]
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", segment)}
-        if words & OUTLET_WORDS:
-            out.append((sep.end(), sep.end() + len(segment)))
+        ends = [m.end() for m in OUTLET_WORD.finditer(segment)]
+        if ends:
+            out.append((sep.end(), sep.end() + ends[-1]))
     return out
 
 

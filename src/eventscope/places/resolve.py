@@ -22,6 +22,7 @@ KIND_BONUS = {"country": 3.5, "continent": 4.0, "admin1": 3.5, "admin2": 1.5, "c
 ADMIN2_WORDS = ("county", "parish", "district", "province", "governorate", "borough")
 ALIAS_PENALTY = 1.0
 CAPITAL_BONUS = 1.0
+CODE_PENALTY = 5.0  # "US", "CAIR": a short capitalised code is a country or an organisation, rarely a town
 COUNTRY_WEIGHT = 5.0  # times the share of the article's votes for the candidate's country
 ADMIN1_BONUS = 3.0  # the article names the candidate's first-order region
 PAIR_BONUS = 6.0  # "Town, State": the next toponym is the candidate's region
@@ -70,7 +71,7 @@ def candidates_for(gaz: Gazetteer, top: Toponym) -> list[Candidate]:
 def prior(top: Toponym, cand: Candidate) -> float:
     score = math.log10(cand.population + 1) + KIND_BONUS.get(cand.kind, 0.0)
     if top.text.isupper() and len(top.text) <= 4 and cand.kind != "country":
-        score -= 3.0  # "US", "UK": a code is a country, not the town "Us"
+        score -= CODE_PENALTY  # a town needs the article's support to be read from a code
     if cand.kind == "admin2" and top.text.lower().endswith(ADMIN2_WORDS):
         score += 2.0
     if cand.feature_code == "PPLC":

@@ -1,0 +1,33 @@
+"""Where an event happened: the article's main place, codes and newspaper names."""
+
+from __future__ import annotations
+
+from conftest import run_text
+from eventscope.places import main_place
+from eventscope.records import PlaceMention
+
+
+def _place(start: int, text: str, geonameid: int, code: str = "PPL") -> PlaceMention:
+    return PlaceMention(start, start + len(text), text, name=text, geonameid=geonameid, latitude=1.0, longitude=1.0,
+                        country="USA", admin1="Ohio", feature_code=code, precision=1)
+
+
+def test_a_place_that_names_a_newspaper_is_not_the_articles_main_place() -> None:
+    text = "Dayton man shot. The Springfield News-Sun and the Springfield Herald reported it first."
+    places = (_place(0, "Dayton", 1), _place(text.index("Springfield"), "Springfield", 2),
+              _place(text.index("Springfield Herald"), "Springfield", 2))
+    main = main_place(places, text)
+    assert main is not None and main.name == "Dayton"
+    assert main_place(places) is not None and main_place(places).name == "Springfield"  # type: ignore[union-attr]
+
+
+def test_a_town_naming_the_shooting_is_its_place() -> None:
+    text = "The Springfield shooting left two people dead on Tuesday. Officers from Dayton and Dayton deputies helped."
+    assert {e.location for e in run_text(text).events} == {"Springfield"}
+
+
+def test_a_short_code_in_capitals_is_no_foreign_town_without_the_articles_support() -> None:
+    analysis = run_text("Leaders of CAIR condemned the shooting in Dallas, Texas, where a gunman killed two people.")
+    codes = [p for p in analysis.places if p.text == "CAIR"]
+    assert all(p.geonameid is None for p in codes)
+    assert {e.country for e in analysis.events} == {"USA"}
