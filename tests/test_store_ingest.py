@@ -3,6 +3,7 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -50,6 +51,37 @@ def test_changed_article_at_same_url_becomes_a_new_version(tmp_path: Path) -> No
         rows = store.conn.execute("SELECT article_key, version FROM articles ORDER BY ALL").fetchall()
     assert rows == [("https://news0.example/story/0", 1), ("https://news0.example/story/0", 2),
                     ("https://news1.example/story/1", 1)]  # fmt: skip
+
+
+def _events(db: Path) -> list[tuple[object, ...]]:
+    with Store(str(db), read_only=True) as store:
+        sql = "SELECT sub_event_type, location, date_start, article_ids, mention_count, fatalities_max FROM events"
+        return sorted(store.conn.execute(sql).fetchall(), key=repr)
+
+
+def test_a_new_version_withdraws_the_old_versions_mentions_from_events(tmp_path: Path) -> None:
+    records = articles(6)  # a000 and a003 report the Palmyra clash; a001 alone reports its strike
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "v1.jsonl", records))
+    records[0]["text"] = records[0]["text"].replace("|3\n", "|9\n")  # the correction raises the toll
+    records[1]["text"] = "Report number 1 was withdrawn: no strike took place.\n"
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "v2.jsonl", records), batch_size=2)
+    run(tmp_path / "fresh.duckdb", write_corpus(tmp_path / "v2.jsonl", records))
+    assert _events(tmp_path / "db.duckdb") == _events(tmp_path / "fresh.duckdb")
+    palmyra = [e for e in _events(tmp_path / "db.duckdb") if e[1] == "Palmyra"]
+    assert palmyra == [("Armed clash", "Palmyra", date(2017, 3, 1), ["a000", "a003"], 2, 9)]
+    with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
+        versions = store.conn.execute("SELECT count(*) FROM articles").fetchone()
+        linked = store.conn.execute("SELECT count(*) FROM mentions JOIN event_mentions USING (mention_id)").fetchone()
+        mentions = store.conn.execute("SELECT count(*) FROM mentions").fetchone()
+    assert versions == (8,) and linked == mentions == (5,)
+
+
+def test_two_versions_in_one_batch_keep_only_the_newest_mentions(tmp_path: Path) -> None:
+    records = articles(3)
+    changed = dict(records[0], text=records[0]["text"].replace("|3\n", "|7\n"))
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", [records[0], changed, *records[1:]]))
+    run(tmp_path / "fresh.duckdb", write_corpus(tmp_path / "f.jsonl", [changed, *records[1:]]))
+    assert _events(tmp_path / "db.duckdb") == _events(tmp_path / "fresh.duckdb")
 
 
 def test_bad_inputs_are_quarantined_and_the_rest_is_stored(tmp_path: Path) -> None:

@@ -2,9 +2,12 @@
 
 ``local:N`` starts a LocalCluster of N single-threaded worker processes;
 ``tcp://HOST:PORT`` connects to a running scheduler.  Each worker process
-loads the spaCy model once (``eventscope.nlp.load`` is cached per process) and
-extracts chunks of articles; at most ``IN_FLIGHT_PER_WORKER`` chunks per worker
-are queued, so memory stays flat on any corpus size.
+loads the spaCy model once (``eventscope.nlp.load`` is cached per process),
+extracts chunks of articles and names each event's people
+(``store.ingest.analyse``), so the writer only merges and writes.  The input is
+streamed: at most ``IN_FLIGHT_PER_WORKER`` chunks per worker are queued, new
+ones as results are taken, so the workers stay busy while the writer commits a
+batch and memory stays flat on any corpus size.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from contextlib import contextmanager
 from distributed import Client, Future, LocalCluster
 
 from ..records import Article, Event
-from ..store.ingest import chunked
+from ..store.ingest import Analysed, Analyser, analyse, chunked
 
 CHUNK = 16  # articles per task: large enough to amortise scheduling, small enough to balance
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 3  # one running, two waiting: a worker never waits for the writer
 Extract = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]]]]
 
 
@@ -27,10 +30,6 @@ def _pipeline_extract(articles: Iterable[Article]) -> Iterable[tuple[Article, tu
     from ..pipeline import extract
 
     return extract(articles)
-
-
-def _run_chunk(extract: Extract, chunk: list[Article]) -> list[tuple[Article, tuple[Event, ...]]]:
-    return list(extract(chunk))
 
 
 def _client(address: str) -> tuple[Client, LocalCluster | None]:
@@ -42,26 +41,23 @@ def _client(address: str) -> tuple[Client, LocalCluster | None]:
 
 
 @contextmanager
-def dask_extractor(
-    address: str, extract: Extract | None = None, chunk: int = CHUNK
-) -> Iterator[Callable[[Iterable[Article]], Iterator[tuple[Article, tuple[Event, ...]]]]]:
-    """An extractor (same signature as ``pipeline.extract``) that runs on the Dask cluster at ``address``."""
+def dask_extractor(address: str, extract: Extract | None = None, chunk: int = CHUNK) -> Iterator[Analyser]:
+    """An analyser for ``store.ingest`` that extracts on the Dask cluster at ``address``."""
     client, cluster = _client(address)
     function = extract or _pipeline_extract
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    in_flight = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
 
-    def run(articles: Iterable[Article]) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    def run(articles: Iterable[Article]) -> Iterator[Analysed]:
         pending: deque[Future] = deque()
         for part in chunked(articles, chunk):
-            pending.append(client.submit(_run_chunk, function, part, pure=False))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+            pending.append(client.submit(analyse, function, part, pure=False))
+            if len(pending) >= in_flight:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
 
-    run.batch_size = chunk * workers * IN_FLIGHT_PER_WORKER  # type: ignore[attr-defined]
     try:
-        yield run
+        yield Analyser(run)
     finally:
         client.close()
         if cluster is not None:

@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -64,6 +64,7 @@ class Store:
         if not read_only and os.path.dirname(path):
             os.makedirs(os.path.dirname(path), exist_ok=True)
         self._conn: duckdb.DuckDBPyConnection | None = connect(path, read_only)
+        self._column_types: dict[str, list[tuple[str, str]]] = {}
         if not read_only:
             migrate(self.conn)
 
@@ -127,31 +128,71 @@ class Store:
             found.setdefault(mid, []).append(Evidence(aid, text, start, end))
         return {k: tuple(v) for k, v in found.items()}
 
-    def write_batch(
-        self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger
-    ) -> MergeDelta:
-        """Write one batch in one transaction (after a failure, reload the merger: ``load_merger``)."""
-        delta = merger.add([m for s in stored for m in s.mentions])
+    def write_batch(self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger) -> Merger:
+        """Write one batch in one transaction; return the merger to go on with (after a failure, reload it:
+        ``load_merger``).  A new version of an article withdraws the mentions of its older versions."""
+        old = self._superseded(stored)
+        live = [m for s in stored if s.uid not in old for m in s.mentions]
         with self.transaction():
-            self._insert_articles(stored)
+            if withdrawn := sorted(mid for mid, m in merger.mentions.items() if m.article_uid in old):
+                merger = self._withdraw(merger, withdrawn)
+            self._insert_articles([s if s.uid not in old else replace(s, mentions=()) for s in stored])
             self._quarantine(rejected)
-            self._apply(delta)
-        return delta
+            self._apply(merger.add(live))
+        return merger
+
+    def _superseded(self, stored: Sequence[StoredArticle]) -> set[str]:
+        """The uids of the stored and batch versions older than the batch's newest of each article."""
+        newest: dict[str, int] = {}
+        for s in stored:
+            newest[s.key] = max(s.version, newest.get(s.key, 0))
+        if not any(v > 1 for v in newest.values()):
+            return set()
+        sql = "SELECT article_key, version FROM articles WHERE article_key IN (SELECT unnest(?::VARCHAR[]))"
+        known = self.conn.execute(sql, [[k for k, v in newest.items() if v > 1]]).fetchall()
+        versions = [*known, *((s.key, s.version) for s in stored)]
+        return {f"{key}#{version}" for key, version in versions if version < newest[key]}
+
+    def _withdraw(self, merger: Merger, withdrawn: list[str]) -> Merger:
+        """Delete ``withdrawn`` mentions; re-merge the rest of their events' mentions into a rebuilt merger."""
+        links = dict(self.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
+        gone = set(withdrawn)
+        hit = {links[m] for m in withdrawn if m in links}
+        kept = {m: e for m, e in links.items() if e not in hit}
+        fresh = Merger()
+        fresh.load((m for mid, m in merger.mentions.items() if mid in kept), kept)
+        again = [m for mid, m in merger.mentions.items() if mid not in kept and mid not in gone]
+        for table in ("mentions", "evidence", "event_mentions"):
+            self.conn.execute(f"DELETE FROM {table} WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [withdrawn])
+        self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(hit)])
+        self._apply(fresh.add(again))
+        return fresh
 
     def _insert_articles(self, stored: Sequence[StoredArticle]) -> None:
-        articles = [rows.article_row(s.article, s.key, s.version, s.digest) for s in stored]
         mentions = [m for s in stored for m in s.mentions]
-        mention_rows = [rows.mention_row(m) for m in mentions]
-        evidence = [r for m in mentions for r in rows.evidence_rows(m)]
-        if articles:
-            self.conn.executemany(f"INSERT INTO articles VALUES ({_marks(articles[0])})", articles)
-        if mention_rows:
-            sql = f"INSERT INTO mentions ({rows.MENTION_COLUMNS}) VALUES ({_marks(mention_rows[0])})"
-            self.conn.executemany(sql, mention_rows)
-        if evidence:
-            self.conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", evidence)
-        for mention in mentions:
-            self._add_sources(mention)
+        self.insert("articles", [rows.article_row(s.article, s.key, s.version, s.digest) for s in stored])
+        self.insert("mentions", [rows.mention_row(m) for m in mentions])
+        self.insert("evidence", [r for m in mentions for r in rows.evidence_rows(m)])
+        pairs = [(n, k) for m in mentions for n, k in ((m.outlet, "outlet"), (m.event.source, "reported")) if n]
+        first = dict(reversed(pairs))  # a name keeps the kind it was first stored with
+        self.insert("sources", [list(pair) for pair in first.items()], conflict="ON CONFLICT DO NOTHING")
+
+    def insert(self, table: str, values: Sequence[Sequence[object]], conflict: str = "") -> None:
+        """Insert ``values`` in one statement, one list parameter per column (rows give the table's first columns)."""
+        if not values:
+            return
+        columns = self._columns(table)[: len(values[0])]
+        names = ", ".join(name for name, _ in columns)
+        select = ", ".join(f"unnest(${n}::{kind}[])" for n, (_, kind) in enumerate(columns, start=1))
+        params = [list(column) for column in zip(*values, strict=True)]
+        self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {select} {conflict}", params)
+
+    def _columns(self, table: str) -> list[tuple[str, str]]:
+        if table not in self._column_types:
+            sql = ("SELECT column_name, data_type FROM duckdb_columns() "
+                   "WHERE database_name = current_database() AND table_name = ? ORDER BY column_index")  # fmt: skip
+            self._column_types[table] = [(r[0], r[1]) for r in self.conn.execute(sql, [table]).fetchall()]
+        return self._column_types[table]
 
     def feed_state(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a feed last answered with."""
@@ -164,31 +205,18 @@ class Store:
             [url, etag, last_modified, etag, last_modified],
         )
 
-    def _add_sources(self, mention: Mention) -> None:
-        for name, kind in ((mention.outlet, "outlet"), (mention.event.source, "reported")):
-            if name:
-                self.conn.execute("INSERT INTO sources VALUES (?, ?) ON CONFLICT DO NOTHING", [name, kind])
-
     def _quarantine(self, rejected: Sequence[Rejected]) -> None:
-        for item in rejected:
-            self.conn.execute(
-                "INSERT INTO quarantine VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                [item.origin, item.code, item.reason],
-            )
+        first = {r.origin: [r.origin, r.code, r.reason] for r in reversed(rejected)}  # the first reason per input
+        self.insert("quarantine", list(first.values()), conflict="ON CONFLICT DO NOTHING")
 
     def _apply(self, delta: MergeDelta) -> None:
-        for event_id in delta.removed:
-            self.conn.execute("DELETE FROM events WHERE event_id = ?", [event_id])
-        for merged in delta.upserted:
-            row = rows.event_row(merged)
-            self.conn.execute("DELETE FROM events WHERE event_id = ?", [row[0]])
-            self.conn.execute(f"INSERT INTO events ({rows.EVENT_COLUMNS}) VALUES ({_marks(row)})", row)
-            for mention_id in merged.mention_ids:
-                self.conn.execute(_LINK, [mention_id, row[0], row[0]])
-
-
-_LINK = "INSERT INTO event_mentions VALUES (?, ?) ON CONFLICT (mention_id) DO UPDATE SET event_id = ?"
-
-
-def _marks(row: Sequence[object]) -> str:
-    return ",".join("?" * len(row))
+        events = [rows.event_row(merged) for merged in delta.upserted]
+        gone = [*delta.removed, *(row[0] for row in events)]
+        links = [[mid, merged.event.event_id] for merged in delta.upserted for mid in merged.mention_ids]
+        if gone:
+            self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        if links:
+            ids = [mid for mid, _ in links]
+            self.conn.execute("DELETE FROM event_mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        self.insert("events", events)
+        self.insert("event_mentions", links)

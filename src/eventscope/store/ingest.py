@@ -7,7 +7,8 @@ so re-ingesting a corpus costs one hash per article and adds nothing.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 from typing import TypeVar
@@ -22,6 +23,23 @@ T = TypeVar("T")
 Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]]]]
 BATCH_SIZE = 64  # articles per transaction
 EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """An article after extraction: its events and each event's people, or why extraction failed."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    people: tuple[tuple[str, ...], ...] = ()  # per event: the full names of its people (merge.article_people)
+    error: str | None = None  # the article is quarantined (E050)
+
+
+@dataclass(frozen=True, slots=True)
+class Analyser:
+    """Extraction done elsewhere (Dask workers): articles in, ``Analysed`` out, in input order, lazily."""
+
+    run: Callable[[Iterable[Article]], Iterator[Analysed]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +59,6 @@ class _Identity:
     key: str
     version: int
     digest: str
-
-
-_Extracted = tuple[_Identity, Article, tuple[Event, ...]]
 
 
 class _Gate:
@@ -67,28 +82,62 @@ class _Gate:
             versions[digest] = max(versions.values(), default=0) + 1
             yield item, _Identity(key, versions[digest], digest)
 
-    def extracted(self, extractor: Extractor, pairs: Iterable[tuple[Article, _Identity]]) -> Iterator[_Extracted]:
-        """Extract in chunks; when a chunk fails, retry its articles one by one and quarantine the failures."""
-        # an extractor may ask for bigger batches (the Dask one: enough chunks for every worker)
-        for part in chunked(pairs, getattr(extractor, "batch_size", EXTRACT_CHUNK)):
-            try:
-                results = list(extractor([a for a, _ in part]))
-            except Exception:  # noqa: BLE001 - error policy: quarantine the article, go on
-                results = []
-            if len(results) == len(part):
-                yield from ((who, art, tuple(evs)) for (_, who), (art, evs) in zip(part, results, strict=True))
-                continue
-            for article, who in part:
-                yield from self._one(extractor, article, who)
+    def extracted(
+        self, analyser: Analyser, pairs: Iterable[tuple[Article, _Identity]]
+    ) -> Iterator[tuple[_Identity, Analysed]]:
+        """The analysis of each article let through, with its identity; failures are quarantined."""
+        waiting: deque[_Identity] = deque()  # the analyser may read ahead of what it has given back
 
-    def _one(self, extractor: Extractor, article: Article, who: _Identity) -> Iterator[_Extracted]:
-        try:
-            ((found, events),) = list(extractor([article]))
-        except Exception as exc:  # noqa: BLE001
+        def articles() -> Iterator[Article]:
+            for article, who in pairs:
+                waiting.append(who)
+                yield article
+
+        for found in analyser.run(articles()):
+            who = waiting.popleft()
+            if found.error is None:
+                yield who, found
+                continue
             self.known[who.key].pop(who.digest, None)
-            self.rejected.append(Rejected(article.origin, "E050", f"[E050] extraction failed: {exc!r}"))
-            return
-        yield who, found, tuple(events)
+            self.rejected.append(Rejected(found.article.origin, "E050", found.error))
+
+
+def analyse(extract: Extractor, articles: Sequence[Article], recognise: Recogniser | None = None) -> list[Analysed]:
+    """A worker's unit of work: extract a chunk (when it fails, article by article, keeping each failure's
+    reason) and name each event's people, so the writer only merges and writes."""
+    try:
+        found = [(article, tuple(events)) for article, events in extract(articles)]
+    except Exception:  # noqa: BLE001 - error policy: retry one by one, quarantine the failures
+        found = []
+    if len(found) == len(articles):
+        return [with_people(article, events, recognise) for article, events in found]
+    return [_alone(extract, article, recognise) for article in articles]
+
+
+def _alone(extract: Extractor, article: Article, recognise: Recogniser | None) -> Analysed:
+    try:
+        ((found, events),) = list(extract([article]))
+    except Exception as exc:  # noqa: BLE001
+        return Analysed(article, error=f"[E050] extraction failed: {exc!r}")
+    return with_people(found, tuple(events), recognise)
+
+
+def with_people(article: Article, events: Iterable[Event], recognise: Recogniser | None = None) -> Analysed:
+    """The article's events (each carrying the article's id) and the people named near each."""
+    found = tuple(e if e.article_ids else replace(e, article_ids=(article.article_id,)) for e in events)
+    spans = [[(v.start, v.end) for v in e.evidence if v.text == article.text[v.start : v.end]] for e in found]
+    people = article_people(article.text, spans, recognise or spacy_entities) if found else []
+    return Analysed(article, found, tuple(people))
+
+
+def local_analyser(extract: Extractor, chunk: int = EXTRACT_CHUNK) -> Analyser:
+    """Analyse in this process, ``chunk`` articles at a time."""
+
+    def run(articles: Iterable[Article]) -> Iterator[Analysed]:
+        for part in chunked(articles, chunk):
+            yield from analyse(extract, part)
+
+    return Analyser(run)
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -107,41 +156,46 @@ def mentions_of(
     article: Article, uid: str, events: Iterable[Event], recognise: Recogniser | None = None
 ) -> tuple[Mention, ...]:
     """One mention per extracted event, with a content-derived id and the people named near it."""
-    outlet = rows.outlet_of(article)
-    events = [e if e.article_ids else replace(e, article_ids=(article.article_id,)) for e in events]
-    spans = [[(v.start, v.end) for v in e.evidence if v.text == article.text[v.start : v.end]] for e in events]
-    people = article_people(article.text, spans, recognise or spacy_entities) if events else []
-    found: list[Mention] = []
-    for n, (event, names) in enumerate(zip(events, people, strict=True)):
+    return mentions_from(with_people(article, events, recognise), uid)
+
+
+def mentions_from(found: Analysed, uid: str) -> tuple[Mention, ...]:
+    outlet = rows.outlet_of(found.article)
+    mentions: list[Mention] = []
+    for n, (event, names) in enumerate(zip(found.events, found.people, strict=True)):
         digest = hashlib.sha1(f"{uid}|{event.event_id}|{n}".encode()).hexdigest()[:20]
-        found.append(Mention("m-" + digest, uid, event, outlet, names))
-    return tuple(found)
+        mentions.append(Mention("m-" + digest, uid, event, outlet, names))
+    return tuple(mentions)
 
 
 def ingest(
     items: Iterable[Article | Rejected],
     store: Store,
-    extractor: Extractor | None = None,
+    extractor: Extractor | Analyser | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[IngestStats], None] | None = None,
 ) -> IngestStats:
-    """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction."""
+    """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction.
+
+    ``extractor`` is ``pipeline.extract`` by default; an ``Analyser`` (``scale.dask_extractor``) runs elsewhere."""
+    if not isinstance(extractor, Analyser):
+        extractor = local_analyser(extractor or default_extractor())
     gate = _Gate(store.versions())
     merger = store.load_merger()
     store.release()
     stats, batch = IngestStats(), []
-    for who, article, events in gate.extracted(extractor or default_extractor(), gate.filter(items)):
-        stored = StoredArticle(article, who.key, who.version, who.digest, ())
-        stored = replace(stored, mentions=mentions_of(article, stored.uid, events))
+    for who, found in gate.extracted(extractor, gate.filter(items)):
+        uid = f"{who.key}#{who.version}"
+        stored = StoredArticle(found.article, who.key, who.version, who.digest, mentions_from(found, uid))
         batch.append(stored)
         stats = replace(stats, articles=stats.articles + 1, events=stats.events + len(stored.mentions))
         if len(batch) >= batch_size:
-            stats = _flush(store, merger, batch, gate, stats)
+            merger, stats = _flush(store, merger, batch, gate, stats)
         if on_progress:
             on_progress(
                 replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(gate.rejected))
             )
-    stats = _flush(store, merger, batch, gate, stats)
+    _, stats = _flush(store, merger, batch, gate, stats)
     if on_progress:
         on_progress(stats)
     return stats
@@ -149,10 +203,10 @@ def ingest(
 
 def _flush(
     store: Store, merger: Merger, batch: list[StoredArticle], gate: _Gate, stats: IngestStats
-) -> IngestStats:
+) -> tuple[Merger, IngestStats]:
     rejected = list(gate.rejected)
-    store.write_batch(batch, rejected, merger)
+    merger = store.write_batch(batch, rejected, merger)
     store.release()  # let readers in while the next batch is extracted
     batch.clear()
     gate.rejected.clear()
-    return replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))
+    return merger, replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))
