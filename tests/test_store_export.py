@@ -16,11 +16,13 @@ from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.store import EventQuery, Store, ingest, query_events  # noqa: E402
 from eventscope.store.export import ACLED_COLUMNS  # noqa: E402
 
+WRITTEN = 1_700_000_000  # the store's clock in these tests (Unix time)
 
-def build(tmp_path: Path) -> Path:
+
+def build(tmp_path: Path, n: int = 9, clock: float = WRITTEN) -> Path:
     db = tmp_path / "db.duckdb"
-    corpus = write_corpus(tmp_path / "c.jsonl", articles(9))
-    with Store(str(db)) as store:
+    corpus = write_corpus(tmp_path / f"c{n}.jsonl", articles(n))
+    with Store(str(db), clock=lambda: clock) as store:
         ingest(read_inputs([str(corpus)]), store, extract)
     return db
 
@@ -54,6 +56,23 @@ def test_acled_csv_has_acleds_columns_in_order_and_notes_from_evidence(tmp_path:
     clash = next(r for r in rows if r["sub_event_type"] == "Armed clash")
     assert clash["notes"].startswith("On 2017-03-01: EV|Battles") and clash["notes"].endswith("[3 reports]")
     assert clash["iso"] == "760" and clash["country"] == "Syrian Arab Republic" and clash["fatalities"] == "3"
+    assert clash["region"] == "Middle East" and clash["timestamp"] == str(WRITTEN)
+    assert {r["admin2"] for r in rows} == {""}  # nothing stored tells it
+
+
+def test_acled_timestamp_is_when_the_store_last_wrote_the_event(tmp_path: Path) -> None:
+    build(tmp_path)
+    db = build(tmp_path, n=10, clock=WRITTEN + 60)  # a010 adds nothing; a009 reports Palmyra again
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "acled-csv"])
+    stamps = {r["location"]: r["timestamp"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert stamps["Palmyra"] == str(WRITTEN + 60)
+    assert set(stamps.values()) == {str(WRITTEN), str(WRITTEN + 60)}
+
+
+def test_actor_filter_takes_percent_and_underscore_literally(tmp_path: Path) -> None:
+    with Store(str(build(tmp_path)), read_only=True) as store:
+        assert len(query_events(store, EventQuery(actor="Russ"))) == 6
+        assert query_events(store, EventQuery(actor="%")) == query_events(store, EventQuery(actor="R_ssia")) == []
 
 
 def test_geojson_and_parquet_exports(tmp_path: Path) -> None:

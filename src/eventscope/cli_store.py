@@ -15,6 +15,7 @@ from rich.table import Table
 
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
+from .store.query import updated_at
 
 err = Console(stderr=True)
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
@@ -124,13 +125,15 @@ def export_cmd(
     """Export merged events: ACLED CSV (ACLED's columns), JSON Lines, Parquet or GeoJSON."""
     with Store(db, read_only=True) as store:
         found = query_events(store, _query(since, until, type_, None, country, None))
+        stamps = updated_at(store, [m.event.event_id for m in found]) if fmt is ExportFormat.acled_csv else {}
     if fmt is ExportFormat.parquet:
         ex.write_parquet(found, out or "events.parquet")
         return
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
         if fmt is ExportFormat.acled_csv:
-            ex.write_csv((ex.acled_row(m) for m in found), ex.ACLED_COLUMNS, handle)
+            rows = (ex.acled_row(m, stamps.get(m.event.event_id)) for m in found)
+            ex.write_csv(rows, ex.ACLED_COLUMNS, handle)
         elif fmt is ExportFormat.jsonl:
             ex.write_jsonl(found, handle)
         else:

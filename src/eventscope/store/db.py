@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -58,9 +58,10 @@ def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.Duc
 class Store:
     """A DuckDB file.  ``release`` closes the file between batches so readers can query meanwhile."""
 
-    def __init__(self, path: str, read_only: bool = False) -> None:
+    def __init__(self, path: str, read_only: bool = False, clock: Callable[[], float] = time.time) -> None:
         self.path = path
         self.read_only = read_only
+        self.clock = clock  # read once per batch: the events it writes are stamped with it
         if not read_only and os.path.dirname(path):
             os.makedirs(os.path.dirname(path), exist_ok=True)
         self._conn: duckdb.DuckDBPyConnection | None = connect(path, read_only)
@@ -133,12 +134,13 @@ class Store:
         ``load_merger``).  A new version of an article withdraws the mentions of its older versions."""
         old = self._superseded(stored)
         live = [m for s in stored if s.uid not in old for m in s.mentions]
+        stamp = int(self.clock())
         with self.transaction():
             if withdrawn := sorted(mid for mid, m in merger.mentions.items() if m.article_uid in old):
-                merger = self._withdraw(merger, withdrawn)
+                merger = self._withdraw(merger, withdrawn, stamp)
             self._insert_articles([s if s.uid not in old else replace(s, mentions=()) for s in stored])
             self._quarantine(rejected)
-            self._apply(merger.add(live))
+            self._apply(merger.add(live), stamp)
         return merger
 
     def _superseded(self, stored: Sequence[StoredArticle]) -> set[str]:
@@ -153,7 +155,7 @@ class Store:
         versions = [*known, *((s.key, s.version) for s in stored)]
         return {f"{key}#{version}" for key, version in versions if version < newest[key]}
 
-    def _withdraw(self, merger: Merger, withdrawn: list[str]) -> Merger:
+    def _withdraw(self, merger: Merger, withdrawn: list[str], stamp: int) -> Merger:
         """Delete ``withdrawn`` mentions; re-merge the rest of their events' mentions into a rebuilt merger."""
         links = dict(self.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
         gone = set(withdrawn)
@@ -165,7 +167,7 @@ class Store:
         for table in ("mentions", "evidence", "event_mentions"):
             self.conn.execute(f"DELETE FROM {table} WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [withdrawn])
         self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(hit)])
-        self._apply(fresh.add(again))
+        self._apply(fresh.add(again), stamp)
         return fresh
 
     def _insert_articles(self, stored: Sequence[StoredArticle]) -> None:
@@ -209,8 +211,9 @@ class Store:
         first = {r.origin: [r.origin, r.code, r.reason] for r in reversed(rejected)}  # the first reason per input
         self.insert("quarantine", list(first.values()), conflict="ON CONFLICT DO NOTHING")
 
-    def _apply(self, delta: MergeDelta) -> None:
-        events = [rows.event_row(merged) for merged in delta.upserted]
+    def _apply(self, delta: MergeDelta, stamp: int) -> None:
+        """Rewrite the events ``delta`` changed, stamped ``stamp`` (Unix time), and their links."""
+        events = [[*rows.event_row(merged), stamp] for merged in delta.upserted]
         gone = [*delta.removed, *(row[0] for row in events)]
         links = [[mid, merged.event.event_id] for merged in delta.upserted for mid in merged.mention_ids]
         if gone:

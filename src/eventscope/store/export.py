@@ -10,6 +10,7 @@ from typing import IO, Any
 from ..control import Period
 from ..merge import MergedEvent
 from ..serialize import event_record
+from .regions import acled_region
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -44,7 +45,9 @@ def notes(merged: MergedEvent) -> str:
     return f"{when}: {text} [{reports} report{'s' if reports != 1 else ''}]"
 
 
-def acled_row(merged: MergedEvent) -> dict[str, Any]:
+def acled_row(merged: MergedEvent, timestamp: int | None = None) -> dict[str, Any]:
+    """ACLED's columns; ``timestamp`` is the Unix time the store last wrote the event.  admin2, admin3 and
+    source_scale stay empty: nothing stored tells them."""
     e = merged.event
     inter1, inter2 = e.actor1_type or "", e.actor2_type or ""
     deaths = "" if merged.fatalities_max is None or merged.fatalities_max == e.fatalities else (
@@ -58,12 +61,13 @@ def acled_row(merged: MergedEvent) -> dict[str, Any]:
         "inter1": inter1, "actor2": e.actor2 or "", "assoc_actor_2": "", "inter2": inter2,
         "interaction": "-".join(x for x in (inter1, inter2) if x),
         "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
-        "iso": _iso_numeric(e.country), "region": "", "country": _country_name(e.country),
+        "iso": _iso_numeric(e.country), "region": acled_region(e.country), "country": _country_name(e.country),
         "admin1": e.admin1 or "", "admin2": "", "admin3": "", "location": e.location or "",
         "latitude": e.latitude if e.latitude is not None else "",
         "longitude": e.longitude if e.longitude is not None else "", "geo_precision": e.geo_precision or "",
         "source": "; ".join(merged.sources), "source_scale": "", "notes": notes(merged),
-        "fatalities": e.fatalities if e.fatalities is not None else 0, "tags": deaths, "timestamp": "",
+        "fatalities": e.fatalities if e.fatalities is not None else 0, "tags": deaths,
+        "timestamp": "" if timestamp is None else timestamp,
     }  # fmt: skip
 
 

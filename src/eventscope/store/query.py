@@ -37,10 +37,10 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         (q.place is not None, "(lower(location) = lower(?) OR lower(admin1) = lower(?))", [q.place, q.place]),
     ]
     if q.actor is not None:
-        pattern = f"%{q.actor.lower()}%"
+        pattern = rows.like_pattern(q.actor)
         clauses.append(
-            "(lower(actor1) LIKE ? OR lower(actor2) LIKE ?"
-            " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ?)) > 0)"
+            "(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\'"
+            " OR len(list_filter(assoc_actors, lambda a: lower(a) LIKE ? ESCAPE '\\')) > 0)"
         )
         params += [pattern, pattern, pattern]
     if q.near is not None:
@@ -88,3 +88,9 @@ def _details(store: Store, event_ids: list[str]) -> dict[str, tuple[tuple[str, .
     return {
         eid: (tuple(sorted(mids)), tuple(evidence.get(eid, {}).values())) for eid, mids in mentions.items()
     }
+
+
+def updated_at(store: Store, event_ids: list[str]) -> dict[str, int]:
+    """event id -> Unix time the writer last wrote it (events written before schema 3 have none)."""
+    sql = "SELECT event_id, updated_at FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"
+    return {eid: stamp for eid, stamp in store.conn.execute(sql, [event_ids]).fetchall() if stamp is not None}

@@ -24,6 +24,7 @@ import duckdb
 from ..control import Period, timeline
 from .db import Store
 from .query import EventQuery, query_events
+from .rows import like_pattern
 
 QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
 MAX_LIMIT = 1000  # events in one page
@@ -267,11 +268,6 @@ def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY
         cursor.close()
 
 
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
     west, south, east, north = bbox
     return west <= -180 and south <= -90 and east >= 180 and north >= 90
@@ -289,7 +285,7 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
     if f.actor:  # the numbers of the actors whose name holds the text, then the events naming one of them
         ids = f"SELECT id FROM {table}_actors WHERE lc LIKE ? ESCAPE '\\'"
         assoc = f"(assoc_ids IS NOT NULL AND list_has_any(assoc_ids, (SELECT list(id) FROM ({ids}))))"
-        p = _like(f.actor)
+        p = like_pattern(f.actor)
         checks.append((True, f"(a1 IN ({ids}) OR a2 IN ({ids}) OR {assoc})", [p, p, p]))
     if f.bbox and not _whole_world(f.bbox):
         west, south, east, north = f.bbox
@@ -297,7 +293,7 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
     if f.text and "\x1f" not in f.text:  # one LIKE over the place and evidence of each event
         checks.append((True, "contains(search_lc, ?)", [f.text.lower()]))  # (twice as fast as LIKE ... ESCAPE)
     elif f.text:  # a unit separator could match across two sentences: read them one by one
-        p = _like(f.text)
+        p = like_pattern(f.text)
         checks.append((True, "(lower(location) LIKE ? ESCAPE '\\' OR event_id IN (SELECT em.event_id FROM "
                              "event_mentions em JOIN evidence ev USING (mention_id) "
                              "WHERE lower(ev.text) LIKE ? ESCAPE '\\'))", [p, p]))  # fmt: skip
@@ -379,7 +375,7 @@ def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
     checks, params = ["TRUE"], []
     if q.text:
         checks.append("lower(name) LIKE ? ESCAPE '\\'")
-        params.append(_like(q.text))
+        params.append(like_pattern(q.text))
     if q.country and kind == "places":
         checks.append("upper(country) = upper(?)")
         params.append(q.country)

@@ -89,9 +89,14 @@ CREATE TABLE feed_state (
 );
 """
 
+_V3 = """
+ALTER TABLE events ADD COLUMN updated_at BIGINT;  -- Unix time the writer last wrote the event (ACLED's timestamp)
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),
     (2, "feed polling state (ETag / Last-Modified)", _V2),
+    (3, "events.updated_at (Unix time of the event's last write)", _V3),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
