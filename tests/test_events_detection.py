@@ -157,3 +157,21 @@ def test_a_weapon_named_in_the_next_sentence_types_the_attack_just_told() -> Non
     events = events_of("Gunmen attacked a market in Mogadishu, Somalia on Monday, wounding five traders. "
                        "A grenade exploded in the crowd.")
     assert events[0].sub_event_type == "Grenade"
+
+
+def test_territory_taken_without_resistance_is_a_non_violent_transfer() -> None:
+    events = events_of("Rebel fighters took control of the town of Baidoa without resistance after government "
+                       "troops withdrew on Monday.")
+    assert events[0].sub_event_type == "Non-violent transfer of territory"
+
+
+def test_what_was_seized_tells_the_type() -> None:
+    (arrest,) = events_of("Government soldiers captured a senior rebel commander near Kismayo on Friday.")
+    assert arrest.sub_event_type == "Arrests"
+    weapons = events_of("Police seized six rifles and ammunition during a raid on a house in Mombasa.")
+    assert weapons[0].sub_event_type == "Disrupted weapons use"
+
+
+def test_an_event_told_in_passing_follows_the_news() -> None:
+    events = events_of("Army engineers defused a landmine near the bodies of two rebels killed in Kidal last week.")
+    assert [e.sub_event_type for e in events][:1] == ["Disrupted weapons use"]

@@ -49,3 +49,11 @@ def test_leakage_check_finds_templates_that_copy_a_snippet(tmp_path: Path) -> No
     assert corpus.shared_phrases([snippet], spec) == [
         ("{X} lobbed a grenade at the old police post today", "a grenade at the old")]
     assert corpus.shared_phrases(["Nothing alike here at all."], spec) == []
+
+
+def test_a_stable_fifth_of_the_acled_rows_is_held_out() -> None:
+    rows = [corpus.Example("notes", "Armed clash", "acled", f"XYZ{i}") for i in range(1000)]
+    held = [e.key for e in rows if corpus.is_held_out(e)]
+    assert 150 <= len(held) <= 250
+    assert held == [e.key for e in rows if corpus.is_held_out(e)]
+    assert not corpus.is_held_out(corpus.Example("notes", "Armed clash", "template", "XYZ0"))

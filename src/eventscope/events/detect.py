@@ -18,6 +18,7 @@ from .plover import plover
 from .rules import (
     ARMED_TYPES,
     AT_A_PROTEST,
+    CAPTIVES,
     DEMONSTRATIONS,
     EVENT_TYPE_OF,
     LETHAL,
@@ -124,11 +125,15 @@ def _governed_by_death(token: Token) -> bool:
     return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in LETHAL
 
 
-def _refine_frame(frame: str, lemmas: frozenset[str]) -> str:
-    """'seized a weapons cache' disrupts weapons use; it takes no territory."""
-    if frame == lx.TAKE and lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES:
+def _refine_frame(frame: str, lemmas: frozenset[str], patient: Token | None) -> str:
+    """'seized a weapons cache' disrupts weapons use, 'captured a senior commander' arrests him: what
+    was taken (the object, else the clause's words) tells; neither takes territory."""
+    if frame != lx.TAKE:
+        return frame
+    taken = patient.lemma_.lower() if patient is not None else ""
+    if taken in lx.CACHE_CUES or (lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES):
         return lx.DISRUPT
-    return frame
+    return lx.ARREST if taken in CAPTIVES else frame
 
 
 CROWD_WORDS = frozenset({"mob", "crowd", "youth", "cadre", "supporter", "villager", "resident", "local", "worker",
@@ -171,12 +176,12 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     mood = modality(token, sent)
     if mood not in ("asserted", "claimed"):
         return None
-    trigger = Trigger(token, _refine_frame(trigger.frame, lemmas), trigger.end)
+    args = find_arguments(token, actors)
+    trigger = Trigger(token, _refine_frame(trigger.frame, lemmas, args.patient), trigger.end)
     if trigger.frame == lx.ARREST:  # 'dozens of arrests were made during a demonstration': the protest's
         lemmas = lemmas | (frozenset(t.lemma_.lower() for t in sent) & AT_A_PROTEST)
     if trigger.frame == lx.BASE and not lemmas & lx.BASE_CUES:
         return None
-    args = find_arguments(token, actors)
     patient = args.patient.lemma_.lower() if args.patient is not None else ""
     cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else _side_of(args.agent),
                 args.actor2.actor_type if args.actor2 else None,
@@ -272,12 +277,30 @@ def _surest_first(found: list[EventMention]) -> list[EventMention]:
     return found
 
 
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def in_passing(token: Token) -> bool:
+    """A trigger that describes a noun ('fighters killed in the city') or lies in a relative clause
+    ('the unit that carried out the shelling') tells a past event in passing, not the sentence's news."""
+    if token.dep_ == "acl" and token.head.pos_ in NOMINAL:
+        return True
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ == "relcl" and current.head.pos_ in NOMINAL:
+            return True
+        current = current.head
+    return False
+
+
 def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: Source | None) -> list[EventMention]:
-    """A sentence's events in text order (a rule-only guess gives way to a sure typing: _surest_first)."""
+    """A sentence's events, the news first: in text order, except that events told in passing (in_passing)
+    follow, and a rule-only guess gives way to a sure typing (_surest_first)."""
     triggers = find_triggers(sent)
-    found = [m for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
-    if found or triggers:
-        return _surest_first(found)
+    pairs = [(t, m) for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
+    if pairs or triggers:
+        news = [m for t, m in pairs if not in_passing(t.token)]
+        return _surest_first(news) + [m for t, m in pairs if in_passing(t.token)]
     lemmas = frozenset(t.lemma_.lower() for t in sent)
     if sum(t.is_alpha for t in sent) < MIN_UNTRIGGERED_WORDS:
         return []  # '3 fatalities.' completes the previous sentence's event

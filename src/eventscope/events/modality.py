@@ -33,6 +33,8 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     chain = [token]
     while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ == "pobj" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
+            if chain[-1].head.head.lemma_.lower() in INTENT:
+                chain.append(chain[-1].head.head)  # 'its plan for mass arrests': the noun tells the intent
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
         if chain[-1].dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                                for c in chain[-1].children):

@@ -60,7 +60,8 @@ class Cues:
 
 def weapon_subtype(lemmas: frozenset[str]) -> str | None:
     """The explosive/remote weapon the clause names, if any (most specific first)."""
-    if lemmas & CHEMICAL_AGENTS and lemmas & {"attack", "weapon", "gas", "agent", "shell"} and "tear" not in lemmas:
+    tear_gas = {"tear", "gas"} <= lemmas  # not 'tear' alone: spaCy lemmatises 'war-torn' to 'tear'
+    if lemmas & CHEMICAL_AGENTS and lemmas & {"attack", "weapon", "gas", "agent", "shell"} and not tear_gas:
         return "Chemical weapon"  # "gas" alone is no agent: tear gas, gas prices, a gas leak
     if lemmas & lx.SUICIDE_CUES:
         return "Suicide bomb"
@@ -75,8 +76,24 @@ def weapon_subtype(lemmas: frozenset[str]) -> str | None:
     return None
 
 
+YIELDED = frozenset({"withdraw", "withdrawal", "retreat", "pullout", "abandon", "evacuate", "evacuation", "handover",
+                     "unopposed", "peacefully"})
+UNRESISTED = frozenset({"resistance", "fight", "fighting", "clash", "battle", "bloodshed", "gunshot", "shot", "firing"})
+FOUGHT = frozenset({"fight", "fighting", "clash", "battle", "attack", "kill", "heavy", "fierce", "gunfight"})
+
+
+def yielded(lemmas: frozenset[str]) -> bool:
+    """Territory changed hands without a battle (the codebook's non-violent transfer): taken 'without
+    resistance', or after the other side withdrew when the clause tells of no fighting."""
+    if "without" in lemmas and lemmas & UNRESISTED:
+        return True
+    return bool(lemmas & YIELDED) and not lemmas & FOUGHT
+
+
 def territory_subtype(cues: Cues) -> str:
     """The taker's side; with no taker named, the side it was taken from tells (typing owner's edit)."""
+    if yielded(cues.lemmas):
+        return "Non-violent transfer of territory"
     if cues.actor1_type == STATE or (cues.actor1_type is None and cues.actor2_type in NON_STATE_ARMED):
         return "Government regains territory"
     if cues.actor1_type is None and cues.actor2_type != STATE:
@@ -195,6 +212,9 @@ _RIOT_FRAMES = frozenset({lx.CLASH, lx.ATTACK, lx.KILL, lx.SHOOT})
 
 
 def _frame_allowed(cues: Cues) -> frozenset[str]:
+    if cues.frame == lx.TAKE and yielded(cues.lemmas):
+        return frozenset({"Non-violent transfer of territory", "Government regains territory",
+                          "Non-state actor overtakes territory"})
     if cues.frame == lx.TAKE:
         if cues.actor1_type == STATE:
             return frozenset({"Government regains territory", "Armed clash", "Headquarters or base established"})

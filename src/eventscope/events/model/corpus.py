@@ -7,6 +7,7 @@ codebook), and non-conflict news sentences from TimeBank (label ``NONE``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -21,6 +22,7 @@ from .. import lexicon as lx
 from .features import WORD, stem
 
 NONE: Final = "NONE"
+HELD_OUT_EVERY: Final = 5  # one ACLED row in five (by a stable hash of its id) is kept out of training
 TEMPLATES: Final = Path(__file__).resolve().parents[2] / "data" / "typing_templates.yaml"
 _SLOT: Final = re.compile(r"\{([A-Z]+)\}")
 _TAG: Final = re.compile(r"<[^>]+>")
@@ -41,12 +43,23 @@ class Example:
     text: str
     label: str
     source: str  # "acled", "template" or "timebank"
+    key: str = ""  # the ACLED row's id (event_id_cnty)
 
 
 def acled_examples(path: Path) -> list[Example]:
     """One example per ACLED row: its notes and its sub-event type."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Example(r["notes"], r["sub_event_type"], "acled") for r in rows if r.get("notes")]
+    return [Example(r["notes"], r["sub_event_type"], "acled", str(r.get("event_id_cnty") or ""))
+            for r in rows if r.get("notes")]
+
+
+def is_held_out(example: Example) -> bool:
+    """Every ``HELD_OUT_EVERY``-th ACLED row by a stable hash of its id (the same rows on every run):
+    kept out of training so that the trainer's held-out figures are honest."""
+    if example.source != "acled":
+        return False
+    digest = hashlib.sha256(example.key.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % HELD_OUT_EVERY == 0
 
 
 def _fill(template: str, slots: dict[str, list[str]], rng: random.Random) -> str:
