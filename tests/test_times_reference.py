@@ -31,6 +31,32 @@ def test_the_running_quarter_dates_a_year_ago() -> None:
     assert found["the third quarter"] == "1989-Q3" and found["a year ago"] == "1988-Q3"
 
 
+def test_a_sentence_about_nine_months_compares_with_the_year_before() -> None:
+    found = dict(values("Third-quarter profit rose. For the nine months, profit fell from $9 million a year earlier."))
+    assert found["Third-quarter"] == "1989-Q3" and found["a year earlier"] == "1988"
+
+
+def test_the_past_year_is_the_year_before_and_the_full_year_the_current_one() -> None:
+    assert dict(values("Sales grew over the past year."))["the past year"] == "1988"
+    assert dict(values("Sales fell in the last decade."))["the last decade"] == "197"
+    assert dict(values("It forecast a gain for the full year."))["the full year"] == "1989"
+
+
+def test_the_past_week_is_named_as_the_week_before_but_spans_the_days_up_to_publication() -> None:
+    art = Article(article_id="r", text="Crowds had gathered for the past week.", published=PUBLISHED)
+    (found,) = tag_times(None, art)
+    assert (found.value, found.date_start, found.date_end) == ("1989-W42", date(1989, 10, 19), date(1989, 10, 26))
+
+
+def test_a_whole_day_is_not_a_full_year() -> None:
+    assert ("the whole day", "1989-10-26") not in values("On 3 May, troops shelled the town the whole day.")
+
+
+def test_the_last_half_of_a_year() -> None:
+    assert values("Profit will slip in the last half of 1990.") == [("the last half of 1990", "1990-H2")]
+    assert ("the last half", "1989-H2") not in values("Sales fell in the last half of the decade.")
+
+
 def test_the_year_is_the_publication_year_unless_a_fiscal_period() -> None:
     assert values("Results for the year were flat.") == [("the year", "1989")]
     assert ("the year", "P1Y") in values("Net rose for the year ended March 31.")

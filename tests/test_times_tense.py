@@ -34,6 +34,9 @@ def values(text: str) -> dict[str, str]:
         ("The agency extended its deadline until 9 a.m. Friday.", "9 a.m. Friday", "1999-05-07T09:00"),
         ("Until Thursday, they had not charged him.", "Thursday", "1999-04-29"),
         ("He was shot to death last Oct. 23 at his home.", "Oct. 23", "1998-10-23"),
+        ("The slump may have started in trading on Friday.", "Friday", "1999-04-30"),
+        ("The two envoys meet separately Monday with the mediator.", "Monday", "1999-05-10"),
+        ("On Friday, the union stages a rally downtown.", "Friday", "1999-05-07"),
     ],
 )
 def test_direction_of_a_date(text: str, expr: str, value: str) -> None:

@@ -41,7 +41,7 @@ def _rule(kind: str, body: str) -> Rule:
 _EA = r"(?:(?P<ea>earlier|later|early|late)\s+)?"
 _REL = r"(?P<rel>last|next|this|past|coming|previous|following)"
 _DET = (
-    r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)"
+    r"(?P<det>(?:the\s+)?(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)|the\s+(?:full|whole|entire)(?=\s+(?:fiscal\s+)?year)"
     r"|that\s+same|that|this|last|next|past|coming|the)"
 )
 _UNITWORD = r"(?P<u>day|week|weekend|month|quarter|year|decade|century|period|morning|afternoon|evening|night)"
@@ -128,8 +128,8 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         rf"(?:(?P<yr>(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago))\s+)?"
         rf"(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})\s+(?:fiscal\s+)?)?"
-        rf"(?:(?P<o>{ORDINAL})[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
-        rf"|(?P<q>q[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"
+        rf"(?:(?P<o>{ORDINAL}|(?<=the\s)(?:last|final))[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
+        rf"|(?P<q>q[1-4]))(?!\s+of\s+the\s)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"
         rf"|the\s+(?P<y1>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
     ),
     _rule("yearago", r"(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?P<u>quarter|period|month|week|year))?"),

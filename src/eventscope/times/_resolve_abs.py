@@ -130,7 +130,8 @@ def resolve_quarter(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if g.get("q"):
         part = "Q" + (g["q"] or "q0")[1]
     else:
-        part = ("H" if (g.get("qh") or "").lower() == "half" else "Q") + str(ORDINALS[(g["o"] or "").lower()])
+        half = (g.get("qh") or "").lower() == "half"
+        part = ("H" if half else "Q") + str(ORDINALS.get((g["o"] or "").lower(), 2 if half else 4))  # "the last half"
     if g.get("y"):
         year: int | None = int(g["y"] or 0)
     elif ctx.quarter and part[0] == "Q":

@@ -124,9 +124,8 @@ def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
         return Reading("DATE", ctx.quarter, "quarter") if ctx.quarter else None
     if det in ("the", "that", "the same", "that same") and unit in ("year", "day"):
         return _narrative(det, unit, g, ctx, mod)
-    if det in ("the past", "past", "the last") and not mod and not clip:
-        span = (shift(ctx.anchor, unit, -1), ctx.anchor) if ctx.anchor else None
-        return Reading("DURATION", duration_value(1, unit), _GRAN.get(unit), span=span)
+    if det in ("the past", "past", "the last") and not mod and not clip and ctx.anchor is not None:
+        return _past_unit(det, unit, ctx.anchor)
     step = -1 if det in _BACK else 1 if det in _AHEAD else 0
     if ctx.anchor is None:
         return Reading("DATE", "XXXX", _GRAN.get(unit), mod)
@@ -135,6 +134,15 @@ def resolve_relunit(g: dict[str, str | None], ctx: Context) -> Reading | None:
         base = ctx.last
     value = unit_value(shift(base, unit, step), unit)
     return Reading("DATE", value, _GRAN.get(unit), mod, clip=clip)  # type: ignore[arg-type]
+
+
+def _past_unit(det: str, unit: str, anchor: date) -> Reading:
+    """'past decade' is a duration; 'the past year' is named as the unit before (TimeBank: the year
+    before), but it covers the stretch up to publication, and that is its interval."""
+    span = (shift(anchor, unit, -1), anchor)
+    if det == "past":
+        return Reading("DURATION", duration_value(1, unit), _GRAN.get(unit), span=span)
+    return Reading("DATE", unit_value(shift(anchor, unit, -1), unit), _GRAN.get(unit), span=span)
 
 
 def _narrative(det: str, unit: str, g: dict[str, str | None], ctx: Context, mod: str | None) -> Reading | None:

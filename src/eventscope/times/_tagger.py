@@ -92,6 +92,7 @@ _INTENT = {
     "order",
     "tell",
 }
+_STATIVE = {"be", "have", "say", "remain", "stand", "seem", "appear", "hold", "own", "know", "include"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
@@ -106,6 +107,10 @@ _DEADLINE = re.compile(
 )
 
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?\w+", re.I)
+
+# A sentence about a longer stretch than a quarter ("For the nine months, ... a year earlier"): its
+# comparisons are with the year before, not with the running quarter.
+_LONG_PERIOD = re.compile(r"\b(?:nine|six|9|6)\s+months\b|\bfirst\s+half\b|\byear\s+to\s+date\b", re.I)
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)  # "since Jan. 13": a date before the anchor
 
@@ -154,8 +159,9 @@ def _present_passive(token: Token, auxes: list[Token]) -> bool:
     return token.tag_ == "VBN" and bool(auxes) and all(c.lower_ in ("is", "are", "am", "'s", "'re") for c in auxes)
 
 
-def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
-    """The tense of the verb that governs an expression: past unless a future or present form rules."""
+def tense_at(doc: Doc | None, start: int, end: int, weekday: bool = False) -> Tense:
+    """The tense of the verb that governs an expression: past unless a future or present form rules.
+    A weekday under a present verb is a schedule, so ahead ("the envoys meet Monday")."""
     if _SOON.search(text_of(doc)[max(0, start - 20) : start] if doc is not None else ""):
         return "future"
     span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
@@ -174,6 +180,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
     if token.lemma_.lower() in _PLAN and token.idx < start and not any(c.lower_ == "had" for c in auxes):
         return "future"  # "has scheduled a news conference Thursday": the day named after the plan is ahead
     words = {c.lower_ for c in auxes} | {token.lower_}
+    if token.tag_ == "VBN" and "have" in words:
+        return "past"  # a modal perfect looks back: "may have been responsible ... on Wednesday"
     if words & _FUTURE_AUX or "going" in words or any(c.tag_ == "MD" and c.lower_ != "could" for c in auxes):
         return "future"
     if any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):  # "to be completed by Dec. 15"
@@ -184,6 +192,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> Tense:
         return "present"  # "when the case is heard in May"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
+    if weekday and token.tag_ in ("VBZ", "VBP") and token.lemma_.lower() not in _STATIVE:
+        return "future"
     return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
 
@@ -239,6 +249,13 @@ def deadline_before(text: str, start: int, end: int) -> bool:
     return bool(_DEADLINE.search(before)) and not _PLUPERFECT.search(before + text[end : end + 30])
 
 
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], cut at a full stop or line break (a quick cut, no parse)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left : min(stops) if stops else len(text)]
+
+
 def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     """The article's temporal expressions, resolved against its publication date, sorted by start."""
     text = article.nlp_text
@@ -251,7 +268,8 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
         ahead = deadline_before(text, start, end)
         dated = [t.date_start for t in out if t.type == "DATE" and t.granularity not in (None, "century")]
         last = dated[-1] if dated else None
-        ctx = Context(anchor, tense_at(doc, start, end), quarter, day, last, ahead)
+        running = None if _LONG_PERIOD.search(sentence_around(text, start, end)) else quarter
+        ctx = Context(anchor, tense_at(doc, start, end, RULES[index].kind == "weekday"), running, day, last, ahead)
         groups: Groups = {k: v for k, v in m.groupdict().items()}
         reading = RESOLVERS[RULES[index].kind](groups, ctx)
         if reading is None:
