@@ -98,7 +98,7 @@ def test_two_triggers_of_one_type_in_a_sentence_are_one_event() -> None:
 
 def test_events_carry_their_plover_type_and_mode() -> None:
     (event,) = events_of("Syrian jets bombed rebel positions in Idlib on Tuesday.")
-    assert (event.plover_type, event.plover_mode) == ("ASSAULT", "aerial")
+    assert (event.plover_type, event.plover_mode) == ("ASSAULT", "heavy-weapons")
 
 
 def test_arrests_right_after_a_protest_make_it_a_protest_with_intervention() -> None:

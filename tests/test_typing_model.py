@@ -23,21 +23,21 @@ def test_a_grenade_is_a_grenade() -> None:
     t = ty.type_mention(s, cues("attack", s))
     assert t is not None and t.sub_event_type == "Grenade"
     assert t.event_type == "Explosions/Remote violence"
-    assert (t.plover_type, t.plover_mode) == ("ASSAULT", "explosive")
+    assert (t.plover_type, t.plover_mode) == ("ASSAULT", "explosives")
 
 
 def test_an_airstrike_is_an_air_strike() -> None:
     s = "Warplanes carried out an airstrike on the village, killing five civilians."
     t = ty.type_mention(s, cues("air", s))
     assert t is not None and t.sub_event_type == "Air/drone strike"
-    assert (t.plover_type, t.plover_mode) == ("ASSAULT", "aerial")
+    assert (t.plover_type, t.plover_mode) == ("ASSAULT", "heavy-weapons")
 
 
 def test_protest_dispersed_with_tear_gas_is_protest_with_intervention() -> None:
     s = "Police fired tear gas to disperse hundreds of protesters who marched to parliament."
     t = ty.type_mention(s, cues("protest", s))
     assert t is not None and t.sub_event_type == "Protest with intervention"
-    assert (t.plover_type, t.plover_mode) == ("PROTEST", "demonstrate")
+    assert (t.plover_type, t.plover_mode) == ("PROTEST", "demo")
 
 
 def test_an_earthquake_is_no_event() -> None:
@@ -86,6 +86,6 @@ def test_artefact_loads_fast_and_deterministically() -> None:
 
 def test_every_sub_event_type_has_a_plover_mapping() -> None:
     assert set(PLOVER_OF) == set(EVENT_TYPE_OF)
-    assert plover("Non-violent transfer of territory") == ("RETREAT", "withdraw")
-    assert plover("Non-state actor overtakes territory") == ("COERCE", "seize")
+    assert plover("Non-violent transfer of territory") == ("COERCE", "confiscate")
+    assert plover("Non-state actor overtakes territory") == ("COERCE", "confiscate")
     assert plover("Attack", frozenset({"machete"})) == ("ASSAULT", "primitive")
