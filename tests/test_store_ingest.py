@@ -33,6 +33,20 @@ def test_database_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
         assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
 
 
+def test_migration_4_copies_each_events_mentions_and_evidence_into_its_row(tmp_path: Path) -> None:
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(9)))
+    written = dump(tmp_path / "db.duckdb")
+    with Store(str(tmp_path / "db.duckdb")) as store:  # back to schema 3, as a file written before it
+        store.conn.execute("DROP INDEX events_date")  # (DuckDB drops no column of an indexed table)
+        store.conn.execute("ALTER TABLE events DROP COLUMN evidence")
+        store.conn.execute("ALTER TABLE events DROP COLUMN mention_ids")
+        store.conn.execute("CREATE INDEX events_date ON events (date_start)")
+        store.conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+    with Store(str(tmp_path / "db.duckdb")):
+        pass
+    assert dump(tmp_path / "db.duckdb") == written
+
+
 def test_reingesting_the_same_corpus_adds_no_rows(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c.jsonl", articles(12))
     first = run(tmp_path / "db.duckdb", corpus)

@@ -213,7 +213,7 @@ class Store:
 
     def _apply(self, delta: MergeDelta, stamp: int) -> None:
         """Rewrite the events ``delta`` changed, stamped ``stamp`` (Unix time), and their links."""
-        events = [[*rows.event_row(merged), stamp] for merged in delta.upserted]
+        events = [[*rows.event_row(merged), stamp, *rows.event_details(merged)] for merged in delta.upserted]
         gone = [*delta.removed, *(row[0] for row in events)]
         links = [[mid, merged.event.event_id] for merged in delta.upserted for mid in merged.mention_ids]
         if gone:

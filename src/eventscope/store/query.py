@@ -9,7 +9,6 @@ from typing import Any
 
 from ..geo import distance_km
 from ..merge import MergedEvent
-from ..records import Evidence
 from . import rows
 from .db import Store
 
@@ -59,35 +58,14 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
 def query_events(store: Store, q: EventQuery) -> list[MergedEvent]:
     """Merged events matching ``q``, ordered by start day then id, with their evidence."""
     where, params = _where(q)
-    sql = f"SELECT {rows.EVENT_COLUMNS} FROM events{where} ORDER BY date_start, event_id"
+    sql = f"SELECT {rows.EVENT_COLUMNS}, mention_ids, evidence FROM events{where} ORDER BY date_start, event_id"
     found = store.conn.execute(sql, params).fetchall()
     if q.near is not None:
         lat, lon, km = q.near
         found = [r for r in found if distance_km(lat, lon, r[14], r[15]) <= km]
     if q.limit is not None:
         found = found[: q.limit]
-    details = _details(store, [r[0] for r in found])
-    return [rows.merged_from_row(r, *details.get(r[0], ((), ()))) for r in found]
-
-
-def _details(store: Store, event_ids: list[str]) -> dict[str, tuple[tuple[str, ...], tuple[Evidence, ...]]]:
-    if not event_ids:
-        return {}
-    sql = """
-        SELECT em.event_id, em.mention_id, ev.article_id, ev.start_char, ev.end_char, ev.text
-        FROM event_mentions em LEFT JOIN evidence ev ON ev.mention_id = em.mention_id
-        WHERE em.event_id IN (SELECT unnest(?::TEXT[]))
-        ORDER BY em.event_id, ev.article_id, ev.start_char, ev.end_char, em.mention_id
-    """
-    mentions: dict[str, set[str]] = {}
-    evidence: dict[str, dict[tuple[str, int, int], Evidence]] = {}
-    for eid, mid, aid, start, end, text in store.conn.execute(sql, [event_ids]).fetchall():
-        mentions.setdefault(eid, set()).add(mid)
-        if aid is not None:
-            evidence.setdefault(eid, {}).setdefault((aid, start, end), Evidence(aid, text, start, end))
-    return {
-        eid: (tuple(sorted(mids)), tuple(evidence.get(eid, {}).values())) for eid, mids in mentions.items()
-    }
+    return [rows.merged_from_row(r[:-2], tuple(r[-2] or ()), rows.evidence_from(r[-1])) for r in found]
 
 
 def updated_at(store: Store, event_ids: list[str]) -> dict[str, int]:

@@ -107,6 +107,17 @@ def event_row(merged: MergedEvent) -> list[Any]:
     ]  # fmt: skip
 
 
+def event_details(merged: MergedEvent) -> list[Any]:
+    """The event's mention ids and evidence, kept in its row so that a query reads one table."""
+    evidence = [{"article_id": v.article_id, "start_char": v.start, "end_char": v.end, "text": v.text}
+                for v in merged.event.evidence]  # fmt: skip
+    return [list(merged.mention_ids), evidence]
+
+
+def evidence_from(items: list[dict[str, Any]] | None) -> tuple[Evidence, ...]:
+    return tuple(Evidence(v["article_id"], v["text"], v["start_char"], v["end_char"]) for v in items or ())
+
+
 def merged_from_row(
     row: tuple[Any, ...], mention_ids: tuple[str, ...], evidence: tuple[Evidence, ...]
 ) -> MergedEvent:

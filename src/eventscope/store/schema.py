@@ -93,10 +93,30 @@ _V3 = """
 ALTER TABLE events ADD COLUMN updated_at BIGINT;  -- Unix time the writer last wrote the event (ACLED's timestamp)
 """
 
+_V4 = """
+ALTER TABLE events ADD COLUMN mention_ids VARCHAR[];  -- sorted; the event_mentions rows of the event
+ALTER TABLE events ADD COLUMN evidence STRUCT(article_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR)[];
+UPDATE events SET mention_ids = d.mention_ids, evidence = coalesce(d.evidence, []) FROM (
+    WITH said AS (
+        SELECT DISTINCT ON (em.event_id, ev.article_id, ev.start_char, ev.end_char)
+            em.event_id, ev.article_id, ev.start_char, ev.end_char, ev.text
+        FROM event_mentions em JOIN evidence ev USING (mention_id)
+        ORDER BY em.event_id, ev.article_id, ev.start_char, ev.end_char, em.mention_id
+    ), grouped AS (
+        SELECT event_id, list({'article_id': article_id, 'start_char': start_char, 'end_char': end_char,
+                               'text': text} ORDER BY article_id, start_char, end_char) AS evidence
+        FROM said GROUP BY event_id
+    )
+    SELECT event_id, list(mention_id ORDER BY mention_id) AS mention_ids, any_value(g.evidence) AS evidence
+    FROM event_mentions LEFT JOIN grouped g USING (event_id) GROUP BY event_id
+) d WHERE events.event_id = d.event_id;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),
     (2, "feed polling state (ETag / Last-Modified)", _V2),
     (3, "events.updated_at (Unix time of the event's last write)", _V3),
+    (4, "events.mention_ids and events.evidence (an events query reads one table)", _V4),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
