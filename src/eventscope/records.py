@@ -151,7 +151,7 @@ class EventMention:
     source: Source | None = None
     hedged: bool = False
     plover_type: str | None = None  # PLOVER event type (ASSAULT, COERCE, PROTEST ...)
-    plover_mode: str | None = None  # PLOVER mode (aerial, seize, demonstrate ...)
+    plover_mode: str | None = None  # PLOVER mode (heavy-weapons, confiscate, demo ...)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,16 @@ class Toponym:
     label: str  # GPE, LOC, FAC, NORP, GAZ (gazetteer match), ABBR
 
 
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Tokens [start, end) spell a gazetteer key (or a state abbreviation after a comma)."""
+
+    start: int
+    end: int
+    key: str
+    abbreviation: bool
+
+
 class Recognizer:
     """Finds toponym spans; ``names`` are the keys the gazetteer matcher accepts."""
 
@@ -55,11 +65,12 @@ class Recognizer:
     def __call__(self, doc: Doc) -> list[Toponym]:
         """Twice: a town the article names as a place once is a place wherever it is
         written the same way ("in Gainesville" ... "a Gainesville restaurant")."""
-        found = self._find(doc, frozenset())
-        return self._find(doc, frozenset(name_key(t.text) for t in found))
+        hits = self._ngram_hits(doc)
+        found = self._find(doc, hits, frozenset())
+        return self._find(doc, hits, frozenset(name_key(t.text) for t in found))
 
-    def _find(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
-        matches = self._gazetteer_matches(doc, known)
+    def _find(self, doc: Doc, hits: list[Hit], known: frozenset[str]) -> list[Toponym]:
+        matches = self._gazetteer_matches(doc, hits, known)
         found = [_widest(t, matches) for ent in doc.ents if (t := self._from_entity(ent, known)) is not None]
         found = [_extend(doc, t) for t in found]
         taken = {i for t in found for i in range(t.start, t.end)}
@@ -98,38 +109,40 @@ class Recognizer:
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return kind in ("country", "admin1") or (kind == "city" and (before in LOCATIVE or key in known))
 
-    def _gazetteer_matches(self, doc: Doc, known: frozenset[str]) -> list[Toponym]:
+    def _ngram_hits(self, doc: Doc) -> list[Hit]:
+        """Every gazetteer or state-abbreviation key the tokens spell, longest first at each token
+        (what does not depend on the article's known places, computed once)."""
         texts = [t.text for t in doc]  # read once: indexing a Doc builds a Token each time
         spaces = [t.whitespace_ for t in doc]
-        out: list[Toponym] = []
-        i = 0
-        while i < len(texts):
-            hit = self._match_at(doc, texts, spaces, i, known)
-            if hit is None:
-                i += 1
+        hits: list[Hit] = []
+        for i, first in enumerate(texts):
+            if not first[:1].isupper() or (first in ABBREVIATED_STATES and (i == 0 or texts[i - 1] != ",")):
                 continue
-            out.append(hit[0])
-            i = hit[1]
-        return out
+            for n in range(min(MAX_NGRAM, len(texts) - i), 0, -1):
+                if not texts[i + n - 1][:1].isupper():
+                    continue
+                key = name_key("".join(texts[j] + spaces[j] for j in range(i, i + n - 1)) + texts[i + n - 1])
+                after_comma = i > 0 and texts[i - 1] == ","
+                if (key in ABBREVIATION_KEYS and after_comma) or key in self.names:
+                    hits.append(Hit(i, i + n, key, key in ABBREVIATION_KEYS and after_comma))
+        return hits
 
-    def _match_at(self, doc: Doc, texts: list[str], spaces: list[str], i: int,
-                  known: frozenset[str]) -> tuple[Toponym, int] | None:
-        if not texts[i][:1].isupper():
-            return None
-        if texts[i] in ABBREVIATED_STATES and (i == 0 or texts[i - 1] != ","):
-            return None
-        for n in range(min(MAX_NGRAM, len(texts) - i), 0, -1):
-            if not texts[i + n - 1][:1].isupper() and n > 1:
+    def _gazetteer_matches(self, doc: Doc, hits: list[Hit], known: frozenset[str]) -> list[Toponym]:
+        """Left to right, the longest plausible hit at each token; a match consumes its tokens."""
+        out: list[Toponym] = []
+        next_free = 0
+        for hit in hits:
+            if hit.start < next_free:
                 continue
-            key = name_key("".join(texts[j] + spaces[j] for j in range(i, i + n - 1)) + texts[i + n - 1])
-            if key in ABBREVIATION_KEYS and i > 0 and texts[i - 1] == ",":
-                span = doc[i:i + n]
-                return Toponym(span.start_char, span.end_char, span.text, "ABBR"), i + n
-            if key in self.names and texts[i + n - 1][:1].isupper():
-                span = doc[i:i + n]
-                if self._plausible(span, key, known):
-                    return Toponym(span.start_char, span.end_char, span.text, "GAZ"), i + n
-        return None
+            span = doc[hit.start:hit.end]
+            if hit.abbreviation:
+                out.append(Toponym(span.start_char, span.end_char, span.text, "ABBR"))
+            elif self._plausible(span, hit.key, known):
+                out.append(Toponym(span.start_char, span.end_char, span.text, "GAZ"))
+            else:
+                continue
+            next_free = hit.end
+        return out
 
     def _plausible(self, span: Span, key: str, known: frozenset[str]) -> bool:
         """A region name anywhere; a town inside a name ("Dublin City Council"), after 'in',
