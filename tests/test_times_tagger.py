@@ -60,6 +60,31 @@ def test_range_tags_both_ends() -> None:
     assert found["3"][0] == "2017-02-03"
 
 
+def test_a_month_and_day_range_tags_the_second_day_in_the_same_month() -> None:
+    found = tag("Clashes took place on Feb. 3 and 4, and talks on Feb. 10 to 5 p.m.")
+    assert found["Feb. 3"][0] == "2017-02-03" and found["4"][0] == "2017-02-04"
+    assert "5" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The mid-October trip was cancelled.", "mid-October", "2016-10"),
+        ("It restored pre-1990 borders.", "pre-1990", "1990"),
+        ("The judge will rule at midday.", "midday", "2017-03-02T12:00"),
+        ("Funds may shrink in the months ahead.", "the months ahead", "PXM"),
+        ("Turnout fell in the May elections.", "May", "2016-05"),
+    ],
+)
+def test_news_forms(text: str, expr: str, value: str) -> None:
+    assert tag(text)[expr][0] == value
+
+
+def test_a_march_of_people_is_no_month() -> None:
+    assert "March" not in tag("She led the March of the Mothers through the city.")
+    assert "May" not in tag("Workers joined the May Day rally.")
+
+
 def test_future_interval_is_flagged() -> None:
     art = Article(article_id="t", text="The vote is set for next year.", published=PUBLISHED)
     (expr,) = tag_times(None, art)

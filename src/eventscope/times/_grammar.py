@@ -32,10 +32,11 @@ from ._words import DECADE_WORD, MILLENNIUM, WORDYEAR
 class Rule:
     kind: str
     pattern: re.Pattern[str]
+    extent: str | None = None  # the named group that is the TIMEX3, when the rest only gives context
 
 
-def _rule(kind: str, body: str) -> Rule:
-    return Rule(kind, re.compile(B + body + E, re.IGNORECASE))
+def _rule(kind: str, body: str, extent: str | None = None) -> Rule:
+    return Rule(kind, re.compile(B + body + E, re.IGNORECASE), extent)
 
 
 _EA = r"(?:(?P<ea>earlier|later|early|late)\s+)?"
@@ -57,6 +58,13 @@ RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+(?P<y>{YEAR}))?",
     ),
     _rule("dayrange", rf"(?P<d>{DAYNUM})(?={_SEP}{DAYNUM}(?:\s+of)?\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)"),
+    # "April 24 and 25": the second day is its own TIMEX3, in the first one's month
+    _rule(
+        "dayrange",
+        rf"(?P<m>{MONTH})\s+{DAYNUM}{_SEP}(?P<d>{DAYNUM})(?!\s*(?:percent|[ap]\.?m\b|o'clock))"
+        rf"(?:,?\s+(?P<y>{YEAR}))?",
+        extent="d",
+    ),
     _rule("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
     _rule("my", rf"(?:(?P<edge>{EDGE})\s*)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
     # "last Oct. 23": the month-and-day is the TIMEX3, not "last Oct."
@@ -65,7 +73,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<edge>{EDGE})\s*)?(?:{_REL}\s+)?(?P<m>{MONTH})(?!\.?\s+{DAYNUM}\b)"
         rf"(?:\s+(?P<ly>last|next|this)\s+year)?",
     ),
-    _rule("year", rf"(?:(?P<edge>{EDGE})\s*|fiscal\s+|the\s+year\s+)?(?P<y>{YEAR})"),
+    _rule("year", rf"(?:(?P<edge>{EDGE})\s*|fiscal\s+|the\s+year\s+|(?:pre|post)-)?(?P<y>{YEAR})"),
     _rule(
         "wordyear",
         rf"(?:the\s+year\s+|(?P<m>{MONTH})\s+|the\s+(?P<s>{SEASON})\s+of\s+)?(?P<wy>{WORDYEAR})"
@@ -121,8 +129,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "plural",
-        rf"(?P<w>recent|coming|past|future|the\s+past|the\s+coming)?\s*(?P<u>(?:day|week|month"
-        rf"|quarter|year|decade|hour|minute)s){_DIR}",
+        rf"(?P<w>recent|coming|past|future|the\s+past|the\s+coming|the(?=\s+\w+s\s+ahead\b))?\s*(?P<u>(?:day|week"
+        rf"|month|quarter|year|decade|hour|minute)s)(?:\s+(?P<ahead>ahead)|{_DIR})",
     ),
     _rule(
         "quarter",
@@ -141,7 +149,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "clock",
         r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-        r"|(?P<noon>noon|midnight))(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
+        r"|(?P<noon>noon|midday|midnight))(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow)"
         rf"|(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?!\s*,?\s*\d)))?",
     ),

@@ -162,7 +162,7 @@ SEASON = alt(SEASONS)
 PART = alt(PARTS_OF_DAY)
 ORDINAL = alt(ORDINALS)
 APPROX = alt(k for k, v in MODS.items() if v not in ("EARLY", "MID", "LATE", "END", "START"))
-EDGE = r"(?:early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+EDGE = r"(?:(?:early|late|mid)-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 
 
 def number_value(text: str) -> int | None:

@@ -206,7 +206,7 @@ def resolve_holiday(g: dict[str, str | None], ctx: Context) -> Reading | None:
 
 def resolve_clock(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if g.get("noon"):
-        hour, minute = (12, 0) if (g["noon"] or "").lower() == "noon" else (0, 0)
+        hour, minute = (0, 0) if (g["noon"] or "").lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(g["h"] or 0), int(g.get("mi") or 0)
         pm = (g["ap"] or "").lower().startswith("p")

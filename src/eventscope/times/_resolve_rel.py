@@ -223,7 +223,7 @@ def resolve_plural(g: dict[str, str | None], ctx: Context) -> Reading | None:
         if word == "recent" and unit in ("week", "month"):  # TIMEX3: "recent months" is a DURATION, PXM
             return Reading("DURATION", duration_value(None, unit), span=span)
         return Reading("DATE", "PAST_REF", span=span)
-    if word in ("coming", "the coming") and unit in _VAGUE_SPAN_UNITS:  # "in coming weeks": PXW
+    if (word in ("coming", "the coming") or g.get("ahead")) and unit in _VAGUE_SPAN_UNITS:  # "in coming weeks": PXW
         return Reading("DURATION", duration_value(None, unit))
     if word in ("coming", "future", "the coming") or direction in ("later", "from now"):
         return Reading("DATE", "FUTURE_REF")

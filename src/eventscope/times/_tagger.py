@@ -122,7 +122,7 @@ def find_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for index, rule in enumerate(RULES):
         for m in rule.pattern.finditer(text):
-            start, end = _trim(text, m.start(), m.end())
+            start, end = _trim(text, *m.span(rule.extent or 0))
             if end > start and acceptable(rule.kind, m, text):
                 found.append((start, end, index, m))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))

@@ -29,8 +29,12 @@ _PREPS = {
     "throughout",
     "on",
     "that",
+    "the",  # only before a common noun: _THE_MONTH_NOUN
 }
 _MODALS = {"will", "may", "might", "could", "would", "should", "to"}
+# "the March accession", "the May elections": a month before a common noun (not "the March of the
+# Mothers", "the May Day rally", "the May Yu hall")
+_THE_MONTH_NOUN = re.compile(r" (?!of\b)[a-z]")
 _PRIOR_WORD = re.compile(r"([A-Za-z]+)\W*$")
 
 
@@ -66,7 +70,8 @@ def _bare_month_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> boo
     if not name[:1].isupper() or short:
         return False
     if name.lower() in ("may", "march") or name.endswith("."):
-        return prior_word(text, m.start()) in _PREPS
+        prior = prior_word(text, m.start())
+        return prior in _PREPS and (prior != "the" or _THE_MONTH_NOUN.match(text, m.end()) is not None)
     return True
 
 
