@@ -175,3 +175,25 @@ def test_what_was_seized_tells_the_type() -> None:
 def test_an_event_told_in_passing_follows_the_news() -> None:
     events = events_of("Army engineers defused a landmine near the bodies of two rebels killed in Kidal last week.")
     assert [e.sub_event_type for e in events][:1] == ["Disrupted weapons use"]
+
+
+def test_demonstrators_who_throw_stones_riot_even_when_the_police_intervene() -> None:
+    events = events_of("Police fired tear gas to disperse protesters who threw stones at them in Nairobi, Kenya "
+                       "on Monday.")
+    assert events[0].sub_event_type == "Violent demonstration"
+
+
+def test_clashes_a_protest_is_about_do_not_make_it_violent() -> None:
+    events = events_of("Villagers protested in Kaduna, Nigeria against the clashes between two armed groups.")
+    assert events[0].sub_event_type == "Peaceful protest"
+
+
+def test_armed_men_attacking_a_village_attack_civilians() -> None:
+    (event,) = events_of("Gunmen attacked a village near Kaduna, Nigeria on Monday.")
+    assert event.sub_event_type == "Attack"
+
+
+def test_what_happened_before_an_after_clause_comes_second() -> None:
+    events = events_of("Rebels have recaptured the village of Tall Hamra, days after it was seized by government "
+                       "troops.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory", "Government regains territory"]

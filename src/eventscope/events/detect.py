@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -24,6 +24,7 @@ from .rules import (
     LETHAL,
     Cues,
     allowed_subtypes,
+    demonstrators_violent,
     rule_is_sure,
     rule_subtype,
 )
@@ -93,13 +94,44 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     return sorted(phrases + words, key=lambda t: t.token.i)
 
 
-def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
+def _clause_head(trigger: Token) -> Token:
     modifier = trigger.dep_ in ("amod", "compound")  # 'shooting death': the clause is the head noun's
     head = trigger if trigger.pos_ == "VERB" and not modifier else trigger.head
     if head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # 'died from gunfire during a demonstration': the verb's words are the noun's too
-    tokens = list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
+    return head
+
+
+def _clause_tokens(trigger: Token, sent: SpacySpan) -> list[Token]:
+    head = _clause_head(trigger)
+    return list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
+
+
+def _lemmas(tokens: list[Token]) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+
+
+def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
+    return _lemmas(_clause_tokens(trigger, sent))
+
+
+TOPIC_PREPS = frozenset({"against", "over", "about", "after", "for"})
+
+
+def _crowd_violent(trigger: Token, sent: SpacySpan) -> bool:
+    """Stones thrown or clashes in the clause, not in what a protest is about ('protested against
+    the clashes', 'against the laying of stones')."""
+    head = _clause_head(trigger)
+
+    def topical(token: Token) -> bool:
+        current = token
+        while current.i != head.i and current.head.i != current.i:
+            if current.dep_ == "prep" and current.lower_ in TOPIC_PREPS:
+                return True
+            current = current.head
+        return False
+
+    return demonstrators_violent(_lemmas([t for t in _clause_tokens(trigger, sent) if not topical(t)]))
 
 
 STATE_NOUNS = frozenset({"troop", "troops", "trooper", "soldier", "army", "military", "policeman", "marine",
@@ -185,15 +217,29 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     patient = args.patient.lemma_.lower() if args.patient is not None else ""
     cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else _side_of(args.agent),
                 args.actor2.actor_type if args.actor2 else None,
-                target_civilian=patient in lx.CIVILIAN_CUES and args.actor2 is None,
-                target_protesters=patient in lx.PROTEST_CUES, lethal_verb=_governed_by_death(token))
+                target_civilian=patient in lx.CIVILIAN_CUES | lx.CIVILIAN_PLACES and args.actor2 is None,
+                target_protesters=patient in lx.PROTEST_CUES, lethal_verb=_governed_by_death(token),
+                crowd_violent=_crowd_violent(token, sent))
     typing = constrained_typing(sent.text, cues)
     if typing is None:
         return None
     return _mention(trigger, sent, typing, args, actors, mood, source)
 
 
+MET_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
+
+
 def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
+    """The frame's typing (_frame_typing); a protest whose demonstrators threw stones or clashed is a riot."""
+    typing = _frame_typing(sentence, cues)
+    if typing is None or typing.sub_event_type not in MET_PROTESTS or not cues.crowd_violent:
+        return typing
+    kind, mode = plover("Violent demonstration", cues.lemmas)
+    return replace(typing, event_type="Riots", sub_event_type="Violent demonstration", plover_type=kind,
+                   plover_mode=mode)
+
+
+def _frame_typing(sentence: str, cues: Cues) -> Typing | None:
     """The model proposes, the trigger's frame disposes: a type the frame does not admit (or a
     'no event' the rules are sure of) gives way to the rules' type."""
     typing = type_mention(sentence, cues)
@@ -278,6 +324,7 @@ def _surest_first(found: list[EventMention]) -> list[EventMention]:
 
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+PRIOR_MARKS = frozenset({"after", "since"})  # 'days after it was seized by the army': what went before
 
 
 def in_passing(token: Token) -> bool:
@@ -288,6 +335,8 @@ def in_passing(token: Token) -> bool:
     current = token
     while current.head.i != current.i:
         if current.dep_ == "relcl" and current.head.pos_ in NOMINAL:
+            return True
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in PRIOR_MARKS for c in current.children):
             return True
         current = current.head
     return False

@@ -120,6 +120,9 @@ CIVILIAN_CUES: Final = frozenset({"civilian", "villager", "resident", "woman", "
                                   "passenger", "family", "herder", "pastoralist", "boy", "girl", "driver",
                                   "motorist", "local", "priest", "imam", "doctor", "nurse", "activist",
                                   "member", "chief", "leader", "official", "politician", "candidate"})
+# places where civilians live, pray, learn or trade: armed men attacking one attack civilians
+CIVILIAN_PLACES: Final = frozenset({"village", "community", "market", "school", "university", "church", "mosque",
+                                    "hospital", "home", "house", "wedding", "funeral", "hamlet", "settlement"})
 PROTEST_CUES: Final = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration",
                                  "rally", "marcher", "striker",
                                  # what people in the street do and carry (ACLED's protest notes)

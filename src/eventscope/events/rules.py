@@ -56,6 +56,7 @@ class Cues:
     target_civilian: bool = False  # the patient is a civilian (no armed actor)
     target_protesters: bool = False
     lethal_verb: bool = False  # the trigger is a noun in a phrase of a verb of killing ('died ... during a protest')
+    crowd_violent: bool = False  # demonstrators threw stones or clashed (demonstrators_violent), not as a topic
 
 
 def weapon_subtype(lemmas: frozenset[str]) -> str | None:
@@ -117,6 +118,17 @@ def violence_subtype(cues: Cues) -> str:
     if cues.actor2_type and cues.actor1_type:
         return "Armed clash"
     return "Attack" if cues.frame in (lx.KILL, lx.SHOOT) else "Armed clash"
+
+
+MISSILES_OF_A_CROWD = frozenset({"stone", "rock", "brick", "bottle", "projectile", "molotov", "firebomb", "pelt",
+                                 "hurl", "stone-pelting"})
+SCUFFLES = frozenset({"clash", "scuffle", "skirmish", "confrontation", "fight"})
+
+
+def demonstrators_violent(lemmas: frozenset[str]) -> bool:
+    """Demonstrators who throw stones or clash with the police riot (the codebook's violent demonstration),
+    whether or not the police intervened or used force."""
+    return bool(lemmas & MISSILES_OF_A_CROWD) or bool(lemmas & SCUFFLES and lemmas & (RIOTERS | AT_A_PROTEST))
 
 
 def protest_subtype(cues: Cues) -> str:
