@@ -31,6 +31,18 @@ def test_the_running_quarter_dates_a_year_ago() -> None:
     assert found["the third quarter"] == "1989-Q3" and found["a year ago"] == "1988-Q3"
 
 
+@pytest.mark.parametrize(
+    "phrase", ["the quarter a year ago", "the corresponding period last year", "last year's quarter"]
+)
+def test_the_running_quarter_a_year_before(phrase: str) -> None:
+    found = dict(values(f"Third-quarter profit rose 5% from {phrase}."))
+    assert found[phrase] == "1988-Q3"
+
+
+def test_the_week_of_a_day() -> None:
+    assert values("A hearing is set for the week of Nov. 6.") == [("the week of Nov. 6", "1989-W45")]
+
+
 def test_a_sentence_about_nine_months_compares_with_the_year_before() -> None:
     found = dict(values("Third-quarter profit rose. For the nine months, profit fell from $9 million a year earlier."))
     assert found["Third-quarter"] == "1989-Q3" and found["a year earlier"] == "1988"

@@ -65,6 +65,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+(?P<y>{YEAR}))?",
         extent="d",
     ),
+    _rule("weekof", rf"the\s+week\s+of\s+(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
     _rule("mdy", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s+(?P<d>{DAYNUM})(?:,?\s+(?P<y>{YEAR}))?"),
     _rule("my", rf"(?:(?P<edge>{EDGE})\s*)?(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})"),
     # "last Oct. 23": the month-and-day is the TIMEX3, not "last Oct."
@@ -140,7 +141,14 @@ RULES: tuple[Rule, ...] = (
         rf"|(?P<q>q[1-4]))(?!\s+of\s+the\s)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"
         rf"|the\s+(?P<y1>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
     ),
-    _rule("yearago", r"(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?P<u>quarter|period|month|week|year))?"),
+    _rule(
+        "yearago",
+        r"(?:the\s+(?:(?:comparable|corresponding)\s+)?)?year-(?:earlier|ago|before)"
+        r"(?:\s+(?P<u>quarter|period|month|week|year))?"
+        # "For the quarter a year ago", "the corresponding period last year", "last year's quarter"
+        r"|the\s+(?:(?:comparable|corresponding|same)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)"
+        r"|last\s+year's\s+(?:quarter|period)",
+    ),
     _rule(
         "set",
         rf"(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each|per)\s+"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ._calendar import week_value
 from ._lexicon import MODS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
 from ._reading import Context, Reading
 
@@ -67,6 +68,14 @@ def resolve_day(g: dict[str, str | None], ctx: Context) -> Reading | None:
     if g.get("h") and g.get("mi"):
         return Reading("TIME", f"{value}T{g['h']}:{g['mi']}", "day")
     return Reading("DATE", value, "day")
+
+
+def resolve_week_of(g: dict[str, str | None], ctx: Context) -> Reading | None:
+    """'the week of March 6': the calendar week that holds the day."""
+    day = resolve_day(g, ctx)
+    if day is None or day.value.startswith("X"):
+        return None
+    return Reading("DATE", week_value(date.fromisoformat(day.value)), "week")
 
 
 def resolve_slash(g: dict[str, str | None], ctx: Context) -> Reading | None:

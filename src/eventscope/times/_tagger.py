@@ -22,6 +22,7 @@ from ._resolve_abs import (
     resolve_quarter,
     resolve_season,
     resolve_slash,
+    resolve_week_of,
     resolve_weekday,
     resolve_year,
 )
@@ -46,6 +47,7 @@ RESOLVERS: dict[str, Resolver] = {
     "dmy": resolve_day,
     "dayrange": resolve_day,
     "mdy": resolve_day,
+    "weekof": resolve_week_of,
     "my": resolve_month,
     "month": resolve_month,
     "year": resolve_year,
@@ -92,7 +94,9 @@ _INTENT = {
     "order",
     "tell",
 }
+# Present verbs that tell no schedule: states, and verbs whose past looks the same ("hurt ... on Friday")
 _STATIVE = {"be", "have", "say", "remain", "stand", "seem", "appear", "hold", "own", "know", "include"}
+_SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "spread", "shut", "quit", "bid", "cast", "split"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
@@ -192,7 +196,7 @@ def tense_at(doc: Doc | None, start: int, end: int, weekday: bool = False) -> Te
         return "present"  # "when the case is heard in May"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
-    if weekday and token.tag_ in ("VBZ", "VBP") and token.lemma_.lower() not in _STATIVE:
+    if weekday and token.tag_ in ("VBZ", "VBP") and token.lemma_.lower() not in _STATIVE | _SAME_PAST:
         return "future"
     return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
