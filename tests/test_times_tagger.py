@@ -74,6 +74,9 @@ def test_a_month_and_day_range_tags_the_second_day_in_the_same_month() -> None:
         ("The judge will rule at midday.", "midday", "2017-03-02T12:00"),
         ("Funds may shrink in the months ahead.", "the months ahead", "PXM"),
         ("Turnout fell in the May elections.", "May", "2016-05"),
+        ("They want the hostages freed as soon as possible.", "as soon as possible", "FUTURE_REF"),
+        ("The lease may run for an additional year.", "an additional year", "P1Y"),
+        ("Shares fell for eight trading days.", "eight trading days", "P8D"),
     ],
 )
 def test_news_forms(text: str, expr: str, value: str) -> None:

@@ -106,7 +106,7 @@ RULES: tuple[Rule, ...] = (
         "ref",
         r"(?P<w>now|right\s+now|currently|nowadays|these\s+days|at\s+present|presently|recently"
         r"|more\s+recently|most\s+recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
-        r"|the\s+(?:near|short)\s+term|a\s+later\s+date"
+        r"|the\s+(?:near|short)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible"
         r"|the\s+present"
         # adjectival "current" (TimeML PRESENT_REF: "its current wife"); "soon" after a modal or "to"
         r"|current(?=\s+[a-z])(?!\s+(?:account|year|quarter|month|week|period|fiscal)\b)"
@@ -125,8 +125,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "dur",
         rf"(?:(?P<det>(?:the\s+)?(?:past|last|next|coming|first|previous|following|final|latest)|the)\s+)?"
-        rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:past|last|next)\s+)?(?P<n>{NUMWORD}|{VAGUE})(?P<half>\s+1/2)?(?:\s+more)?"
-        rf"[\s-]+(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?{_DIR}",
+        rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:past|last|next)\s+)?(?P<n>{NUMWORD}|{VAGUE})(?P<half>\s+1/2)?"
+        rf"(?:\s+(?:more|additional|extra|further|straight|consecutive|trading|business|working))?[\s-]+(?P<u>{UNIT})(?P<half2>\s+and\s+a\s+half)?{_DIR}",
     ),
     _rule(
         "plural",

@@ -102,7 +102,7 @@ def resolve_deictic(g: dict[str, str | None], ctx: Context) -> Reading | None:
 
 def resolve_ref(g: dict[str, str | None], ctx: Context) -> Reading | None:
     word = " ".join((g["w"] or "").lower().split())
-    if "future" in word or word.endswith(("term", "later date")) or word == "soon":
+    if "future" in word or word.endswith(("term", "later date", "possible")) or word == "soon":
         return Reading("DATE", "FUTURE_REF")
     if word in ("recently", "more recently", "most recently", "lately"):
         span = (ctx.anchor - timedelta(days=30), ctx.anchor) if ctx.anchor else None
