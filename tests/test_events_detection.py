@@ -197,3 +197,13 @@ def test_what_happened_before_an_after_clause_comes_second() -> None:
     events = events_of("Rebels have recaptured the village of Tall Hamra, days after it was seized by government "
                        "troops.")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory", "Government regains territory"]
+
+
+def test_a_hyphenated_cease_fire_is_an_agreement() -> None:
+    events = events_of("The government and the rebels signed a cease-fire in Juba, South Sudan on Sunday.")
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_gunmen_storming_a_school_attack_it_and_take_no_territory() -> None:
+    (event,) = events_of("Gunmen stormed a school in Kaduna, Nigeria on Monday.")
+    assert event.sub_event_type == "Attack"

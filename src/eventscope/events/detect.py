@@ -157,14 +157,19 @@ def _governed_by_death(token: Token) -> bool:
     return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in LETHAL
 
 
-def _refine_frame(frame: str, lemmas: frozenset[str], patient: Token | None) -> str:
-    """'seized a weapons cache' disrupts weapons use, 'captured a senior commander' arrests him: what
-    was taken (the object, else the clause's words) tells; neither takes territory."""
+INTRUDE = frozenset({"storm", "enter"})  # into a school or a village: an attack, not a capture
+
+
+def _refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: Token | None) -> str:
+    """'seized a weapons cache' disrupts weapons use, 'captured a senior commander' arrests him,
+    'stormed a university' attacks it: what was taken (the object, else the clause's words) tells."""
     if frame != lx.TAKE:
         return frame
     taken = patient.lemma_.lower() if patient is not None else ""
     if taken in lx.CACHE_CUES or (lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES):
         return lx.DISRUPT
+    if taken in lx.CIVILIAN_PLACES and trigger.lemma_.lower() in INTRUDE:
+        return lx.ATTACK
     return lx.ARREST if taken in CAPTIVES else frame
 
 
@@ -209,7 +214,7 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     if mood not in ("asserted", "claimed"):
         return None
     args = find_arguments(token, actors)
-    trigger = Trigger(token, _refine_frame(trigger.frame, lemmas, args.patient), trigger.end)
+    trigger = Trigger(token, _refine_frame(token, trigger.frame, lemmas, args.patient), trigger.end)
     if trigger.frame == lx.ARREST:  # 'dozens of arrests were made during a demonstration': the protest's
         lemmas = lemmas | (frozenset(t.lemma_.lower() for t in sent) & AT_A_PROTEST)
     if trigger.frame == lx.BASE and not lemmas & lx.BASE_CUES:

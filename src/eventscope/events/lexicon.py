@@ -101,6 +101,7 @@ PHRASE_TRIGGERS: Final[dict[tuple[str, ...], str]] = {
     ("wrest", "control"): TAKE, ("push", "back"): TAKE, ("pull", "back"): WITHDRAW, ("set", "off"): EXPLODE,
     ("sexual", "violence"): SEXUAL, ("sexual", "assault"): SEXUAL, ("gang", "rape"): SEXUAL,
     ("sexually", "assault"): SEXUAL,
+    ("cease", "-", "fire"): AGREE,  # the tokenizer splits 'cease-fire'
 }
 
 # weapon and method cues, looked up on lemmas of the clause
