@@ -83,6 +83,18 @@ def test_news_forms(text: str, expr: str, value: str) -> None:
     assert tag(text)[expr][0] == value
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm posted its first quarterly loss.",
+        'The poster quoted the film "High Noon."',
+        'The minister said on the show "This Week" that talks would go on.',
+    ],
+)
+def test_words_that_only_contain_a_time(text: str) -> None:
+    assert tag(text) == {}
+
+
 def test_a_march_of_people_is_no_month() -> None:
     assert "March" not in tag("She led the March of the Mothers through the city.")
     assert "May" not in tag("Workers joined the May Day rally.")

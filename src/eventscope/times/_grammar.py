@@ -36,7 +36,7 @@ class Rule:
 
 
 def _rule(kind: str, body: str, extent: str | None = None) -> Rule:
-    return Rule(kind, re.compile(B + body + E, re.IGNORECASE), extent)
+    return Rule(kind, re.compile(B + "(?:" + body + ")" + E, re.IGNORECASE), extent)  # both edges bind every branch
 
 
 _EA = r"(?:(?P<ea>earlier|later|early|late)\s+)?"

@@ -59,7 +59,16 @@ def acceptable(kind: str, m: re.Match[str], text: str) -> bool:
         return _duration_ok(g, m, text)
     if kind == "plural":
         return bool(g.get("w") or g.get("dir")) or prior_word(text, m.start()) in ("for", "over", "within")
-    return True
+    return not _a_name(kind, g, m, text)
+
+
+def _a_name(kind: str, g: dict[str, str | None], m: re.Match[str], text: str) -> bool:
+    """Words of a title, not a time: "High Noon", ABC's "This Week"."""
+    if kind == "clock" and g.get("noon"):
+        return prior_word(text, m.start()) == "high"
+    if kind == "relunit" and m.group(0) == "This Week":
+        return text[max(0, m.start() - 2) : m.start()].endswith(('"', "“", "`"))
+    return False
 
 
 def _bare_month_ok(g: dict[str, str | None], m: re.Match[str], text: str) -> bool:
