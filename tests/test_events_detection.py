@@ -207,3 +207,13 @@ def test_a_hyphenated_cease_fire_is_an_agreement() -> None:
 def test_gunmen_storming_a_school_attack_it_and_take_no_territory() -> None:
     (event,) = events_of("Gunmen stormed a school in Kaduna, Nigeria on Monday.")
     assert event.sub_event_type == "Attack"
+
+
+def test_a_noun_counted_with_of_takes_the_words_of_its_verb() -> None:
+    events = events_of("Dozens of arrests were made at a protest in Leeds, England after stones were thrown at police.")
+    assert events[0].sub_event_type == "Violent demonstration"
+
+
+def test_a_verb_joined_by_and_reads_what_its_pronoun_stands_for() -> None:
+    events = events_of("Army engineers cleared hundreds of landmines near Kidal, Mali and destroyed them.")
+    assert events[0].sub_event_type == "Disrupted weapons use"

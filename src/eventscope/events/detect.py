@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..actors import PARTICIPANT_TYPES
 from ..records import ActorMention, EventMention, Source, Span
 from . import lexicon as lx
-from .arguments import Arguments, find_arguments, opposing_actor
+from .arguments import Arguments, find_arguments, governing_verb, opposing_actor
 from .fatalities import fatalities
 from .modality import hedged, modality
 from .plover import plover
@@ -99,6 +99,10 @@ def _clause_head(trigger: Token) -> Token:
     head = trigger if trigger.pos_ == "VERB" and not modifier else trigger.head
     if head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # 'died from gunfire during a demonstration': the verb's words are the noun's too
+    elif head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM"):
+        head = governing_verb(head.head) or head  # 'dozens of arrests were made after ...': the verb's clause
+    elif trigger.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in trigger.children):
+        head = trigger.head  # 'cleared the mines and destroyed them': the first verb's words name 'them'
     return head
 
 
