@@ -39,6 +39,15 @@ def test_the_running_quarter_a_year_before(phrase: str) -> None:
     assert found[phrase] == "1988-Q3"
 
 
+def test_an_earlier_quarter_told_in_passing_does_not_displace_the_reported_one() -> None:
+    found = values("Third-quarter profit rose. After a weak second quarter, sales grew. Costs fell from a year ago.")
+    assert found[-1] == ("a year ago", "1988-Q3")
+
+
+def test_a_quarter_to_quarter_comparison_is_no_time() -> None:
+    assert values("The quarter-to-quarter comparison improved.") == []
+
+
 def test_the_week_of_a_day() -> None:
     assert values("A hearing is set for the week of Nov. 6.") == [("the week of Nov. 6", "1989-W45")]
 

@@ -229,7 +229,8 @@ def reported_quarter(value: str, anchor: date | None, running: str | None = None
 
     A forecast ("the third quarter of 1990") or a history ("the third quarter of 1984") is not the
     running quarter that later "third-quarter", "the year-ago period" and "the latest quarter" refer to;
-    nor does the quarter still under way ("a fourth-quarter charge") displace a finished one already told.
+    nor does the quarter still under way ("a fourth-quarter charge") displace a finished one already told,
+    nor an earlier one mentioned in passing ("after a flat second quarter").
     """
     if not re.fullmatch(r"\d{4}-Q[1-4]", value):
         return False
@@ -238,7 +239,14 @@ def reported_quarter(value: str, anchor: date | None, running: str | None = None
         return anchor is None
     if running is not None and span[1] >= anchor and _ended(running, anchor):
         return False
+    if running is not None and _before(value, running):
+        return False  # "After a flat second quarter, ...": an earlier quarter told in passing
     return span[0] <= anchor and (anchor - span[0]).days < 365
+
+
+def _before(value: str, running: str) -> bool:
+    span, other = value_interval(value), value_interval(running)
+    return span is not None and other is not None and span[1] < other[0]
 
 
 def _ended(value: str, anchor: date) -> bool:

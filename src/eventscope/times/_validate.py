@@ -59,6 +59,8 @@ def acceptable(kind: str, m: re.Match[str], text: str) -> bool:
         return _duration_ok(g, m, text)
     if kind == "plural":
         return bool(g.get("w") or g.get("dir")) or prior_word(text, m.start()) in ("for", "over", "within")
+    if text.startswith(("-to-", "-over-", "-on-"), m.end()):
+        return False  # "the quarter-to-quarter comparison", "year-over-year growth": a comparison, no time
     return not _a_name(kind, g, m, text)
 
 
