@@ -44,6 +44,11 @@ def test_an_earlier_quarter_told_in_passing_does_not_displace_the_reported_one()
     assert found[-1] == ("a year ago", "1988-Q3")
 
 
+def test_a_fiscal_quarter_becomes_the_running_one() -> None:
+    found = values("It earned $5 million in the fiscal-first quarter, up from $2 million a year earlier.")
+    assert found == [("the fiscal-first quarter", "1989-Q1"), ("a year earlier", "1988-Q1")]
+
+
 def test_a_quarter_to_quarter_comparison_is_no_time() -> None:
     assert values("The quarter-to-quarter comparison improved.") == []
 

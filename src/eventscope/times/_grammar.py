@@ -136,7 +136,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         rf"(?:(?P<yr>(?:this|last|next)\s+year's|the\s+year-(?:earlier|ago))\s+)?"
-        rf"(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})\s+(?:fiscal\s+)?)?"
+        rf"(?:(?P<the>the)\s+)?(?:(?P<y0>{YEAR})\s+)?(?:fiscal[\s-]+)?"
         rf"(?:(?P<o>{ORDINAL}|(?<=the\s)(?:last|final))[\s-]+(?:fiscal\s+)?(?P<qh>quarter|half|qtr\.?)"
         rf"|(?P<q>q[1-4]))(?!\s+of\s+the\s)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?"
         rf"|the\s+(?P<y1>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
