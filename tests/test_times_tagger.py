@@ -33,7 +33,7 @@ def tag(text: str, published: datetime | None = PUBLISHED) -> dict[str, tuple[st
         ("Prices fell a year ago.", "a year ago", "2016", date(2016, 1, 1), date(2016, 12, 31)),
         ("Fighting began earlier this month.", "earlier this month", "2017-03", date(2017, 3, 1), date(2017, 3, 2)),
         ("Over the past two weeks it rose.", "the past two weeks", "P2W", date(2017, 2, 16), date(2017, 3, 2)),
-        ("Profit fell in the third quarter.", "the third quarter", "2017-Q3", date(2017, 7, 1), date(2017, 9, 30)),
+        ("Profit fell in the third quarter.", "the third quarter", "2016-Q3", date(2016, 7, 1), date(2016, 9, 30)),
         (
             "Clashes took place between 3 and 5 February.",
             "5 February",

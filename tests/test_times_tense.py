@@ -38,6 +38,8 @@ def values(text: str) -> dict[str, str]:
         ("The two envoys meet separately Monday with the mediator.", "Monday", "1999-05-10"),
         ("On Friday, the union stages a rally downtown.", "Friday", "1999-05-07"),
         ("Weak banks hurt the index, which slid on Friday.", "Friday", "1999-04-30"),
+        ("Profit fell in the fourth quarter.", "the fourth quarter", "1998-Q4"),
+        ("Profit will rise in the fourth quarter.", "the fourth quarter", "1999-Q4"),
     ],
 )
 def test_direction_of_a_date(text: str, expr: str, value: str) -> None:

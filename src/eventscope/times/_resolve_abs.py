@@ -146,9 +146,19 @@ def resolve_quarter(g: dict[str, str | None], ctx: Context) -> Reading | None:
     elif ctx.quarter and part[0] == "Q":
         year = int(ctx.quarter[:4])
     else:
-        year = ctx.anchor.year if ctx.anchor else None
+        year = _part_year(part, ctx)
     value = f"{year:04d}-{part}" if year else f"XXXX-{part}"
     return Reading("DATE", value, "quarter")
+
+
+def _part_year(part: str, ctx: Context) -> int | None:
+    """A quarter or half without a year: the anchor's, unless it has not begun and the verb is past
+    ("profits fell in the fourth quarter", said in January: last year's)."""
+    if ctx.anchor is None:
+        return None
+    first_month = 3 * int(part[1]) - 2 if part[0] == "Q" else 6 * int(part[1]) - 5
+    unbegun = first_month > ctx.anchor.month
+    return ctx.anchor.year - (unbegun and ctx.tense == "past" and not ctx.ahead)
 
 
 def _season_year(season: str, rel: str, ctx: Context) -> int | None:
