@@ -47,10 +47,12 @@ def held_out_report(model: artefact.LinearTyper, held: list[corpus.Example]) -> 
     if not held:
         return
     gold = [e.label for e in held]
-    guess = [model.classes[int(model.proba(e.text).argmax())] for e in held]
-    acc = sum(g == p for g, p in zip(gold, guess, strict=True)) / len(gold)
+    probs = [model.proba(e.text) for e in held]
+    guess = [model.classes[int(p.argmax())] for p in probs]
+    right = [g == p for g, p in zip(gold, guess, strict=True)]
+    ece = calibration.expected_calibration_error([float(p.max()) for p in probs], right)
     print(f"held-out ACLED rows {len(held)} (1 in {corpus.HELD_OUT_EVERY}, not trained on): "
-          f"accuracy {acc:.3f}, macro-F1 {macro_f1(gold, guess):.3f}")
+          f"accuracy {sum(right) / len(right):.3f}, macro-F1 {macro_f1(gold, guess):.3f}, ECE {ece:.3f}")
 
 
 def report(fit: train.Fit, data: list[corpus.Example]) -> None:

@@ -22,6 +22,8 @@ from .rules import (
     DEMONSTRATIONS,
     EVENT_TYPE_OF,
     LETHAL,
+    MISSILES_OF_A_CROWD,
+    SCUFFLES,
     Cues,
     allowed_subtypes,
     demonstrators_violent,
@@ -122,10 +124,16 @@ def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
 TOPIC_PREPS = frozenset({"against", "over", "about", "after", "for"})
 
 
+CROWD_VIOLENCE = MISSILES_OF_A_CROWD | SCUFFLES
+
+
 def _crowd_violent(trigger: Token, sent: SpacySpan) -> bool:
     """Stones thrown or clashes in the clause, not in what a protest is about ('protested against
     the clashes', 'against the laying of stones')."""
     head = _clause_head(trigger)
+    tokens = _clause_tokens(trigger, sent)
+    if not {t.lemma_.lower() for t in tokens} & CROWD_VIOLENCE:
+        return False
 
     def topical(token: Token) -> bool:
         current = token
@@ -135,7 +143,7 @@ def _crowd_violent(trigger: Token, sent: SpacySpan) -> bool:
             current = current.head
         return False
 
-    return demonstrators_violent(_lemmas([t for t in _clause_tokens(trigger, sent) if not topical(t)]))
+    return demonstrators_violent(_lemmas([t for t in tokens if not topical(t)]))
 
 
 STATE_NOUNS = frozenset({"troop", "troops", "trooper", "soldier", "army", "military", "policeman", "marine",
@@ -227,28 +235,26 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     cues = Cues(trigger.frame, lemmas, args.actor1.actor_type if args.actor1 else _side_of(args.agent),
                 args.actor2.actor_type if args.actor2 else None,
                 target_civilian=patient in lx.CIVILIAN_CUES | lx.CIVILIAN_PLACES and args.actor2 is None,
-                target_protesters=patient in lx.PROTEST_CUES, lethal_verb=_governed_by_death(token),
-                crowd_violent=_crowd_violent(token, sent))
+                target_protesters=patient in lx.PROTEST_CUES, lethal_verb=_governed_by_death(token))
     typing = constrained_typing(sent.text, cues)
     if typing is None:
         return None
+    if typing.sub_event_type in MET_PROTESTS and _crowd_violent(token, sent):
+        typing = as_riot(typing, cues.lemmas)
     return _mention(trigger, sent, typing, args, actors, mood, source)
 
 
 MET_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
 
 
-def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
-    """The frame's typing (_frame_typing); a protest whose demonstrators threw stones or clashed is a riot."""
-    typing = _frame_typing(sentence, cues)
-    if typing is None or typing.sub_event_type not in MET_PROTESTS or not cues.crowd_violent:
-        return typing
-    kind, mode = plover("Violent demonstration", cues.lemmas)
+def as_riot(typing: Typing, lemmas: frozenset[str]) -> Typing:
+    """A protest whose demonstrators threw stones or clashed (_crowd_violent) is a violent demonstration."""
+    kind, mode = plover("Violent demonstration", lemmas)
     return replace(typing, event_type="Riots", sub_event_type="Violent demonstration", plover_type=kind,
                    plover_mode=mode)
 
 
-def _frame_typing(sentence: str, cues: Cues) -> Typing | None:
+def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
     """The model proposes, the trigger's frame disposes: a type the frame does not admit (or a
     'no event' the rules are sure of) gives way to the rules' type."""
     typing = type_mention(sentence, cues)

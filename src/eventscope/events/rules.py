@@ -56,7 +56,6 @@ class Cues:
     target_civilian: bool = False  # the patient is a civilian (no armed actor)
     target_protesters: bool = False
     lethal_verb: bool = False  # the trigger is a noun in a phrase of a verb of killing ('died ... during a protest')
-    crowd_violent: bool = False  # demonstrators threw stones or clashed (demonstrators_violent), not as a topic
 
 
 def weapon_subtype(lemmas: frozenset[str]) -> str | None:
