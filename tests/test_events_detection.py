@@ -217,3 +217,9 @@ def test_a_noun_counted_with_of_takes_the_words_of_its_verb() -> None:
 def test_a_verb_joined_by_and_reads_what_its_pronoun_stands_for() -> None:
     events = events_of("Army engineers cleared hundreds of landmines near Kidal, Mali and destroyed them.")
     assert events[0].sub_event_type == "Disrupted weapons use"
+
+
+def test_a_sentence_referring_back_to_a_battle_can_tell_that_it_took_territory() -> None:
+    events = events_of("Al Shabaab militants killed 12 soldiers in an attack near Baidoa, Somalia on Monday. "
+                       "The killings took place when the militants attacked and took over the town of Bardale.")
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"

@@ -47,18 +47,38 @@ WEAPON_TYPES = frozenset({"Grenade", "Suicide bomb", "Remote explosive/landmine/
                           "Air/drone strike", "Shelling/artillery/missile attack"})
 
 
+TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+ANAPHOR_OFFSET = 4  # 'The killings took place when ...': an event noun right after 'The' opens the sentence
+
+
+def _refers_back(later: EventMention, mentions: list[EventMention]) -> bool:
+    """The later mention's sentence opens with an event noun ('The killings', 'The attack'): it tells
+    more of the event just told, not a new one."""
+    return any(m.sentence == later.sentence and 0 < m.trigger.start - m.sentence.start <= ANAPHOR_OFFSET
+               for m in mentions)
+
+
+def _refines(later: EventMention, earlier: EventMention, mentions: list[EventMention]) -> bool:
+    """The later mention names the weapon of the earlier attack, or, referring back to it, tells that
+    the battle took the place (ACLED codes the taking)."""
+    if later.sub_event_type in WEAPON_TYPES:
+        return earlier.sub_event_type in GENERIC_VIOLENCE
+    return (later.sub_event_type in TERRITORY_TAKEN and earlier.sub_event_type == "Armed clash"
+            and _refers_back(later, mentions))
+
+
 def specify_weapons(mentions: list[EventMention]) -> list[EventMention]:
     """'Gunmen attacked a market. A grenade exploded in the crowd.': the next sentence names the weapon
-    of the attack just told; ACLED types the event by it (a grenade attack is a Grenade event)."""
+    of the attack just told; ACLED types the event by it (a grenade attack is a Grenade event). 'The
+    killings took place when the militants took over the town': the battle took territory."""
     out = list(mentions)
     dropped: set[int] = set()
     for j, weapon in enumerate(mentions):
-        if weapon.sub_event_type not in WEAPON_TYPES:
+        if weapon.sub_event_type not in WEAPON_TYPES | TERRITORY_TAKEN:
             continue
         told = [i for i in range(j) if mentions[i].sentence.end <= weapon.sentence.start
                 and weapon.sentence.start - mentions[i].sentence.end <= NEXT_SENTENCE_GAP
-                and mentions[i].sub_event_type in GENERIC_VIOLENCE
-                and weapon.actor1 in (None, mentions[i].actor1)]
+                and _refines(weapon, mentions[i], mentions) and weapon.actor1 in (None, mentions[i].actor1)]
         for i in told:
             out[i] = replace(out[i], sub_event_type=weapon.sub_event_type, event_type=weapon.event_type,
                              fatalities=max(out[i].fatalities or 0, weapon.fatalities or 0))
