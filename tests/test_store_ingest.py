@@ -16,7 +16,7 @@ from corpus import articles, dump, write_corpus  # noqa: E402
 from linex import extract  # noqa: E402
 
 from eventscope.ingest import read_inputs  # noqa: E402
-from eventscope.store import SCHEMA_VERSION, Store, ingest  # noqa: E402
+from eventscope.store import SCHEMA_VERSION, EventQuery, Store, ingest, query_events  # noqa: E402
 from eventscope.store.schema import current_version  # noqa: E402
 
 
@@ -45,6 +45,19 @@ def test_migration_4_copies_each_events_mentions_and_evidence_into_its_row(tmp_p
     with Store(str(tmp_path / "db.duckdb")):
         pass
     assert dump(tmp_path / "db.duckdb") == written
+
+
+def test_a_reader_brings_a_file_of_an_older_schema_up_to_date(tmp_path: Path) -> None:
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(6)))
+    with Store(str(tmp_path / "db.duckdb")) as store:  # as schema 3 left it
+        store.conn.execute("DROP INDEX events_date")
+        store.conn.execute("ALTER TABLE events DROP COLUMN evidence")
+        store.conn.execute("ALTER TABLE events DROP COLUMN mention_ids")
+        store.conn.execute("CREATE INDEX events_date ON events (date_start)")
+        store.conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+    with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
+        assert len(query_events(store, EventQuery(place="Palmyra"))[0].event.evidence) == 2
+        assert store.conn.execute("SELECT max(version) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
 
 
 def test_reingesting_the_same_corpus_adds_no_rows(tmp_path: Path) -> None:

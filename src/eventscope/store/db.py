@@ -19,7 +19,7 @@ from ..errors import StoreError
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
 from . import rows
-from .schema import migrate
+from .schema import migrate, outdated
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,10 @@ class Store:
         self._column_types: dict[str, list[tuple[str, str]]] = {}
         if not read_only:
             migrate(self.conn)
+        elif outdated(self.conn):  # a file an older eventscope wrote: migrate it once, then read
+            self.release()
+            with connect(path, read_only=False) as writer:
+                migrate(writer)
 
     @property
     def conn(self) -> duckdb.DuckDBPyConnection:

@@ -129,6 +129,15 @@ def current_version(conn: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
+def outdated(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether an eventscope file lacks migrations (read without writing: the connection may be read-only)."""
+    try:
+        row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    except duckdb.CatalogException:  # not (yet) an eventscope file: nothing to bring up to date
+        return False
+    return bool(row and row[0] is not None and row[0] < SCHEMA_VERSION)
+
+
 def migrate(conn: duckdb.DuckDBPyConnection) -> int:
     """Apply the missing migrations, each in its own transaction; return the schema version."""
     have = current_version(conn)
