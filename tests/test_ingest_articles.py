@@ -73,3 +73,12 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     items = list(read_inputs([str(tmp_path)]))
     assert [i.article_id for i in items if isinstance(i, Article)] == ["1.txt", "2.txt"]
     assert not [i for i in items if isinstance(i, Rejected)]
+
+
+def test_an_article_listed_twice_with_the_same_id_and_text_is_read_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": "a1", "text": "Troops clashed with rebels."}, {"id": "a1", "text": "Troops clashed with rebels."},
+            {"id": "a1", "text": "Rebels withdrew from the town."}, {"id": "a2", "text": "Troops clashed with rebels."}]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    read = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
+    assert [(a.article_id, a.text) for a in read] == [(r["id"], r["text"]) for r in (rows[0], *rows[2:])]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -18,11 +19,23 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def read_inputs(paths: Iterable[str], published: datetime | None = None) -> Iterator[Article | Rejected]:
-    """Yield one Article per readable article, one Rejected per bad input, in input order."""
+    """Yield one Article per readable article, one Rejected per bad input, in input order. An article
+    repeated with the same id and the same text (a corpus listing a document twice) is read once."""
+    seen: set[tuple[str, str]] = set()
+    for item in _read_all(paths, published):
+        if isinstance(item, Article):
+            key = (item.article_id, hashlib.sha1(item.text.encode()).hexdigest())
+            if key in seen:
+                continue
+            seen.add(key)
+        yield item
+
+
+def _read_all(paths: Iterable[str], published: datetime | None) -> Iterator[Article | Rejected]:
     for path in paths:
         try:
             if path != "-" and os.path.isdir(path):
-                yield from read_inputs(sorted(_walk(path)), published)
+                yield from _read_all(sorted(_walk(path)), published)
             elif path.endswith(".jsonl"):
                 yield from read_jsonl(path, published)
             else:
