@@ -195,6 +195,22 @@ def test_place_control_timeline(client: TestClient) -> None:
     assert period["controller"] == "Military Forces of Syria" and period["start"] == "2017-03-02"
 
 
+def test_place_control_finds_events_by_gazetteer_name_as_the_cli_does(client: TestClient) -> None:
+    (period,) = client.get("/api/places/Tadmur/control").json()["periods"]  # GeoNames' name, 10 km from Palmyra
+    assert period["controller"] == "Military Forces of Syria"
+
+
+def test_place_control_reads_within_the_time_limit(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventscope.store import read_api
+
+    def slow(store: object, sql: str, params: object) -> object:
+        raise read_api.QueryTimeout("query interrupted after 2 s")
+
+    monkeypatch.setattr(read_api, "run", slow)
+    with TestClient(create_app(str(db))) as c:
+        assert c.get("/api/places/Palmyra/control").status_code == 503
+
+
 def test_no_write_methods(client: TestClient) -> None:
     for method in ("POST", "PUT", "DELETE", "PATCH"):
         assert client.request(method, "/api/events").status_code == 405

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..records import Event
 from ..store import EventQuery, Store, query_events
+from ..store.query import Fetch
 
 NEAR_KM = 10.0  # events located this close to the place count as the place's
 
@@ -19,12 +20,15 @@ def _gazetteer_point(place: str) -> tuple[str, float, float] | None:
     return best.name, best.latitude, best.longitude  # type: ignore[return-value]
 
 
-def place_events(store: Store, place: str, km: float = NEAR_KM, use_gazetteer: bool = True) -> list[Event]:
-    """Events at ``place``: by name, by the gazetteer's name for it, or within ``km`` of it."""
+def place_events(
+    store: Store, place: str, km: float = NEAR_KM, use_gazetteer: bool = True, fetch: Fetch | None = None
+) -> list[Event]:
+    """Events at ``place``: by name, by the gazetteer's name for it, or within ``km`` of it (``fetch``: see
+    ``query_events``)."""
     queries = [EventQuery(place=place)]
     point = _gazetteer_point(place) if use_gazetteer else None
     if point is not None:
         name, lat, lon = point
         queries += [EventQuery(place=name), EventQuery(near=(lat, lon, km))]
-    found = {m.event.event_id: m.event for q in queries for m in query_events(store, q)}
+    found = {m.event.event_id: m.event for q in queries for m in query_events(store, q, fetch)}
     return [found[k] for k in sorted(found)]

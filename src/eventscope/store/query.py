@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,6 +12,8 @@ from ..geo import distance_km
 from ..merge import MergedEvent
 from . import rows
 from .db import Store
+
+Fetch = Callable[[str, list[Any]], list[Any]]  # (sql, parameters) -> rows: how a reader runs one query
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +58,12 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def query_events(store: Store, q: EventQuery) -> list[MergedEvent]:
-    """Merged events matching ``q``, ordered by start day then id, with their evidence."""
+def query_events(store: Store, q: EventQuery, fetch: Fetch | None = None) -> list[MergedEvent]:
+    """Merged events matching ``q``, ordered by start day then id, with their evidence; ``fetch`` runs the
+    query (default: on the store's connection; the web server's reads run on a cursor with a time limit)."""
     where, params = _where(q)
     sql = f"SELECT {rows.EVENT_COLUMNS}, mention_ids, evidence FROM events{where} ORDER BY date_start, event_id"
-    found = store.conn.execute(sql, params).fetchall()
+    found = fetch(sql, params) if fetch is not None else store.conn.execute(sql, params).fetchall()
     if q.near is not None:
         lat, lon, km = q.near
         found = [r for r in found if distance_km(lat, lon, r[14], r[15]) <= km]

@@ -17,13 +17,13 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 import duckdb
 
-from ..control import Period, timeline
+from ..control import Period, place_events, timeline
 from .db import Store
-from .query import EventQuery, query_events
 from .rows import like_pattern
 
 QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
@@ -444,5 +444,6 @@ def _articles(store: Store, uids: list[str]) -> tuple[ArticleDetail, ...]:
 
 
 def control_periods(store: Store, place: str) -> tuple[Period, ...]:
-    """Who held ``place`` and when (see ``eventscope.control``)."""
-    return timeline(m.event for m in query_events(store, EventQuery(place=place)))
+    """Who held ``place`` and when (see ``eventscope.control``): its events found as the CLI finds them (by
+    name, gazetteer name and vicinity), each query on its own cursor within the time limit."""
+    return timeline(place_events(store, place, fetch=partial(run, store)))
