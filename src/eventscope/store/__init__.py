@@ -6,7 +6,7 @@ transactions; ``query_events`` reads merged events back.
 """
 
 from .db import Store, StoredArticle
-from .ingest import Extractor, IngestStats, ingest, mentions_of
+from .ingest import Extractor, IngestStats, ingest
 from .query import EventQuery, query_events
 from .schema import SCHEMA_VERSION, migrate
 
@@ -18,7 +18,6 @@ __all__ = [
     "Store",
     "StoredArticle",
     "ingest",
-    "mentions_of",
     "migrate",
     "query_events",
 ]

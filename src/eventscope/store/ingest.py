@@ -152,14 +152,8 @@ def default_extractor() -> Extractor:
     return extract
 
 
-def mentions_of(
-    article: Article, uid: str, events: Iterable[Event], recognise: Recogniser | None = None
-) -> tuple[Mention, ...]:
-    """One mention per extracted event, with a content-derived id and the people named near it."""
-    return mentions_from(with_people(article, events, recognise), uid)
-
-
 def mentions_from(found: Analysed, uid: str) -> tuple[Mention, ...]:
+    """One mention per extracted event, with a content-derived id and the people named near it."""
     outlet = rows.outlet_of(found.article)
     mentions: list[Mention] = []
     for n, (event, names) in enumerate(zip(found.events, found.people, strict=True)):
