@@ -97,6 +97,7 @@ _INTENT = {
 # Present verbs that tell no schedule: states, and verbs whose past looks the same ("hurt ... on Friday")
 _STATIVE = {"be", "have", "say", "remain", "stand", "seem", "appear", "hold", "own", "know", "include"}
 _SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "spread", "shut", "quit", "bid", "cast", "split"}
+_NO_SCHEDULE = frozenset(_STATIVE | _SAME_PAST)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 
 _SOON = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$|\b(?:next|coming|upcoming)\s+$", re.I)
@@ -196,7 +197,7 @@ def tense_at(doc: Doc | None, start: int, end: int, weekday: bool = False) -> Te
         return "present"  # "when the case is heard in May"
     if token.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in token.children if c.dep_ == "aux"):
         return "past"
-    if weekday and token.tag_ in ("VBZ", "VBP") and token.lemma_.lower() not in _STATIVE | _SAME_PAST:
+    if weekday and token.tag_ in ("VBZ", "VBP") and token.lemma_.lower() not in _NO_SCHEDULE:
         return "future"
     return "present" if token.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
@@ -280,13 +281,15 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
         ahead = deadline_before(text, start, end)
         dated = [t.date_start for t in out if t.type == "DATE" and t.granularity not in (None, "century")]
         last = dated[-1] if dated else None
-        running = None if _LONG_PERIOD.search(sentence_around(text, start, end)) else quarter
-        ctx = Context(anchor, tense_at(doc, start, end, RULES[index].kind == "weekday"), running, day, last, ahead)
+        kind = RULES[index].kind
+        # the sentence is cut only when there is a running quarter to withhold
+        running = None if quarter is None or _LONG_PERIOD.search(sentence_around(text, start, end)) else quarter
+        ctx = Context(anchor, tense_at(doc, start, end, kind == "weekday"), running, day, last, ahead)
         groups: Groups = {k: v for k, v in m.groupdict().items()}
-        reading = RESOLVERS[RULES[index].kind](groups, ctx)
+        reading = RESOLVERS[kind](groups, ctx)
         if reading is None:
             continue
-        if RULES[index].kind == "quarter" and reported_quarter(reading.value, anchor, quarter):
+        if kind == "quarter" and reported_quarter(reading.value, anchor, quarter):
             quarter = reading.value
         out.append(build(start, end, article.text, reading, anchor))
     return tuple(out)
