@@ -108,8 +108,7 @@ def _clause_head(trigger: Token) -> Token:
     return head
 
 
-def _clause_tokens(trigger: Token, sent: SpacySpan) -> list[Token]:
-    head = _clause_head(trigger)
+def _clause_tokens(head: Token, sent: SpacySpan) -> list[Token]:
     return list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
 
 
@@ -118,7 +117,7 @@ def _lemmas(tokens: list[Token]) -> frozenset[str]:
 
 
 def _clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
-    return _lemmas(_clause_tokens(trigger, sent))
+    return _lemmas(_clause_tokens(_clause_head(trigger), sent))
 
 
 TOPIC_PREPS = frozenset({"against", "over", "about", "after", "for"})
@@ -131,7 +130,7 @@ def _crowd_violent(trigger: Token, sent: SpacySpan) -> bool:
     """Stones thrown or clashes in the clause, not in what a protest is about ('protested against
     the clashes', 'against the laying of stones')."""
     head = _clause_head(trigger)
-    tokens = _clause_tokens(trigger, sent)
+    tokens = _clause_tokens(head, sent)
     if not {t.lemma_.lower() for t in tokens} & CROWD_VIOLENCE:
         return False
 
@@ -363,8 +362,11 @@ def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: S
     triggers = find_triggers(sent)
     pairs = [(t, m) for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
     if pairs or triggers:
-        news = [m for t, m in pairs if not in_passing(t.token)]
-        return _surest_first(news) + [m for t, m in pairs if in_passing(t.token)]
+        news: list[EventMention] = []
+        aside: list[EventMention] = []
+        for t, m in pairs:
+            (aside if in_passing(t.token) else news).append(m)
+        return _surest_first(news) + aside
     lemmas = frozenset(t.lemma_.lower() for t in sent)
     if sum(t.is_alpha for t in sent) < MIN_UNTRIGGERED_WORDS:
         return []  # '3 fatalities.' completes the previous sentence's event
