@@ -33,15 +33,20 @@ def test_database_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
         assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
 
 
-def test_migration_4_copies_each_events_mentions_and_evidence_into_its_row(tmp_path: Path) -> None:
-    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(9)))
-    written = dump(tmp_path / "db.duckdb")
-    with Store(str(tmp_path / "db.duckdb")) as store:  # back to schema 3, as a file written before it
+def back_to_schema_3(db: Path) -> None:
+    """Make ``db`` look like a file written before schema 4 (no mention ids or evidence in events rows)."""
+    with Store(str(db)) as store:
         store.conn.execute("DROP INDEX events_date")  # (DuckDB drops no column of an indexed table)
         store.conn.execute("ALTER TABLE events DROP COLUMN evidence")
         store.conn.execute("ALTER TABLE events DROP COLUMN mention_ids")
         store.conn.execute("CREATE INDEX events_date ON events (date_start)")
         store.conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+
+
+def test_migration_4_copies_each_events_mentions_and_evidence_into_its_row(tmp_path: Path) -> None:
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(9)))
+    written = dump(tmp_path / "db.duckdb")
+    back_to_schema_3(tmp_path / "db.duckdb")
     with Store(str(tmp_path / "db.duckdb")):
         pass
     assert dump(tmp_path / "db.duckdb") == written
@@ -49,12 +54,7 @@ def test_migration_4_copies_each_events_mentions_and_evidence_into_its_row(tmp_p
 
 def test_a_reader_brings_a_file_of_an_older_schema_up_to_date(tmp_path: Path) -> None:
     run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(6)))
-    with Store(str(tmp_path / "db.duckdb")) as store:  # as schema 3 left it
-        store.conn.execute("DROP INDEX events_date")
-        store.conn.execute("ALTER TABLE events DROP COLUMN evidence")
-        store.conn.execute("ALTER TABLE events DROP COLUMN mention_ids")
-        store.conn.execute("CREATE INDEX events_date ON events (date_start)")
-        store.conn.execute("DELETE FROM schema_migrations WHERE version = 4")
+    back_to_schema_3(tmp_path / "db.duckdb")
     with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
         assert len(query_events(store, EventQuery(place="Palmyra"))[0].event.evidence) == 2
         assert store.conn.execute("SELECT max(version) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
