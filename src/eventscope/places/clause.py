@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
 from ..records import PlaceMention
+from .dateline import NEWSPAPER_WORDS
 from .qualified import CODED
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on", "into", "across"})
@@ -17,8 +18,7 @@ MAX_TREE_DISTANCE = 6
 REGION_CODES = ("PCL", "ADM", "CONT")
 DATELINE_WEIGHT = 3
 # "Orange County Register", "Chicago Tribune": a place that names a newspaper is no place of events
-NEWSPAPER = re.compile(r"\s+(?:County\s+)?(?:Times|Tribune|Gazette|Herald|Post|Journal|Chronicle|Courier|Register|"
-                       r"Observer|Examiner|Inquirer|Dispatch|Telegraph|Bulletin|Sentinel|Star|Sun|Globe|Bee)\b")
+NEWSPAPER = re.compile(r"\s+(?:County\s+)?(?:" + "|".join(w.title() for w in sorted(NEWSPAPER_WORDS)) + r")\b")
 
 
 def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start: int,

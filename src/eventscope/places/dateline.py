@@ -21,10 +21,12 @@ _REGION = r"[A-Z][A-Za-z.]+(?: [A-Z][a-z.]+)?"
 DATELINE = re.compile(
     rf"(?<![A-Z])(?P<city>{_CAPS})(?:, (?P<region>{_REGION}))?\s*(?P<agency>\([^()\n]{{1,30}}\))?"
     r"\s*(?P<dash>--|[-\u2013\u2014])?")
-OUTLET_WORDS = frozenset({
-    "times", "tribune", "gazette", "herald", "news", "post", "journal", "chronicle", "daily", "press",
-    "star", "sun", "courier", "register", "observer", "record", "examiner", "inquirer", "dispatch",
-    "telegraph", "bulletin", "leader", "sentinel", "democrat", "bee", "globe", "mercury", "citizen",
+# Words a newspaper's name ends with ("the Orange County Register"); with broadcasters' words, an outlet's.
+NEWSPAPER_WORDS = frozenset({
+    "times", "tribune", "gazette", "herald", "post", "journal", "chronicle", "courier", "register", "observer",
+    "examiner", "inquirer", "dispatch", "telegraph", "bulletin", "sentinel", "star", "sun", "globe", "bee"})
+OUTLET_WORDS = NEWSPAPER_WORDS | frozenset({
+    "news", "daily", "press", "record", "leader", "democrat", "mercury", "citizen",
     "tv", "radio", "fox", "cbs", "nbc", "abc", "cnn", "com", "online", "weather", "sports"})
 # An outlet word, also when the body is glued to it ("The Orange County RegisterHussam Ayloush said").
 OUTLET_WORD = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(sorted(OUTLET_WORDS)) + r")(?![a-z])")
