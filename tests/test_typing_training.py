@@ -55,5 +55,5 @@ def test_a_stable_fifth_of_the_acled_rows_is_held_out() -> None:
     rows = [corpus.Example("notes", "Armed clash", "acled", f"XYZ{i}") for i in range(1000)]
     held = [e.key for e in rows if corpus.is_held_out(e)]
     assert 150 <= len(held) <= 250
-    assert held == [e.key for e in rows if corpus.is_held_out(e)]
+    assert held[:3] == ["XYZ5", "XYZ8", "XYZ13"]  # pinned: the same rows in every process and version
     assert not corpus.is_held_out(corpus.Example("notes", "Armed clash", "template", "XYZ0"))
