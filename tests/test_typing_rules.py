@@ -57,25 +57,16 @@ def test_arrests_at_a_protest_are_a_protest_with_intervention() -> None:
 
 
 def test_protesters_who_clash_with_police_riot_rather_than_meet_intervention() -> None:
-    from eventscope.events import lexicon as lx
-    from eventscope.events.rules import Cues, allowed_subtypes
-
     cues = Cues(lx.CLASH, frozenset({"clash", "police", "protester", "tear", "gas"}))
     assert allowed_subtypes(cues) == {"Violent demonstration", "Mob violence"}
 
 
 def test_detained_activists_and_discovered_ammunition_need_no_model_to_be_events() -> None:
-    from eventscope.events import lexicon as lx
-    from eventscope.events.rules import Cues, rule_is_sure
-
     assert rule_is_sure(Cues(lx.ARREST, frozenset({"detain", "activist"})))
     assert rule_is_sure(Cues(lx.DISRUPT, frozenset({"discover", "ammo"})))
     assert not rule_is_sure(Cues(lx.ARREST, frozenset({"detain", "thief"})))
 
 
 def test_a_protest_the_police_dispersed_is_no_peaceful_protest() -> None:
-    from eventscope.events import lexicon as lx
-    from eventscope.events.rules import Cues, allowed_subtypes
-
     allowed = allowed_subtypes(Cues(lx.INTERVENE, frozenset({"disperse", "sit-in"})))
     assert "Peaceful protest" not in allowed and "Protest with intervention" in allowed
