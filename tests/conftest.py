@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
+from eventscope import nlp
 from eventscope.ingest import make_article
 from eventscope.pipeline import Analysis, analyse
-from eventscope.records import Event
+from eventscope.records import Article, Event
+from eventscope.times import tag_times
 
 PUBLISHED = datetime(2017, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -29,3 +31,9 @@ def seed_path() -> str:
     from pathlib import Path
 
     return str(Path(__file__).resolve().parent.parent / "examples" / "palmyra-2017-03-02.txt")
+
+
+def time_values(text: str, published: datetime | None, parse: bool = False) -> dict[str, str]:
+    """Each temporal expression tag_times finds in a text -> its TIMEX3 value (parse: with the spaCy doc)."""
+    art = Article(article_id="t", text=text, published=published)
+    return {t.text: t.value for t in tag_times(nlp.load()(art.nlp_text) if parse else None, art)}

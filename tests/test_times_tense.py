@@ -6,16 +6,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from eventscope import nlp
-from eventscope.records import Article
-from eventscope.times import tag_times
+from conftest import time_values
 
 PUBLISHED = datetime(1999, 5, 5, tzinfo=UTC)  # a Wednesday
 
 
 def values(text: str) -> dict[str, str]:
-    art = Article(article_id="t", text=text, published=PUBLISHED)
-    return {t.text: t.value for t in tag_times(nlp.load()(art.nlp_text), art)}
+    return time_values(text, PUBLISHED, parse=True)
 
 
 @pytest.mark.parametrize(

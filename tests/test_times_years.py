@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventscope.records import Article
-from eventscope.times import tag_times
+from conftest import time_values
 from eventscope.times._reading import Context, Tense
 from eventscope.times._resolve_abs import infer_year
 
@@ -17,8 +16,7 @@ PUBLISHED = datetime(1989, 11, 2, tzinfo=UTC)
 
 
 def values(text: str, published: datetime = PUBLISHED) -> dict[str, str]:
-    art = Article(article_id="y", text=text, published=published)
-    return {t.text: t.value for t in tag_times(None, art)}
+    return time_values(text, published)
 
 
 @pytest.mark.parametrize(
