@@ -274,22 +274,24 @@ def tag_times(doc: Doc | None, article: Article) -> tuple[TimeExpr, ...]:
     text = article.nlp_text
     anchor = article.published_date
     quarter: str | None = None
+    day: date | None = None  # the last day the narrative told (not a day ahead)
+    last: date | None = None  # the last date of any grain finer than a century
     out: list[TimeExpr] = []
     for start, end, index, m in select(find_candidates(text)):
-        days = [t.date_start for t in out if t.granularity == "day" and t.type == "DATE" and not t.future]
-        day = days[-1] if days else None
         ahead = deadline_before(text, start, end)
-        dated = [t.date_start for t in out if t.type == "DATE" and t.granularity not in (None, "century")]
-        last = dated[-1] if dated else None
         kind = RULES[index].kind
         # the sentence is cut only when there is a running quarter to withhold
         running = None if quarter is None or _LONG_PERIOD.search(sentence_around(text, start, end)) else quarter
         ctx = Context(anchor, tense_at(doc, start, end, kind == "weekday"), running, day, last, ahead)
-        groups: Groups = {k: v for k, v in m.groupdict().items()}
+        groups: Groups = m.groupdict()
         reading = RESOLVERS[kind](groups, ctx)
         if reading is None:
             continue
         if kind == "quarter" and reported_quarter(reading.value, anchor, quarter):
             quarter = reading.value
-        out.append(build(start, end, article.text, reading, anchor))
+        expr = build(start, end, article.text, reading, anchor)
+        out.append(expr)
+        if expr.type == "DATE" and expr.granularity not in (None, "century"):
+            last = expr.date_start
+            day = expr.date_start if expr.granularity == "day" and not expr.future else day
     return tuple(out)
