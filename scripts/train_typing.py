@@ -42,34 +42,35 @@ def macro_f1(gold: list[str], pred: list[str]) -> float:
     return sum(scores) / len(scores)
 
 
+def scores(gold: list[str], guess: list[str], conf: list[float]) -> tuple[float, float, float]:
+    """Accuracy, macro-F1 and expected calibration error of guesses made with these confidences."""
+    right = [g == p for g, p in zip(gold, guess, strict=True)]
+    return sum(right) / len(right), macro_f1(gold, guess), calibration.expected_calibration_error(conf, right)
+
+
 def held_out_report(model: artefact.LinearTyper, held: list[corpus.Example]) -> None:
     """The final model on the ACLED rows it never saw (the honest figure to publish)."""
     if not held:
         return
-    gold = [e.label for e in held]
     probs = [model.proba(e.text) for e in held]
     guess = [model.classes[int(p.argmax())] for p in probs]
-    right = [g == p for g, p in zip(gold, guess, strict=True)]
-    ece = calibration.expected_calibration_error([float(p.max()) for p in probs], right)
+    acc, macro, ece = scores([e.label for e in held], guess, [float(p.max()) for p in probs])
     print(f"held-out ACLED rows {len(held)} (1 in {corpus.HELD_OUT_EVERY}, not trained on): "
-          f"accuracy {sum(right) / len(right):.3f}, macro-F1 {macro_f1(gold, guess):.3f}, ECE {ece:.3f}")
+          f"accuracy {acc:.3f}, macro-F1 {macro:.3f}, ECE {ece:.3f}")
 
 
 def report(fit: train.Fit, data: list[corpus.Example]) -> None:
     """Cross-validated accuracy / macro-F1 on the ACLED rows and out-of-fold calibration."""
     classes = fit.model.classes
     probs = np.array([softmax(z / fit.model.temperature) for z in fit.oof_logits])
-    pred = [classes[int(i)] for i in probs.argmax(axis=1)]
     acled = [i for i, e in enumerate(data) if e.source == "acled"]
     gold = [data[i].label for i in acled]
-    guess = [pred[i] for i in acled]
-    acc = sum(g == p for g, p in zip(gold, guess, strict=True)) / len(gold)
-    print(f"ACLED training rows {len(acled)}: {train.FOLDS}-fold CV accuracy {acc:.3f}, "
-          f"macro-F1 {macro_f1(gold, guess):.3f}")
+    guess = [classes[int(probs[i].argmax())] for i in acled]
     conf = [float(probs[i].max()) for i in acled]
+    acc, macro, ece = scores(gold, guess, conf)
+    print(f"ACLED training rows {len(acled)}: {train.FOLDS}-fold CV accuracy {acc:.3f}, macro-F1 {macro:.3f}")
+    print(f"temperature {fit.model.temperature}; out-of-fold ECE on ACLED rows {ece:.3f}")
     right = [g == p for g, p in zip(gold, guess, strict=True)]
-    print(f"temperature {fit.model.temperature}; out-of-fold ECE on ACLED rows "
-          f"{calibration.expected_calibration_error(conf, right):.3f}")
     print(calibration.format_table(calibration.reliability(conf, right)))
 
 
