@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors import ARMED_TYPES, PARTICIPANT_TYPES, STATE
+from ..actors import NON_STATE_ARMED, PARTICIPANT_TYPES, STATE
 from ..records import Actor, ActorMention
 
 AGENT_DEPS = ("nsubj", "agent")
@@ -16,6 +16,7 @@ PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
 PATIENT_PREPS = frozenset({"against", "on", "with", "at", "upon", "targeting"})
 NOUN_AGENT_PREPS = frozenset({"by", "from"})
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl")
+BATTLE_SIDES = NON_STATE_ARMED | {STATE}  # who opposes whom in a battle (external forces take no side here)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ def opposing_actor(actor: Actor | None, before: int, mentions: Sequence[ActorMen
     state = actor.actor_type == STATE
 
     def other(m: ActorMention) -> bool:
-        armed = m.actor.actor_type in ARMED_TYPES - {"External/Other forces"}
+        armed = m.actor.actor_type in BATTLE_SIDES
         return armed and (m.actor.actor_type == STATE) != state and m.actor != actor
 
     earlier = [m for m in mentions if m.start < before and other(m)]
