@@ -207,9 +207,9 @@ _HARD_FRAMES = frozenset({lx.AIR, lx.SHELL, lx.GRENADE, lx.CHEMICAL, lx.SUICIDE,
 def allowed_subtypes(cues: Cues) -> frozenset[str]:
     """The sub-types a trigger's frame admits; territory taken by a known side is that side's;
     rioters fight no battle; weapons seized or destroyed may be disrupted use, a person seized arrested."""
-    allowed = _frame_allowed(cues)
     if cues.frame == lx.CLASH and cues.lemmas & RIOTERS:
         return frozenset({"Violent demonstration", "Mob violence"})  # people who clash with police riot
+    allowed = _frame_allowed(cues)
     if cues.frame in _RIOT_FRAMES and cues.lemmas & RIOTERS:
         allowed = (allowed | DEMONSTRATIONS) - BATTLES
     if cues.frame in (lx.TAKE, lx.DESTROY) and cues.lemmas & DISRUPTED_WEAPONS:
@@ -219,7 +219,7 @@ def allowed_subtypes(cues: Cues) -> frozenset[str]:
     return allowed
 
 
-_RIOT_FRAMES = frozenset({lx.CLASH, lx.ATTACK, lx.KILL, lx.SHOOT})
+_RIOT_FRAMES = frozenset({lx.ATTACK, lx.KILL, lx.SHOOT})  # (rioters who clash: allowed_subtypes' first case)
 
 
 def _frame_allowed(cues: Cues) -> frozenset[str]:
