@@ -17,6 +17,7 @@ from linex import extract  # noqa: E402
 
 from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.store import SCHEMA_VERSION, EventQuery, Store, ingest, query_events  # noqa: E402
+from eventscope.store.ingest import EXTRACT_CHUNK  # noqa: E402
 from eventscope.store.schema import current_version  # noqa: E402
 
 
@@ -154,7 +155,8 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
 
 
 def test_a_reader_can_query_while_an_ingest_runs(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "c.jsonl", articles(30))
+    total = 3 * EXTRACT_CHUNK  # the ingest extracts a chunk at a time: readers get in between chunks
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(total))
     db = tmp_path / "live.duckdb"
     env = {**os.environ, "PYTHONPATH": str(HERE)}
     proc = subprocess.Popen([sys.executable, str(HERE / "run_ingest.py"), str(db), str(corpus), "0.02"], env=env,
@@ -166,7 +168,7 @@ def test_a_reader_can_query_while_an_ingest_runs(tmp_path: Path) -> None:
             with Store(str(db), read_only=True) as store:
                 counts.append(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
     assert proc.wait() == 0
-    assert counts == sorted(counts) and 0 < counts[0] < 30 and counts[-1] == 30
+    assert counts == sorted(counts) and 0 < counts[0] < total and counts[-1] == total
 
 
 @pytest.mark.parametrize("batch_size", [1, 100])
