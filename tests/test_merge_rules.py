@@ -141,6 +141,19 @@ def test_an_events_people_are_named_near_it_or_else_given_an_age() -> None:
     assert people == [("robert rialmo",), ("bettie jones", "quintonio legrier")]
 
 
+def test_the_parses_person_spans_give_the_same_people_without_running_the_recogniser_again() -> None:
+    text = "Robert Rialmo, an officer, shot two people. Nobody knew. The neighbour was 55-year-old Bettie Jones."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][a-z]+ [A-Z][a-zA-Z]+", text)]
+    shot, knew = text.index("shot"), text.index("Nobody")
+
+    def no_second_pass(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        raise AssertionError("the recogniser ran although the parse's spans were given")
+
+    events = [[(shot, shot + 4)], [(knew, knew + 6)]]
+    assert article_people(text, events, no_second_pass, spans) == article_people(text, events, _entities)
+    assert article_people(text, events, no_second_pass, spans)[0] == ("robert rialmo",)
+
+
 def test_outlet_names_and_name_suffixes_are_not_people() -> None:
     assert normal_name("Herschel Ray Jones III") == "herschel ray jones"
     assert normal_name("LeGrier’s") is None

@@ -33,6 +33,7 @@ class Analysis:
     actors: tuple[ActorMention, ...]
     times: tuple[TimeExpr, ...]
     events: tuple[Event, ...]
+    persons: tuple[tuple[int, int], ...] = ()  # character spans of the PERSON entities (the merge's people)
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +48,9 @@ def participants_of(actors: tuple[ActorMention, ...], dictionary: ActorDictionar
     return [m for m in actors if dictionary.kind(m.actor) in PARTICIPANT_KINDS]
 
 
-def mentions_of(doc: Doc, actors: tuple[ActorMention, ...], participants: list[ActorMention],
-                dictionary: ActorDictionary) -> list[EventMention]:
+def mentions_of(
+    doc: Doc, actors: tuple[ActorMention, ...], participants: list[ActorMention], dictionary: ActorDictionary
+) -> list[EventMention]:
     """Event mentions of every sentence, each with the source its sentence reports."""
     tracker = SourceTracker(kind_of=lambda a: dictionary.kind(a) or "", mentions=actors)
     found: list[EventMention] = []
@@ -94,7 +96,8 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
         filled = fill_actors(mention, prior, country, generic_actor)
         located.append(locate(doc, article, filled, times, sites, event_place))
     events = tuple(to_event(article, group) for group in group_mentions(located))
-    return Analysis(article, places, actors, times, events)
+    persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
+    return Analysis(article, places, actors, times, events, persons)
 
 
 def analyse(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Analysis | Rejected]:
@@ -113,11 +116,19 @@ def _raise(rejected: Rejected) -> None:
     raise EventscopeError("E011", kind="analysis", detail=f"{rejected.origin}: {rejected.reason}")
 
 
-def extract(articles: Iterable[Article], on_reject: Callable[[Rejected], None] = _raise,
-            ) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-    """(article, events) in input order; a failed article goes to ``on_reject`` (default: raise)."""
+def analyses(articles: Iterable[Article], on_reject: Callable[[Rejected], None] = _raise) -> Iterator[Analysis]:
+    """The Analysis of each article in input order; a failed article goes to ``on_reject`` (default: raise)."""
     for analysis in analyse(articles):
         if isinstance(analysis, Rejected):
             on_reject(analysis)
         else:
-            yield analysis.article, analysis.events
+            yield analysis
+
+
+def extract(
+    articles: Iterable[Article],
+    on_reject: Callable[[Rejected], None] = _raise,
+) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+    """(article, events) in input order; a failed article goes to ``on_reject`` (default: raise)."""
+    for analysis in analyses(articles, on_reject):
+        yield analysis.article, analysis.events

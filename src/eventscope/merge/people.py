@@ -8,8 +8,9 @@ every spokesman or earlier case the article also mentions.  A mention's people a
    age ("Quintonio LeGrier, 19,", "55-year-old Bettie Jones"): in crime news the
    victims and the accused.
 
-Only those sentences go through the named-entity recogniser (tagger and parser
-off), so the cost is a few short texts per article.
+The entities come from the article's own parse (``pipeline.Analysis.persons``)
+when the extractor gives it; otherwise only those sentences go through the
+named-entity recogniser (tagger and parser off).
 """
 
 from __future__ import annotations
@@ -60,19 +61,34 @@ def normal_name(surface: str) -> str | None:
 
 
 def article_people(
-    text: str, spans_per_event: Sequence[Iterable[tuple[int, int]]], recognise: Recogniser = spacy_entities
+    text: str,
+    spans_per_event: Sequence[Iterable[tuple[int, int]]],
+    recognise: Recogniser = spacy_entities,
+    persons: Sequence[tuple[int, int]] | None = None,
 ) -> list[tuple[str, ...]]:
-    """For each event (its evidence spans), the sorted full names of its people (see the module doc)."""
+    """For each event (its evidence spans), the sorted full names of its people (see the module doc).
+    ``persons``, the PERSON spans of the article's own parse, spare running ``recognise`` on its sentences."""
     bounds = sentence_bounds(text)
     windows = [[sentence_window(bounds, s, e, NEAR_SENTENCES) for s, e in spans] for spans in spans_per_event]
     aged = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if _AGE.search(text, bounds[i], bounds[i + 1])]
     pieces = sorted({w for ws in windows for w in ws} | set(aged))
-    found = dict(zip(pieces, recognise([text[s:e] for s, e in pieces]), strict=True))
+    found = _entities(text, pieces, recognise, persons)
     with_age = {n for piece in aged for n in _people(text, piece, found[piece], need_age=True)}
     surnames = surname_index(text)
-    near = [{n for w in ws for n in _people(text, w, found[w], need_age=False) | _by_surname(text, w, surnames)}
-            for ws in windows]
+    near = [
+        {n for w in ws for n in _people(text, w, found[w], need_age=False) | _by_surname(text, w, surnames)}
+        for ws in windows
+    ]
     return [tuple(sorted(names or with_age)) for names in near]
+
+
+def _entities(
+    text: str, pieces: list[tuple[int, int]], recognise: Recogniser, persons: Sequence[tuple[int, int]] | None
+) -> dict[tuple[int, int], list[tuple[int, int, str]]]:
+    """piece -> its entities, offsets relative to the piece."""
+    if persons is None:
+        return dict(zip(pieces, recognise([text[s:e] for s, e in pieces]), strict=True))
+    return {(a, b): [(s - a, e - a, "PERSON") for s, e in persons if a <= s and e <= b] for a, b in pieces}
 
 
 def _by_surname(text: str, piece: tuple[int, int], surnames: dict[str, str]) -> set[str]:

@@ -13,27 +13,30 @@ batch and memory stays flat on any corpus size.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import dask
 from distributed import Client, Future, LocalCluster
 
-from ..records import Article, Event
-from ..store.ingest import Analysed, Analyser, analyse, chunked
+from ..records import Article
+from ..store.ingest import Analysed, Analyser, Extractor, Parsed, analyse, chunked
 
-CHUNK = 16  # articles per task: large enough to amortise scheduling, small enough to balance
+CHUNK = 48  # articles per task: large enough to amortise scheduling and batch spaCy, small enough to balance
 IN_FLIGHT_PER_WORKER = 3  # one running, two waiting: a worker never waits for the writer
 # Dask's statistical profiler samples each worker's stack every 10 ms and keeps an hour of call trees: under
 # spaCy's deep stacks that grew each worker by ~8 MB per 1,000 articles (and cost CPU); we never read it.
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
-Extract = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]]]]
+# The nanny's default environment also sets MALLOC_TRIM_THRESHOLD_=65536, which makes glibc hand memory back to
+# the system after every spaCy batch: ~10% more CPU per article; without it worker memory still stays flat
+# (benchmarks/ingest.py). The one-thread settings for the numeric libraries are kept.
+WORKER_ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1}
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": WORKER_ENVIRON}
 
 
-def _pipeline_extract(articles: Iterable[Article]) -> Iterable[tuple[Article, tuple[Event, ...]]]:
-    from ..pipeline import extract
+def _pipeline_extract(articles: Iterable[Article]) -> Iterable[Parsed]:
+    from ..pipeline import analyses
 
-    return extract(articles)
+    return analyses(articles)
 
 
 def _client(address: str) -> tuple[Client, LocalCluster | None]:
@@ -46,7 +49,7 @@ def _client(address: str) -> tuple[Client, LocalCluster | None]:
 
 
 @contextmanager
-def dask_extractor(address: str, extract: Extract | None = None, chunk: int = CHUNK) -> Iterator[Analyser]:
+def dask_extractor(address: str, extract: Extractor | None = None, chunk: int = CHUNK) -> Iterator[Analyser]:
     """An analyser for ``store.ingest`` that extracts on the Dask cluster at ``address``."""
     client, cluster = _client(address)
     function = extract or _pipeline_extract

@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..merge import Mention, Merger, article_people
 from ..merge.people import Recogniser, spacy_entities
@@ -20,7 +20,22 @@ from . import rows
 from .db import Store, StoredArticle
 
 T = TypeVar("T")
-Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]]]]
+Spans = tuple[tuple[int, int], ...]
+
+
+class Parsed(Protocol):
+    """What ``pipeline.analyses`` yields: an article, its events and the PERSON spans its parse found."""
+
+    @property
+    def article(self) -> Article: ...
+    @property
+    def events(self) -> tuple[Event, ...]: ...
+    @property
+    def persons(self) -> Spans: ...
+
+
+# (article, events) pairs, or Parsed records whose PERSON spans spare a second pass of the recogniser
+Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]] | Parsed]]
 BATCH_SIZE = 64  # articles per transaction
 EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
 
@@ -106,27 +121,37 @@ def analyse(extract: Extractor, articles: Sequence[Article], recognise: Recognis
     """A worker's unit of work: extract a chunk (when it fails, article by article, keeping each failure's
     reason) and name each event's people, so the writer only merges and writes."""
     try:
-        found = [(article, tuple(events)) for article, events in extract(articles)]
+        found = [_parts(item) for item in extract(articles)]
     except Exception:  # noqa: BLE001 - error policy: retry one by one, quarantine the failures
         found = []
     if len(found) == len(articles):
-        return [with_people(article, events, recognise) for article, events in found]
+        return [with_people(article, events, recognise, persons) for article, events, persons in found]
     return [_alone(extract, article, recognise) for article in articles]
+
+
+def _parts(item: tuple[Article, tuple[Event, ...]] | Parsed) -> tuple[Article, tuple[Event, ...], Spans | None]:
+    if isinstance(item, tuple):
+        return item[0], tuple(item[1]), None
+    return item.article, item.events, item.persons
 
 
 def _alone(extract: Extractor, article: Article, recognise: Recogniser | None) -> Analysed:
     try:
-        ((found, events),) = list(extract([article]))
+        (item,) = list(extract([article]))
     except Exception as exc:  # noqa: BLE001
         return Analysed(article, error=f"[E050] extraction failed: {exc!r}")
-    return with_people(found, tuple(events), recognise)
+    found, events, persons = _parts(item)
+    return with_people(found, events, recognise, persons)
 
 
-def with_people(article: Article, events: Iterable[Event], recognise: Recogniser | None = None) -> Analysed:
-    """The article's events (each carrying the article's id) and the people named near each."""
+def with_people(
+    article: Article, events: Iterable[Event], recognise: Recogniser | None = None, persons: Spans | None = None
+) -> Analysed:
+    """The article's events (each carrying the article's id) and the people named near each: from the
+    ``persons`` spans of the article's parse when given, else by running ``recognise`` on their sentences."""
     found = tuple(e if e.article_ids else replace(e, article_ids=(article.article_id,)) for e in events)
     spans = [[(v.start, v.end) for v in e.evidence if v.text == article.text[v.start : v.end]] for e in found]
-    people = article_people(article.text, spans, recognise or spacy_entities) if found else []
+    people = article_people(article.text, spans, recognise or spacy_entities, persons) if found else []
     return Analysed(article, found, tuple(people))
 
 
@@ -147,9 +172,9 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def default_extractor() -> Extractor:
-    from ..pipeline import extract  # the NLP stack loads only when articles need extracting
+    from ..pipeline import analyses  # the NLP stack loads only when articles need extracting
 
-    return extract
+    return analyses
 
 
 def mentions_from(found: Analysed, uid: str) -> tuple[Mention, ...]:
@@ -186,9 +211,7 @@ def ingest(
         if len(batch) >= batch_size:
             merger, stats = _flush(store, merger, batch, gate, stats)
         if on_progress:
-            on_progress(
-                replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(gate.rejected))
-            )
+            on_progress(replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(gate.rejected)))
     _, stats = _flush(store, merger, batch, gate, stats)
     if on_progress:
         on_progress(stats)
