@@ -113,8 +113,6 @@ def exact_day(event: Event) -> bool:
     return event.time_precision == 1 and event.date_start is not None and event.date_start == event.date_end
 
 
-def cell_of(event: Event) -> tuple[int, int] | None:
-    """The 0.5-degree grid cell of a located event (blocking key)."""
-    if event.latitude is None or event.longitude is None:
-        return None
-    return (math.floor(event.latitude * 2), math.floor(event.longitude * 2))
+def cell_at(latitude: float, longitude: float) -> tuple[int, int]:
+    """The 0.5-degree grid cell of a point (blocking key)."""
+    return (math.floor(latitude * 2), math.floor(longitude * 2))

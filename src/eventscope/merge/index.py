@@ -13,12 +13,34 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
-from .compat import DATE_GAP_DAYS, cell_of
+from .compat import DATE_GAP_DAYS, cell_at
 from .names import person_keys
 from .records import Mention
 
 BlockKey = tuple[str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """What blocking reads of a mention (its dates, place and people): enough to file it without its event."""
+
+    mention_id: str
+    date_start: date | None
+    date_end: date | None
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None
+    location: str | None = None
+    admin1: str | None = None
+    names: tuple[str, ...] = ()
+
+
+def footprint(mention: Mention) -> Footprint:
+    e = mention.event
+    return Footprint(mention.mention_id, e.date_start, e.date_end, e.latitude, e.longitude, e.country, e.location,
+                     e.admin1, mention.names)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -27,35 +49,47 @@ class _Block:
     max_span: int = 0  # longest interval in the block, in days
 
 
-def block_keys(mention: Mention, neighbours: bool) -> list[BlockKey]:
+def block_keys(mention: Mention | Footprint, neighbours: bool) -> list[BlockKey]:
     """The blocks a mention is filed under (``neighbours=False``) or looked up in (``True``)."""
-    event = mention.event
-    if event.date_start is None or event.date_end is None:
+    f = footprint(mention) if isinstance(mention, Mention) else mention
+    if f.date_start is None or f.date_end is None:
         return []  # an undated mention cannot be matched in time
     keys: list[BlockKey] = []
-    cell = cell_of(event)
+    cell = None if f.latitude is None or f.longitude is None else cell_at(f.latitude, f.longitude)
     if cell is not None:
         steps = (-1, 0, 1) if neighbours else (0,)
         keys += [("cell", cell[0] + i, cell[1] + j) for i in steps for j in steps]
-    for name in (event.location, event.admin1):
+    for name in (f.location, f.admin1):
         if name:
-            keys.append((f"{event.country}:{name.casefold()}", 0, 0))
-    keys += [(f"person:{first} {last}", 0, 0) for first, last in sorted(person_keys(mention.names))]
+            keys.append((f"{f.country}:{name.casefold()}", 0, 0))
+    keys += [(f"person:{first} {last}", 0, 0) for first, last in sorted(person_keys(f.names))]
     return keys
 
 
 class BlockIndex:
+    """Block key -> mentions sorted by start day; holds ids and days only (a few hundred bytes a mention)."""
+
     def __init__(self) -> None:
         self._blocks: dict[BlockKey, _Block] = {}
 
-    def add(self, mention: Mention) -> None:
-        event = mention.event
-        for key in block_keys(mention, neighbours=False):
-            assert event.date_start is not None and event.date_end is not None
-            span = (event.date_end - event.date_start).days
+    def add(self, mention: Mention | Footprint) -> None:
+        f = footprint(mention) if isinstance(mention, Mention) else mention
+        for key in block_keys(f, neighbours=False):
+            assert f.date_start is not None and f.date_end is not None
             block = self._blocks.setdefault(key, _Block())
-            bisect.insort(block.starts, (event.date_start.toordinal(), mention.mention_id))
-            block.max_span = max(block.max_span, span)
+            bisect.insort(block.starts, (f.date_start.toordinal(), f.mention_id))
+            block.max_span = max(block.max_span, (f.date_end - f.date_start).days)
+
+    def remove(self, mention: Mention | Footprint) -> None:
+        """Take a mention out of its blocks (a block's ``max_span`` stays: a wider window is still correct)."""
+        f = footprint(mention) if isinstance(mention, Mention) else mention
+        for key in block_keys(f, neighbours=False):
+            assert f.date_start is not None
+            block = self._blocks[key]
+            entry = (f.date_start.toordinal(), f.mention_id)
+            at = bisect.bisect_left(block.starts, entry)
+            if at < len(block.starts) and block.starts[at] == entry:
+                del block.starts[at]
 
     def candidates(self, mention: Mention) -> Iterator[str]:
         """Ids of the indexed mentions whose block and date window can match ``mention``."""

@@ -113,23 +113,25 @@ class Store:
         return known
 
     def load_merger(self) -> Merger:
-        merger = Merger()
+        """A merger over the stored mentions: their footprints and links in memory, the mentions fetched."""
+        merger = Merger(fetch=self.fetch_mentions)
         links = dict(self.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
-        merger.load(self.mentions(), links)
+        query = f"SELECT {rows.FOOTPRINT_COLUMNS} FROM mentions ORDER BY mention_id"
+        merger.load((rows.footprint_from_row(r) for r in self.conn.execute(query).fetchall()), links)
         return merger
 
-    def mentions(self, where: str = "", params: Sequence[object] = ()) -> list[Mention]:
-        evidence = self._evidence_by_mention()
-        query = f"SELECT {rows.MENTION_COLUMNS} FROM mentions {where} ORDER BY mention_id"
-        return [
-            rows.mention_from_row(r, evidence.get(r[0], ()))
-            for r in self.conn.execute(query, params).fetchall()
-        ]
+    def fetch_mentions(self, ids: Sequence[str]) -> list[Mention]:
+        """The stored mentions of ``ids`` (in id order), with their evidence."""
+        within = "WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))"
+        evidence = self._evidence_by_mention(within, [list(ids)])
+        query = f"SELECT {rows.MENTION_COLUMNS} FROM mentions {within} ORDER BY mention_id"
+        found = self.conn.execute(query, [list(ids)]).fetchall()
+        return [rows.mention_from_row(r, evidence.get(r[0], ())) for r in found]
 
-    def _evidence_by_mention(self) -> dict[str, tuple[Evidence, ...]]:
+    def _evidence_by_mention(self, where: str = "", params: Sequence[object] = ()) -> dict[str, tuple[Evidence, ...]]:
         found: dict[str, list[Evidence]] = {}
-        query = "SELECT mention_id, article_id, start_char, end_char, text FROM evidence ORDER BY ALL"
-        for mid, aid, start, end, text in self.conn.execute(query).fetchall():
+        query = f"SELECT mention_id, article_id, start_char, end_char, text FROM evidence {where} ORDER BY ALL"
+        for mid, aid, start, end, text in self.conn.execute(query, params).fetchall():
             found.setdefault(mid, []).append(Evidence(aid, text, start, end))
         return {k: tuple(v) for k, v in found.items()}
 
@@ -140,8 +142,8 @@ class Store:
         live = [m for s in stored if s.uid not in old for m in s.mentions]
         stamp = int(self.clock())
         with self.transaction():
-            if withdrawn := sorted(mid for mid, m in merger.mentions.items() if m.article_uid in old):
-                merger = self._withdraw(merger, withdrawn, stamp)
+            if old:
+                self._withdraw(merger, sorted(old), stamp)
             self._insert_articles([s if s.uid not in old else replace(s, mentions=()) for s in stored])
             self._quarantine(rejected)
             self._apply(merger.add(live), stamp)
@@ -159,20 +161,16 @@ class Store:
         versions = [*known, *((s.key, s.version) for s in stored)]
         return {f"{key}#{version}" for key, version in versions if version < newest[key]}
 
-    def _withdraw(self, merger: Merger, withdrawn: list[str], stamp: int) -> Merger:
-        """Delete ``withdrawn`` mentions; re-merge the rest of their events' mentions into a rebuilt merger."""
-        links = dict(self.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
-        gone = set(withdrawn)
-        hit = {links[m] for m in withdrawn if m in links}
-        kept = {m: e for m, e in links.items() if e not in hit}
-        fresh = Merger()
-        fresh.load((m for mid, m in merger.mentions.items() if mid in kept), kept)
-        again = [m for mid, m in merger.mentions.items() if mid not in kept and mid not in gone]
+    def _withdraw(self, merger: Merger, uids: list[str], stamp: int) -> None:
+        """Delete the stored mentions of the article versions ``uids``; re-merge the rest of their events."""
+        sql = "SELECT mention_id FROM mentions WHERE article_uid IN (SELECT unnest(?::VARCHAR[])) ORDER BY 1"
+        withdrawn = [r[0] for r in self.conn.execute(sql, [uids]).fetchall()]
+        if not withdrawn:
+            return
+        delta = merger.withdraw(withdrawn)  # reads the mentions it needs before they are deleted
         for table in ("mentions", "evidence", "event_mentions"):
             self.conn.execute(f"DELETE FROM {table} WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [withdrawn])
-        self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(hit)])
-        self._apply(fresh.add(again), stamp)
-        return fresh
+        self._apply(delta, stamp)
 
     def _insert_articles(self, stored: Sequence[StoredArticle]) -> None:
         mentions = [m for s in stored for m in s.mentions]

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..merge import Mention, MergedEvent
+from ..merge import Footprint, Mention, MergedEvent
 from ..records import Article, Event, Evidence
 
 TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)")
@@ -19,6 +19,7 @@ MENTION_COLUMNS = (
     "country, latitude, longitude, geo_precision, source, source_via, fatalities, modality, hedged, "
     "confidence, date_basis, location_reason, plover_type, plover_mode, outlet, names"
 )
+FOOTPRINT_COLUMNS = "mention_id, date_start, date_end, latitude, longitude, country, location, admin1, names"
 EVENT_COLUMNS = (
     "event_id, event_type, sub_event_type, actor1, actor2, assoc_actors, actor1_type, actor2_type, "
     "date_start, date_end, time_precision, location, admin1, country, latitude, longitude, geo_precision, "
@@ -95,6 +96,11 @@ def mention_from_row(row: tuple[Any, ...], evidence: tuple[Evidence, ...]) -> Me
         date_basis=basis, location_reason=lreason, plover_type=ptype, plover_mode=pmode,
     )  # fmt: skip
     return Mention(mid, uid, event, outlet, tuple(names))
+
+
+def footprint_from_row(row: tuple[Any, ...]) -> Footprint:
+    mid, start, end, lat, lon, country, location, admin1, names = row
+    return Footprint(mid, _day(start), _day(end), lat, lon, country, location, admin1, tuple(names))
 
 
 def event_row(merged: MergedEvent) -> list[Any]:
