@@ -9,6 +9,13 @@ from ..store.query import Fetch
 NEAR_KM = 10.0  # events located this close to the place count as the place's
 
 
+def load_gazetteer() -> None:
+    """Open the gazetteer now (building it on first use), so that the first place lookup is not the slow one."""
+    from ..places import Gazetteer
+
+    Gazetteer.default()
+
+
 def _gazetteer_point(place: str) -> tuple[str, float, float] | None:
     """The most populous gazetteer feature the name may denote (name, latitude, longitude)."""
     from ..places import Gazetteer

@@ -17,6 +17,7 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..control.place import load_gazetteer
 from ..store import Store, read_api
 from ..store import export as ex
 from .errors import HTTPError, NotFound, Unauthorized, Unavailable
@@ -151,6 +152,7 @@ def create_app(db: str | Store, token: str | None = None, settings: Settings | N
     """The app over the database file ``db`` (opened read-only) or an open ``Store``."""
     store = db if isinstance(db, Store) else Store(db, read_only=True)
     read_api.prepare(store)
+    load_gazetteer()  # the control endpoint's place lookup then runs within the query time limit
     api = Api(store, settings or Settings(), token)
     routes = [
         Route("/", api.index),
