@@ -7,12 +7,11 @@ arrive in, so an incremental merge equals a batch merge of the same mentions.
 """
 
 from .compat import compatible
-from .index import Footprint
 from .merger import MergeDelta, Merger
 from .names import name_words, person_keys, person_names
 from .people import article_people
 from .reconcile import reconcile
-from .records import Mention, MergedEvent
+from .records import Footprint, Mention, MergedEvent
 
 __all__ = [
     "Footprint",

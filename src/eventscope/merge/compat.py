@@ -9,9 +9,8 @@ from __future__ import annotations
 import math
 
 from ..geo import distance_km
-from ..records import Event
 from .names import name_words, person_keys
-from .records import Mention
+from .records import Footprint, Mention, footprint
 
 DATE_GAP_DAYS = 1  # intervals closer than this still count as the same time (dateline vs. "Tuesday")
 NEAR_KM = 25.0  # two located mentions further apart are different events
@@ -22,7 +21,7 @@ GENERIC_PREFIXES = ("Civilians", "Unidentified", "Protesters", "Rioters", "Polic
 SHARED_NAMES = 2  # name words two reports must share: a first name alone ("John") links strangers
 
 
-def compatible(a: Mention, b: Mention) -> bool:
+def compatible(a: Mention | Footprint, b: Mention | Footprint) -> bool:
     """True when two mentions of different articles can be reports of one real event.
 
     Close in time always.  Then the same person named near both events (first and
@@ -32,31 +31,32 @@ def compatible(a: Mention, b: Mention) -> bool:
     one story), or, when either report names nobody, the same type, a shared specific
     actor and the same exact day.
     """
-    ea, eb = a.event, b.event
-    if a.article_uid == b.article_uid or not dates_close(ea, eb):
+    fa = footprint(a) if isinstance(a, Mention) else a
+    fb = footprint(b) if isinstance(b, Mention) else b
+    if fa.article_uid == fb.article_uid or not dates_close(fa, fb):
         return False
-    if shared_people(a, b):
+    if shared_people(fa, fb):
         return True
-    if not (places_agree(ea, eb) and actors_agree(ea, eb)):
+    if not (places_agree(fa, fb) and actors_agree(fa, fb)):
         return False
-    if a.names and b.names:
-        return len(shared_names(a, b)) >= SHARED_NAMES
-    same_day = exact_day(ea) and exact_day(eb) and ea.date_start == eb.date_start
-    return ea.event_type == eb.event_type and bool(_named(ea) & _named(eb)) and same_day
+    if fa.names and fb.names:
+        return len(shared_names(fa, fb)) >= SHARED_NAMES
+    same_day = exact_day(fa) and exact_day(fb) and fa.date_start == fb.date_start
+    return fa.event_type == fb.event_type and bool(_named(fa) & _named(fb)) and same_day
 
 
-def shared_people(a: Mention, b: Mention) -> set[tuple[str, str]]:
+def shared_people(a: Footprint, b: Footprint) -> set[tuple[str, str]]:
     """People (first and last name) written near both mentions' evidence."""
     return person_keys(a.names) & person_keys(b.names)
 
 
-def shared_names(a: Mention, b: Mention) -> set[str]:
+def shared_names(a: Footprint, b: Footprint) -> set[str]:
     """Name words both mentions use, less the words of the place names (a town is not a person)."""
-    places = {w.lower() for e in (a.event, b.event) for p in (e.location, e.admin1) if p for w in p.split()}
+    places = {w.lower() for e in (a, b) for p in (e.location, e.admin1) if p for w in p.split()}
     return (name_words(a.names) & name_words(b.names)) - places
 
 
-def date_gap(a: Event, b: Event) -> int | None:
+def date_gap(a: Footprint, b: Footprint) -> int | None:
     """Days between two inclusive intervals (0 when they overlap; None when one is undated)."""
     if a.date_start is None or a.date_end is None or b.date_start is None or b.date_end is None:
         return None
@@ -67,12 +67,12 @@ def date_gap(a: Event, b: Event) -> int | None:
     return 0
 
 
-def dates_close(a: Event, b: Event) -> bool:
+def dates_close(a: Footprint, b: Footprint) -> bool:
     gap = date_gap(a, b)
     return gap is not None and gap <= DATE_GAP_DAYS
 
 
-def places_agree(a: Event, b: Event) -> bool:
+def places_agree(a: Footprint, b: Footprint) -> bool:
     """Same country when both are known; near each other, the same name, or a town inside the region given."""
     if a.country and b.country and a.country != b.country:
         return False
@@ -83,7 +83,7 @@ def places_agree(a: Event, b: Event) -> bool:
     return _inside(a, b) or _inside(b, a)
 
 
-def _inside(region: Event, town: Event) -> bool:
+def _inside(region: Footprint, town: Footprint) -> bool:
     """``region`` names only a first-order region, and ``town`` lies in it."""
     if not region.location or not town.admin1:
         return False
@@ -91,11 +91,11 @@ def _inside(region: Event, town: Event) -> bool:
     return is_region and region.location.casefold() == town.admin1.casefold()
 
 
-def located(event: Event) -> bool:
+def located(event: Footprint) -> bool:
     return event.latitude is not None and event.longitude is not None
 
 
-def _named(event: Event) -> set[str]:
+def _named(event: Footprint) -> set[str]:
     return {n for n in (event.actor1, event.actor2) if n and not _generic(n)}
 
 
@@ -103,13 +103,13 @@ def _generic(actor: str) -> bool:
     return actor in GENERIC_ACTORS or actor.startswith(GENERIC_PREFIXES)
 
 
-def actors_agree(a: Event, b: Event) -> bool:
+def actors_agree(a: Footprint, b: Footprint) -> bool:
     """Specific actors, when both sides name some, must overlap (either side of the event)."""
     na, nb = _named(a), _named(b)
     return not na or not nb or bool(na & nb)
 
 
-def exact_day(event: Event) -> bool:
+def exact_day(event: Footprint) -> bool:
     return event.time_precision == 1 and event.date_start is not None and event.date_start == event.date_end
 
 

@@ -13,45 +13,22 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 
 from .compat import DATE_GAP_DAYS, cell_at
 from .names import person_keys
-from .records import Mention
+from .records import Footprint
 
 BlockKey = tuple[str, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Footprint:
-    """What blocking reads of a mention (its dates, place and people): enough to file it without its event."""
-
-    mention_id: str
-    date_start: date | None
-    date_end: date | None
-    latitude: float | None = None
-    longitude: float | None = None
-    country: str | None = None
-    location: str | None = None
-    admin1: str | None = None
-    names: tuple[str, ...] = ()
-
-
-def footprint(mention: Mention) -> Footprint:
-    e = mention.event
-    return Footprint(mention.mention_id, e.date_start, e.date_end, e.latitude, e.longitude, e.country, e.location,
-                     e.admin1, mention.names)  # fmt: skip
-
-
 @dataclass(slots=True)
 class _Block:
-    starts: list[tuple[int, str]] = field(default_factory=list)  # (start day, mention id), sorted
+    starts: list[tuple[int, int, str]] = field(default_factory=list)  # (start day, end day, mention id), sorted
     max_span: int = 0  # longest interval in the block, in days
 
 
-def block_keys(mention: Mention | Footprint, neighbours: bool) -> list[BlockKey]:
+def block_keys(f: Footprint, neighbours: bool) -> list[BlockKey]:
     """The blocks a mention is filed under (``neighbours=False``) or looked up in (``True``)."""
-    f = footprint(mention) if isinstance(mention, Mention) else mention
     if f.date_start is None or f.date_end is None:
         return []  # an undated mention cannot be matched in time
     keys: list[BlockKey] = []
@@ -72,36 +49,34 @@ class BlockIndex:
     def __init__(self) -> None:
         self._blocks: dict[BlockKey, _Block] = {}
 
-    def add(self, mention: Mention | Footprint) -> None:
-        f = footprint(mention) if isinstance(mention, Mention) else mention
+    def add(self, f: Footprint) -> None:
         for key in block_keys(f, neighbours=False):
             assert f.date_start is not None and f.date_end is not None
             block = self._blocks.setdefault(key, _Block())
-            bisect.insort(block.starts, (f.date_start.toordinal(), f.mention_id))
+            bisect.insort(block.starts, (f.date_start.toordinal(), f.date_end.toordinal(), f.mention_id))
             block.max_span = max(block.max_span, (f.date_end - f.date_start).days)
 
-    def remove(self, mention: Mention | Footprint) -> None:
+    def remove(self, f: Footprint) -> None:
         """Take a mention out of its blocks (a block's ``max_span`` stays: a wider window is still correct)."""
-        f = footprint(mention) if isinstance(mention, Mention) else mention
         for key in block_keys(f, neighbours=False):
-            assert f.date_start is not None
+            assert f.date_start is not None and f.date_end is not None
             block = self._blocks[key]
-            entry = (f.date_start.toordinal(), f.mention_id)
+            entry = (f.date_start.toordinal(), f.date_end.toordinal(), f.mention_id)
             at = bisect.bisect_left(block.starts, entry)
             if at < len(block.starts) and block.starts[at] == entry:
                 del block.starts[at]
 
-    def candidates(self, mention: Mention) -> Iterator[str]:
-        """Ids of the indexed mentions whose block and date window can match ``mention``."""
-        event = mention.event
-        for key in block_keys(mention, neighbours=True):
-            assert event.date_start is not None and event.date_end is not None
-            first, last = event.date_start.toordinal(), event.date_end.toordinal()
+    def candidates(self, f: Footprint) -> Iterator[str]:
+        """Ids of the indexed mentions whose block and date window can match ``f``."""
+        for key in block_keys(f, neighbours=True):
+            assert f.date_start is not None and f.date_end is not None
+            first, last = f.date_start.toordinal(), f.date_end.toordinal()
             block = self._blocks.get(key)
             if block is None:
                 continue
             low = first - DATE_GAP_DAYS - block.max_span
-            lo = bisect.bisect_left(block.starts, (low, ""))
-            hi = bisect.bisect_right(block.starts, (last + DATE_GAP_DAYS, "\uffff"))
-            for _, mention_id in block.starts[lo:hi]:
-                yield mention_id
+            lo = bisect.bisect_left(block.starts, (low,))
+            hi = bisect.bisect_right(block.starts, (last + DATE_GAP_DAYS + 1,))
+            for _, end, mention_id in block.starts[lo:hi]:
+                if end >= first - DATE_GAP_DAYS:  # the block's longest interval widened the window, not this one
+                    yield mention_id

@@ -1,10 +1,10 @@
 """Incremental merge: union-find over the "same event" graph of mentions.
 
-The merger keeps in memory what finding candidates needs (the block index, the
-union-find forest, ids only) and full mentions in a cache.  With a ``fetch``
-function (the store's), the cache is bounded and the other mentions are read
-back when a candidate or an event being rewritten needs them, so the writer's
-memory holds a few hundred bytes per stored mention instead of the mentions.
+The merger keeps in memory what linking needs: the footprint of every mention
+(what blocking and the "same event" test read), the block index and the
+union-find forest, a few hundred bytes a mention.  Full mentions, needed only to
+reconcile the events a batch changes, sit in a cache; with a ``fetch`` function
+(the store's) the cache is bounded and the others are read back, one call a batch.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .compat import compatible
-from .index import BlockIndex, Footprint
+from .index import BlockIndex
 from .reconcile import reconcile
-from .records import Mention, MergedEvent
+from .records import Footprint, Mention, MergedEvent, footprint
 
 Fetch = Callable[[Sequence[str]], Iterable[Mention]]  # mention ids -> the stored mentions
 CACHE_SIZE = 5_000  # full mentions kept when they can be fetched again (the recent batches)
@@ -38,13 +38,14 @@ class Merger:
         self._fetch = fetch
         self._cache: OrderedDict[str, Mention] = OrderedDict()  # every mention when there is no fetch
         self._cache_size = cache_size
+        self._prints: dict[str, Footprint] = {}
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}
         self._event_id: dict[str, str] = {}  # component root -> id of the merged event last written
         self._index = BlockIndex()
 
     def __contains__(self, mention_id: str) -> bool:
-        return mention_id in self._parent
+        return mention_id in self._prints
 
     def load(self, footprints: Iterable[Footprint], links: dict[str, str]) -> None:
         """Restore stored state: mentions and mention id -> merged event id, without recomputing."""
@@ -62,14 +63,14 @@ class Merger:
     def add(self, mentions: Iterable[Mention]) -> MergeDelta:
         new = sorted({m.mention_id: m for m in mentions if m.mention_id not in self}.values(),
                      key=lambda m: m.mention_id)  # fmt: skip
-        self._get(sorted({c for m in new for c in self._index.candidates(m)}))  # one fetch for the batch
         touched: set[str] = set()
         old: set[str] = set()
         for mention in new:
             self._remember(mention)
-            self._add_node(mention)
-            touched.add(mention.mention_id)
-            touched |= self._link(mention, old)
+            found = footprint(mention)
+            self._add_node(found)
+            touched.add(found.mention_id)
+            touched |= self._link(found, old)
         return self._delta(touched, old)
 
     def withdraw(self, mention_ids: Iterable[str]) -> MergeDelta:
@@ -78,28 +79,26 @@ class Merger:
         roots = {self._find(m) for m in gone}
         old = {self._event_id.pop(r) for r in roots if r in self._event_id}
         members = sorted(m for r in roots for m in self._members.pop(r))
-        for mention in self._get(gone):
-            self._index.remove(mention)
         for m in members:
             self._parent[m], self._members[m] = m, [m]
         for m in gone:
+            self._index.remove(self._prints.pop(m))
             del self._parent[m], self._members[m]
             self._cache.pop(m, None)
-        out = set(gone)
-        kept = [m for m in members if m not in out]
+        kept = [m for m in members if m in self]
         touched = set(kept)
-        for mention in self._get(kept):
-            touched |= self._link(mention, old)
+        for m in kept:
+            touched |= self._link(self._prints[m], old)
         return self._delta(touched, old)
 
     def events(self) -> list[MergedEvent]:
         return sorted(self._merged(sorted({self._find(m) for m in self._parent})), key=lambda m: m.event.event_id)
 
-    def _link(self, mention: Mention, old: set[str]) -> set[str]:
-        """Union ``mention`` with every compatible candidate of another component; the roots it made."""
-        mid, made = mention.mention_id, set()
-        for other in sorted({c for c in self._index.candidates(mention) if c != mid}):
-            if self._find(other) == self._find(mid) or not compatible(mention, self._get([other])[0]):
+    def _link(self, found: Footprint, old: set[str]) -> set[str]:
+        """Union a mention with every compatible candidate of another component; the roots it made."""
+        mid, made = found.mention_id, set()
+        for other in sorted({c for c in self._index.candidates(found) if c != mid}):
+            if self._find(other) == self._find(mid) or not compatible(found, self._prints[other]):
                 continue
             for root in (self._find(other), self._find(mid)):
                 if root in self._event_id:
@@ -138,10 +137,11 @@ class Merger:
         while self._fetch is not None and len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
-    def _add_node(self, mention: Mention | Footprint) -> None:
-        self._parent[mention.mention_id] = mention.mention_id
-        self._members[mention.mention_id] = [mention.mention_id]
-        self._index.add(mention)
+    def _add_node(self, found: Footprint) -> None:
+        self._prints[found.mention_id] = found
+        self._parent[found.mention_id] = found.mention_id
+        self._members[found.mention_id] = [found.mention_id]
+        self._index.add(found)
 
     def _find(self, node: str) -> str:
         root = node

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
+from datetime import date
 
 from ..records import Event
 
@@ -30,3 +32,43 @@ class MergedEvent:
     @property
     def source_count(self) -> int:
         return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Footprint:
+    """What blocking and the "same event" test read of a mention: the merger keeps one per stored mention
+    (a few hundred bytes) and reads full mentions back only to reconcile an event."""
+
+    mention_id: str
+    article_uid: str
+    event_type: str
+    actor1: str | None
+    actor2: str | None
+    date_start: date | None
+    date_end: date | None
+    time_precision: int | None
+    location: str | None
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    geo_precision: int | None
+    names: tuple[str, ...] = ()
+
+
+def footprint(mention: Mention) -> Footprint:
+    e = mention.event
+    return shared(Footprint(mention.mention_id, mention.article_uid, e.event_type, e.actor1, e.actor2, e.date_start,
+                            e.date_end, e.time_precision, e.location, e.admin1, e.country, e.latitude, e.longitude,
+                            e.geo_precision, mention.names))  # fmt: skip
+
+
+def shared(f: Footprint) -> Footprint:
+    """The footprint with its repeated strings (type, actors, places, names) shared across mentions."""
+    return replace(f, event_type=sys.intern(f.event_type), actor1=_intern(f.actor1), actor2=_intern(f.actor2),
+                   location=_intern(f.location), admin1=_intern(f.admin1), country=_intern(f.country),
+                   names=tuple(sys.intern(n) for n in f.names))  # fmt: skip
+
+
+def _intern(value: str | None) -> str | None:
+    return None if value is None else sys.intern(value)

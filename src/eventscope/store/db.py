@@ -65,6 +65,7 @@ class Store:
         if not read_only and os.path.dirname(path):
             os.makedirs(os.path.dirname(path), exist_ok=True)
         self._conn: duckdb.DuckDBPyConnection | None = connect(path, read_only)
+        self._released = time.monotonic()
         self._column_types: dict[str, list[tuple[str, str]]] = {}
         if not read_only:
             migrate(self.conn)
@@ -79,11 +80,13 @@ class Store:
             self._conn = connect(self.path, self.read_only)
         return self._conn
 
-    def release(self) -> None:
-        """Close the file until the next use (another process may open it meanwhile)."""
-        if self._conn is not None:
+    def release(self, every: float = 0.0) -> None:
+        """Close the file until the next use (another process may open it meanwhile), unless it was closed
+        less than ``every`` seconds ago: closing checkpoints the file, a cost that grows with it."""
+        if self._conn is not None and time.monotonic() - self._released >= every:
             self._conn.close()
             self._conn = None
+            self._released = time.monotonic()
 
     def close(self) -> None:
         self.release()

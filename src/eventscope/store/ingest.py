@@ -37,6 +37,7 @@ class Parsed(Protocol):
 # (article, events) pairs, or Parsed records whose PERSON spans spare a second pass of the recogniser
 Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]] | Parsed]]
 BATCH_SIZE = 64  # articles per transaction
+RELEASE_AFTER_S = 1.0  # a reader waits about this long (plus a batch) for the file
 EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
 
 
@@ -203,7 +204,7 @@ def ingest(
     merger = store.load_merger()
     store.release()
     stats, batch = IngestStats(), []
-    for who, found in gate.extracted(extractor, gate.filter(items)):
+    for who, found in gate.extracted(extractor, gate.filter(_releasing(items, store))):
         uid = f"{who.key}#{who.version}"
         stored = StoredArticle(found.article, who.key, who.version, who.digest, mentions_from(found, uid))
         batch.append(stored)
@@ -218,12 +219,20 @@ def ingest(
     return stats
 
 
+def _releasing(items: Iterable[T], store: Store) -> Iterator[T]:
+    """``items``, closing the file before each is read unless it was closed in the last ``RELEASE_AFTER_S``:
+    the extractor reads input when it is about to work, so readers get in while it does, and the file is not
+    checkpointed after every batch (a cost that grows with the file)."""
+    for item in items:
+        store.release(RELEASE_AFTER_S)
+        yield item
+
+
 def _flush(
     store: Store, merger: Merger, batch: list[StoredArticle], gate: _Gate, stats: IngestStats
 ) -> tuple[Merger, IngestStats]:
     rejected = list(gate.rejected)
     merger = store.write_batch(batch, rejected, merger)
-    store.release()  # let readers in while the next batch is extracted
     batch.clear()
     gate.rejected.clear()
     return merger, replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))
