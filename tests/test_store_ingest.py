@@ -16,6 +16,7 @@ from corpus import articles, dump, write_corpus  # noqa: E402
 from linex import extract  # noqa: E402
 
 from eventscope.ingest import read_inputs  # noqa: E402
+from eventscope.merge import merger as merger_module  # noqa: E402
 from eventscope.store import SCHEMA_VERSION, EventQuery, Store, ingest, query_events  # noqa: E402
 from eventscope.store.ingest import EXTRACT_CHUNK  # noqa: E402
 from eventscope.store.schema import current_version  # noqa: E402
@@ -183,3 +184,20 @@ def test_batch_size_does_not_change_the_database(tmp_path: Path, batch_size: int
 
 def test_line_extractor_is_deterministic() -> None:
     assert partial(extract, delay=0.0)  # the stand-in used by the subprocess tests
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_a_merger_reading_mentions_back_from_the_file_gives_the_same_database(
+    tmp_path: Path, batch_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = articles(12)
+    first, second = write_corpus(tmp_path / "v1.jsonl", records), tmp_path / "v2.jsonl"
+    records[0]["text"] = records[0]["text"].replace("|3\n", "|9\n")  # corrections: the old versions are withdrawn
+    records[1]["text"] = "Report number 1 was withdrawn: no strike took place.\n"
+    write_corpus(second, records)
+    run(tmp_path / "ref.duckdb", first)
+    run(tmp_path / "ref.duckdb", second)
+    monkeypatch.setattr(merger_module, "CACHE_SIZE", 1)  # every other mention is read back from the file
+    run(tmp_path / "small.duckdb", first, batch_size=batch_size)
+    run(tmp_path / "small.duckdb", second, batch_size=batch_size)
+    assert dump(tmp_path / "small.duckdb") == dump(tmp_path / "ref.duckdb")

@@ -60,5 +60,6 @@ def watch(
             if on_poll:
                 on_poll(result)
         done += 1
+        store.release()  # readers (the web map, `events`) get the file while the watcher sleeps
         if polls is None or done < polls:
             sleep(every)

@@ -34,10 +34,10 @@ class Merger:
     """``add`` links new mentions into existing events without touching the rest; ``withdraw`` takes
     mentions out and re-links only the events they were part of."""
 
-    def __init__(self, fetch: Fetch | None = None, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, fetch: Fetch | None = None, cache_size: int | None = None) -> None:
         self._fetch = fetch
         self._cache: OrderedDict[str, Mention] = OrderedDict()  # every mention when there is no fetch
-        self._cache_size = cache_size
+        self._cache_size = CACHE_SIZE if cache_size is None else cache_size
         self._prints: dict[str, Footprint] = {}
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}

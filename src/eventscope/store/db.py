@@ -138,9 +138,10 @@ class Store:
             found.setdefault(mid, []).append(Evidence(aid, text, start, end))
         return {k: tuple(v) for k, v in found.items()}
 
-    def write_batch(self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger) -> Merger:
-        """Write one batch in one transaction; return the merger to go on with (after a failure, reload it:
-        ``load_merger``).  A new version of an article withdraws the mentions of its older versions."""
+    def write_batch(self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger) -> None:
+        """Write one batch in one transaction, merging its mentions with ``merger`` (which a failure leaves ahead
+        of the file: reload it with ``load_merger``).  A new version of an article withdraws the mentions of its
+        older versions."""
         old = self._superseded(stored)
         live = [m for s in stored if s.uid not in old for m in s.mentions]
         stamp = int(self.clock())
@@ -150,7 +151,6 @@ class Store:
             self._insert_articles([s if s.uid not in old else replace(s, mentions=()) for s in stored])
             self._quarantine(rejected)
             self._apply(merger.add(live), stamp)
-        return merger
 
     def _superseded(self, stored: Sequence[StoredArticle]) -> set[str]:
         """The uids of the stored and batch versions older than the batch's newest of each article."""

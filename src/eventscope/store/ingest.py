@@ -37,7 +37,7 @@ class Parsed(Protocol):
 # (article, events) pairs, or Parsed records whose PERSON spans spare a second pass of the recogniser
 Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]] | Parsed]]
 BATCH_SIZE = 64  # articles per transaction
-RELEASE_AFTER_S = 1.0  # a reader waits about this long (plus a batch) for the file
+RELEASE_AFTER_S = 1.0  # a reader waits up to about this long plus one chunk's extraction for the file
 EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
 
 
@@ -204,16 +204,19 @@ def ingest(
     merger = store.load_merger()
     store.release()
     stats, batch = IngestStats(), []
-    for who, found in gate.extracted(extractor, gate.filter(_releasing(items, store))):
-        uid = f"{who.key}#{who.version}"
-        stored = StoredArticle(found.article, who.key, who.version, who.digest, mentions_from(found, uid))
-        batch.append(stored)
-        stats = replace(stats, articles=stats.articles + 1, events=stats.events + len(stored.mentions))
-        if len(batch) >= batch_size:
-            merger, stats = _flush(store, merger, batch, gate, stats)
-        if on_progress:
-            on_progress(replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(gate.rejected)))
-    _, stats = _flush(store, merger, batch, gate, stats)
+    try:
+        for who, found in gate.extracted(extractor, gate.filter(_releasing(items, store))):
+            uid = f"{who.key}#{who.version}"
+            stored = StoredArticle(found.article, who.key, who.version, who.digest, mentions_from(found, uid))
+            batch.append(stored)
+            stats = replace(stats, articles=stats.articles + 1, events=stats.events + len(stored.mentions))
+            if len(batch) >= batch_size:
+                stats = _flush(store, merger, batch, gate, stats)
+            if on_progress:
+                on_progress(replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(gate.rejected)))
+        stats = _flush(store, merger, batch, gate, stats)
+    finally:
+        store.release()  # committed or rolled back: the file is closed for readers either way
     if on_progress:
         on_progress(stats)
     return stats
@@ -223,16 +226,22 @@ def _releasing(items: Iterable[T], store: Store) -> Iterator[T]:
     """``items``, closing the file before each is read unless it was closed in the last ``RELEASE_AFTER_S``:
     the extractor reads input when it is about to work, so readers get in while it does, and the file is not
     checkpointed after every batch (a cost that grows with the file)."""
-    for item in items:
+    it = iter(items)
+    while True:
         store.release(RELEASE_AFTER_S)
+        try:
+            item = next(it)
+        except StopIteration:
+            return
         yield item
 
 
-def _flush(
-    store: Store, merger: Merger, batch: list[StoredArticle], gate: _Gate, stats: IngestStats
-) -> tuple[Merger, IngestStats]:
+def _flush(store: Store, merger: Merger, batch: list[StoredArticle], gate: _Gate, stats: IngestStats) -> IngestStats:
+    """Write the batch and the rejected inputs in one transaction (nothing to write: the file stays shut).
+    A failed write leaves ``merger`` ahead of the file: the exception ends the ingest, which drops it."""
     rejected = list(gate.rejected)
-    merger = store.write_batch(batch, rejected, merger)
+    if batch or rejected:
+        store.write_batch(batch, rejected, merger)
     batch.clear()
     gate.rejected.clear()
-    return merger, replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))
+    return replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import threading
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -152,7 +153,8 @@ def create_app(db: str | Store, token: str | None = None, settings: Settings | N
     """The app over the database file ``db`` (opened read-only) or an open ``Store``."""
     store = db if isinstance(db, Store) else Store(db, read_only=True)
     read_api.prepare(store)
-    load_gazetteer()  # the control endpoint's place lookup then runs within the query time limit
+    # the control endpoint's place lookup then runs within the query time limit (built on first use: not inline)
+    threading.Thread(target=load_gazetteer, name="gazetteer", daemon=True).start()
     api = Api(store, settings or Settings(), token)
     routes = [
         Route("/", api.index),
