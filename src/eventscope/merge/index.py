@@ -11,6 +11,7 @@ over it can be one story.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -23,8 +24,26 @@ BlockKey = tuple[str, int, int]
 
 @dataclass(slots=True)
 class _Block:
-    starts: list[tuple[int, int, str]] = field(default_factory=list)  # (start day, end day, mention id), sorted
+    """Mentions sorted by start day, in parallel columns (machine ints: 16 bytes an entry besides the shared id)."""
+
+    starts: array[int] = field(default_factory=lambda: array("i"))  # first day (ordinal), ascending
+    ends: array[int] = field(default_factory=lambda: array("i"))  # last day (ordinal)
+    ids: list[str] = field(default_factory=list)
     max_span: int = 0  # longest interval in the block, in days
+
+    def insert(self, start: int, end: int, mention_id: str) -> None:
+        at = bisect.bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        self.ids.insert(at, mention_id)
+
+    def delete(self, start: int, mention_id: str) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        while at < len(self.ids) and self.starts[at] == start:
+            if self.ids[at] == mention_id:
+                del self.starts[at], self.ends[at], self.ids[at]
+                return
+            at += 1
 
 
 def block_keys(f: Footprint, neighbours: bool) -> list[BlockKey]:
@@ -44,7 +63,7 @@ def block_keys(f: Footprint, neighbours: bool) -> list[BlockKey]:
 
 
 class BlockIndex:
-    """Block key -> mentions sorted by start day; holds ids and days only (a few hundred bytes a mention)."""
+    """Block key -> mentions sorted by start day; holds ids and days only."""
 
     def __init__(self) -> None:
         self._blocks: dict[BlockKey, _Block] = {}
@@ -53,18 +72,14 @@ class BlockIndex:
         for key in block_keys(f, neighbours=False):
             assert f.date_start is not None and f.date_end is not None
             block = self._blocks.setdefault(key, _Block())
-            bisect.insort(block.starts, (f.date_start.toordinal(), f.date_end.toordinal(), f.mention_id))
+            block.insert(f.date_start.toordinal(), f.date_end.toordinal(), f.mention_id)
             block.max_span = max(block.max_span, (f.date_end - f.date_start).days)
 
     def remove(self, f: Footprint) -> None:
         """Take a mention out of its blocks (a block's ``max_span`` stays: a wider window is still correct)."""
         for key in block_keys(f, neighbours=False):
-            assert f.date_start is not None and f.date_end is not None
-            block = self._blocks[key]
-            entry = (f.date_start.toordinal(), f.date_end.toordinal(), f.mention_id)
-            at = bisect.bisect_left(block.starts, entry)
-            if at < len(block.starts) and block.starts[at] == entry:
-                del block.starts[at]
+            assert f.date_start is not None
+            self._blocks[key].delete(f.date_start.toordinal(), f.mention_id)
 
     def candidates(self, f: Footprint) -> Iterator[str]:
         """Ids of the indexed mentions whose block and date window can match ``f``."""
@@ -74,9 +89,8 @@ class BlockIndex:
             block = self._blocks.get(key)
             if block is None:
                 continue
-            low = first - DATE_GAP_DAYS - block.max_span
-            lo = bisect.bisect_left(block.starts, (low,))
-            hi = bisect.bisect_right(block.starts, (last + DATE_GAP_DAYS + 1,))
-            for _, end, mention_id in block.starts[lo:hi]:
-                if end >= first - DATE_GAP_DAYS:  # the block's longest interval widened the window, not this one
-                    yield mention_id
+            lo = bisect.bisect_left(block.starts, first - DATE_GAP_DAYS - block.max_span)
+            hi = bisect.bisect_right(block.starts, last + DATE_GAP_DAYS)
+            for at in range(lo, hi):
+                if block.ends[at] >= first - DATE_GAP_DAYS:  # the block's longest interval widened the window
+                    yield block.ids[at]

@@ -53,7 +53,8 @@ class Merger:
             self._add_node(found)
         by_event: dict[str, list[str]] = {}
         for mention_id, event_id in links.items():
-            by_event.setdefault(event_id, []).append(mention_id)
+            if mention_id in self._prints:  # its footprint's id string: one copy of each id in memory
+                by_event.setdefault(event_id, []).append(self._prints[mention_id].mention_id)
         for event_id, ids in by_event.items():
             root = ids[0]
             for other in ids[1:]:
