@@ -73,3 +73,16 @@ def test_embedded_cache_is_keyed_on_build_code_and_package_versions(monkeypatch:
     _build.embedded_key.cache_clear()
     assert before != after and len(before) == 16
     assert embedded_path(before).name == f"gazetteer-{before}.sqlite"
+
+
+def test_matching_names_are_read_back_from_their_saved_copy_until_the_file_changes(tmp_path: Path) -> None:
+    out = tmp_path / "small.sqlite"
+    build_gazetteer([str(FIXTURE)], str(out))
+    first = Gazetteer.open(out).matching_names(0)
+    assert first["turkey"] == "country" and first["palmyra"] == "city"  # a country wins over a town's name
+    copy = tmp_path / "small.sqlite.match-0.json"
+    assert copy.is_file()
+    copy.write_text(copy.read_text(encoding="utf-8").replace('"city"', '"continent"'), encoding="utf-8")
+    assert Gazetteer.open(out).matching_names(0)["palmyra"] == "continent"  # the copy is what is read
+    build_gazetteer([str(FIXTURE)], str(out))  # a rebuilt file: the copy no longer matches its stamp
+    assert Gazetteer.open(out).matching_names(0) == first

@@ -8,6 +8,7 @@ name keyed on a hash of the build code and the package versions.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -121,6 +122,35 @@ class Gazetteer:
                 " WHERE p.kind IN ('country', 'admin1', 'continent')"
                 " OR (p.kind = 'city' AND p.population >= ?)", (min_population,)).fetchall()
         return [(k, kind) for k, kind in rows]
+
+    def matching_names(self, min_population: int) -> dict[str, str]:
+        """name key -> kind for the text matcher (a country or region name wins over a town's), read from a
+        JSON copy beside the file when one was written for this file and threshold: the query takes ~1 s,
+        paid at every process start otherwise."""
+        copy = self.path.with_name(f"{self.path.name}.match-{min_population}.json")
+        stamp = [self.path.stat().st_size, self.path.stat().st_mtime_ns]
+        try:
+            saved = json.loads(copy.read_text(encoding="utf-8"))
+            if saved["file"] == stamp:
+                return dict(saved["names"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        names: dict[str, str] = {}
+        for key, kind in self.keys_for_matching(min_population):
+            if names.get(key) not in ("country", "admin1"):
+                names[key] = kind
+        _write_atomically(copy, json.dumps({"file": stamp, "names": sorted(names.items())}))
+        return names
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed over it; a read-only place is left alone."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def _candidate(row: tuple) -> Candidate:

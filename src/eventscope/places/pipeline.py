@@ -23,10 +23,7 @@ MATCH_MIN_POPULATION = 15_000  # towns the text matcher looks for beyond spaCy's
 
 @lru_cache(maxsize=4)
 def recognizer_for(gaz: Gazetteer) -> Recognizer:
-    names: dict[str, str] = {}
-    for key, kind in gaz.keys_for_matching(MATCH_MIN_POPULATION):
-        if names.get(key) not in ("country", "admin1"):
-            names[key] = kind
+    names = gaz.matching_names(MATCH_MIN_POPULATION)
     demonyms = frozenset(k for k, kind in names.items() if kind == "country")
     return Recognizer(names, demonyms)
 
