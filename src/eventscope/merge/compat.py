@@ -91,12 +91,12 @@ def _inside(region: Footprint, town: Footprint) -> bool:
     return is_region and region.location.casefold() == town.admin1.casefold()
 
 
-def located(event: Footprint) -> bool:
-    return event.latitude is not None and event.longitude is not None
+def located(f: Footprint) -> bool:
+    return f.latitude is not None and f.longitude is not None
 
 
-def _named(event: Footprint) -> set[str]:
-    return {n for n in (event.actor1, event.actor2) if n and not _generic(n)}
+def _named(f: Footprint) -> set[str]:
+    return {n for n in (f.actor1, f.actor2) if n and not _generic(n)}
 
 
 def _generic(actor: str) -> bool:
@@ -109,8 +109,8 @@ def actors_agree(a: Footprint, b: Footprint) -> bool:
     return not na or not nb or bool(na & nb)
 
 
-def exact_day(event: Footprint) -> bool:
-    return event.time_precision == 1 and event.date_start is not None and event.date_start == event.date_end
+def exact_day(f: Footprint) -> bool:
+    return f.time_precision == 1 and f.date_start is not None and f.date_start == f.date_end
 
 
 def cell_at(latitude: float, longitude: float) -> tuple[int, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from ..records import Event
@@ -55,19 +55,18 @@ class Footprint:
     geo_precision: int | None
     names: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        """Repeated strings (type, actors, places, names) are shared across footprints, not copied per row."""
+        for name in ("event_type", "actor1", "actor2", "location", "admin1", "country"):
+            object.__setattr__(self, name, _intern(getattr(self, name)))
+        object.__setattr__(self, "names", tuple(sys.intern(n) for n in self.names))
+
 
 def footprint(mention: Mention) -> Footprint:
     e = mention.event
-    return shared(Footprint(mention.mention_id, mention.article_uid, e.event_type, e.actor1, e.actor2, e.date_start,
-                            e.date_end, e.time_precision, e.location, e.admin1, e.country, e.latitude, e.longitude,
-                            e.geo_precision, mention.names))  # fmt: skip
-
-
-def shared(f: Footprint) -> Footprint:
-    """The footprint with its repeated strings (type, actors, places, names) shared across mentions."""
-    return replace(f, event_type=sys.intern(f.event_type), actor1=_intern(f.actor1), actor2=_intern(f.actor2),
-                   location=_intern(f.location), admin1=_intern(f.admin1), country=_intern(f.country),
-                   names=tuple(sys.intern(n) for n in f.names))  # fmt: skip
+    return Footprint(mention.mention_id, mention.article_uid, e.event_type, e.actor1, e.actor2, e.date_start,
+                     e.date_end, e.time_precision, e.location, e.admin1, e.country, e.latitude, e.longitude,
+                     e.geo_precision, mention.names)  # fmt: skip
 
 
 def _intern(value: str | None) -> str | None:

@@ -131,7 +131,7 @@ class Store:
         found = self.conn.execute(query, [list(ids)]).fetchall()
         return [rows.mention_from_row(r, evidence.get(r[0], ())) for r in found]
 
-    def _evidence_by_mention(self, where: str = "", params: Sequence[object] = ()) -> dict[str, tuple[Evidence, ...]]:
+    def _evidence_by_mention(self, where: str, params: Sequence[object]) -> dict[str, tuple[Evidence, ...]]:
         found: dict[str, list[Evidence]] = {}
         query = f"SELECT mention_id, article_id, start_char, end_char, text FROM evidence {where} ORDER BY ALL"
         for mid, aid, start, end, text in self.conn.execute(query, params).fetchall():

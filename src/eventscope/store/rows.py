@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import fields
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..merge import Footprint, Mention, MergedEvent
-from ..merge.records import shared
 from ..records import Article, Event, Evidence
 
 TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)")
@@ -20,10 +20,7 @@ MENTION_COLUMNS = (
     "country, latitude, longitude, geo_precision, source, source_via, fatalities, modality, hedged, "
     "confidence, date_basis, location_reason, plover_type, plover_mode, outlet, names"
 )
-FOOTPRINT_COLUMNS = (
-    "mention_id, article_uid, event_type, actor1, actor2, date_start, date_end, time_precision, location, admin1, "
-    "country, latitude, longitude, geo_precision, names"
-)
+FOOTPRINT_COLUMNS = ", ".join(f.name for f in fields(Footprint))  # the mentions columns of the same names
 EVENT_COLUMNS = (
     "event_id, event_type, sub_event_type, actor1, actor2, assoc_actors, actor1_type, actor2_type, "
     "date_start, date_end, time_precision, location, admin1, country, latitude, longitude, geo_precision, "
@@ -103,9 +100,10 @@ def mention_from_row(row: tuple[Any, ...], evidence: tuple[Evidence, ...]) -> Me
 
 
 def footprint_from_row(row: tuple[Any, ...]) -> Footprint:
+    """A row of ``FOOTPRINT_COLUMNS``, in Footprint's field order (dates may be text in older files)."""
     mid, uid, etype, a1, a2, start, end, prec, loc, adm, country, lat, lon, gprec, names = row
-    return shared(Footprint(mid, uid, etype, a1, a2, _day(start), _day(end), prec, loc, adm, country, lat, lon, gprec,
-                            tuple(names)))  # fmt: skip
+    return Footprint(mid, uid, etype, a1, a2, _day(start), _day(end), prec, loc, adm, country, lat, lon, gprec,
+                     tuple(names))  # fmt: skip
 
 
 def event_row(merged: MergedEvent) -> list[Any]:
