@@ -205,3 +205,26 @@ def test_a_hyphenated_cease_fire_is_an_agreement() -> None:
 def test_gunmen_storming_a_school_attack_it_and_take_no_territory() -> None:
     (event,) = events_of("Gunmen stormed a school in Kaduna, Nigeria on Monday.")
     assert event.sub_event_type == "Attack"
+
+
+def test_a_passive_told_by_a_reporter_has_no_agent_from_the_reporter() -> None:
+    (event,) = events_of("Jose Lopez was shot in the chest in Chicago, Illinois on Saturday, authorities said.")
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 is not None and event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_group_claiming_to_have_acted_is_the_actor() -> None:
+    events = events_of("On 23 April 2022, ISWAP claimed to have killed four villagers in Chetimari, Niger.")
+    assert events and events[0].actor1 is not None and "Islamic State" in events[0].actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Dozens of foreign-owned shops were looted in Pretoria, South Africa on Monday night.",
+         ["Looting/property destruction"]),
+        ("A man robbed a bank in Baghdad on Monday morning.", []),
+    ],
+)
+def test_pillage_is_an_event_whoever_did_it_and_a_robbery_is_crime(text: str, types: list[str]) -> None:
+    assert [e.sub_event_type for e in events_of(text)] == types

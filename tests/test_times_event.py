@@ -54,3 +54,22 @@ def test_undated_event_falls_back_to_publication(parsed: tuple) -> None:
     clashes = date_of(parsed, "clashes")
     assert clashes.basis == "publication"
     assert (clashes.date_start, clashes.date_end, clashes.time_precision) == (date(2017, 3, 1), date(2017, 3, 2), 2)
+
+
+NARRATIVE = (
+    "On 27 April 2022, soldiers clashed with militants in Macomia, Mozambique. "
+    "Two militants were killed, the army said. "
+    "Firearms had been seized."
+)
+
+
+@pytest.mark.parametrize("trigger", ["killed", "seized"])
+def test_a_past_passive_or_perfect_clause_continues_the_narrative_time(trigger: str) -> None:
+    art = Article(article_id="n", text=NARRATIVE, published=datetime(2022, 5, 9, 8, tzinfo=UTC))
+    doc = nlp.load()(art.nlp_text)
+    start = NARRATIVE.index(trigger)
+    sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    result = event_interval(doc, Span(sent.start_char, sent.end_char), Span(start, start + len(trigger)),
+                            tag_times(doc, art), art)
+    assert result is not None and result.basis == "27 April 2022"
+    assert result.date_start == result.date_end == date(2022, 4, 27)

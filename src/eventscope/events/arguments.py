@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..actors import NON_STATE_ARMED, PARTICIPANT_TYPES, STATE
 from ..records import Actor, ActorMention
+from .sources import REPORT_VERBS
 
 AGENT_DEPS = ("nsubj", "agent")
 PATIENT_DEPS = ("dobj", "nsubjpass", "obj", "attr")
@@ -62,8 +63,19 @@ def _agent_token(trigger: Token) -> Token | None:
             return (agent or subj)[0]
         if current.pos_ == "NOUN":
             return _noun_agent(current)
-        current = current.head if current.dep_ in CLIMB_DEPS and current.head != current else None
+        current = _climb(current)
     return None
+
+
+def _climb(clause: Token) -> Token | None:
+    """The clause whose subject also acts in ``clause``: none for a passive without its 'by' phrase
+    ('Lopez was shot') or one a reporting verb governs ('..., authorities said': they only tell it;
+    'ISWAP claimed to have killed' shares its subject: xcomp)."""
+    head = clause.head
+    if clause.dep_ not in CLIMB_DEPS or head == clause or _children(clause, ("nsubjpass", "auxpass")):
+        return None
+    told = head.lemma_.lower() in REPORT_VERBS and clause.dep_ != "xcomp"
+    return None if told else head
 
 
 def _noun_agent(noun: Token) -> Token | None:

@@ -236,6 +236,9 @@ def _frame_allowed(cues: Cues) -> frozenset[str]:
     return _ALLOWED.get(cues.frame, frozenset(EVENT_TYPE_OF))
 
 
+PILLAGE = frozenset({"loot", "looting", "plunder", "pillage"})
+
+
 def rule_is_sure(cues: Cues) -> bool:
     """The rules alone are enough: a named weapon, or an armed actor doing a violent or territorial act."""
     if cues.frame in _HARD_FRAMES or weapon_subtype(cues.lemmas) is not None:
@@ -244,6 +247,8 @@ def rule_is_sure(cues: Cues) -> bool:
         return True  # activists or journalists detained: ACLED's arrests, not ordinary crime
     if cues.frame == lx.DISRUPT and cues.lemmas & DISRUPTED_WEAPONS:
         return True  # mines defused, ammunition discovered
+    if cues.frame == lx.LOOT and cues.lemmas & PILLAGE:
+        return True  # 'shops were looted': pillage, whoever did it (a robbery or a theft is crime)
     if cues.frame == lx.CLASH:  # firefighters' battle with a wildfire is no clash
         return cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES or bool(cues.lemmas & SURE_ARMED)
     violent = cues.frame in (lx.TAKE, lx.WITHDRAW, lx.KILL, lx.SHOOT, lx.ATTACK, lx.DESTROY, lx.LOOT)

@@ -6,8 +6,9 @@ The cascade, in order (each step a named helper):
    event's end: the day before it up to it (present-tense reports: that day);
 3. an expression in a subordinate adverbial clause of the trigger's clause ("After ... in May 2015, they
    packed ..."), never one inside a relative clause about something else;
-4. the narrative time of the previous sentences, only for a simple-past clause that no reporting verb
-   governs, or an anaphoric "at the time" / "then";
+4. the narrative time of the previous sentences, only for a past clause (simple past, past passive
+   "were killed", past perfect "had gathered") that is not itself a report, or an anaphoric "at the
+   time" / "then";
 5. the publication date: the day before publication up to publication day (ACLED precision 2) — wire
    news reports the events of the last day or two.
 """
@@ -169,11 +170,12 @@ def _subordinate(
 def _narrative(
     doc: Doc, sentence: tuple[int, int], trigger: Token, times: tuple[TimeExpr, ...], text: str
 ) -> EventTime | None:
-    """Step 4: the time of the previous sentences, for a simple-past clause or an anaphoric 'then'."""
+    """Step 4: the time of the previous sentences, for a past clause ('Two militants were killed, the army
+    said') or an anaphoric 'then'; not for the report itself ('the army said' is dated by publication)."""
     verb = clause_of(trigger)
     anaphoric = bool(_ANAPHORA.search(text[sentence[0] : sentence[1]]))
-    reports = any(t.lemma_.lower() in REPORTING for t in doc.char_span(*sentence, alignment_mode="expand") or ())
-    simple_past = verb.tag_ == "VBD" and not reports
+    reports = verb.lemma_.lower() in REPORTING
+    simple_past = _past(verb) and not reports
     if not (anaphoric or simple_past):
         return None
     previous = [s for s in worded_sentences(doc) if s[1] <= sentence[0]]  # not a stray closing quote
@@ -182,6 +184,11 @@ def _narrative(
         if dated:
             return _make(dated[0], times, text)
     return None
+
+
+def _past(verb: Token) -> bool:
+    """A past clause: simple past ('clashed'), passive ('were killed') or past perfect ('had gathered')."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _publication(article: Article) -> EventTime | None:
