@@ -228,3 +228,23 @@ def test_a_group_claiming_to_have_acted_is_the_actor() -> None:
 )
 def test_pillage_is_an_event_whoever_did_it_and_a_robbery_is_crime(text: str, types: list[str]) -> None:
     assert [e.sub_event_type for e in events_of(text)] == types
+
+
+def test_a_clash_told_again_by_its_other_side_is_one_event() -> None:
+    events = events_of("On 1 March 2017, Syrian troops clashed with Islamic State fighters in Palmyra, Syria. "
+                       "Islamic State fighters fought the Syrian troops for hours.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert len(events[0].evidence) == 2
+
+
+def test_a_follow_up_sentence_with_an_unknown_attacker_joins_the_attack_named_before() -> None:
+    events = events_of("On 1 March 2017, police officers shot and killed a 12-year-old boy in Philadelphia, "
+                       "Pennsylvania. The boy was shot in the back.")
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].actor1 is not None and events[0].actor1.startswith("Police Forces")
+
+
+def test_attacks_on_different_days_stay_apart() -> None:
+    events = events_of("On 1 March 2017, gunmen attacked a village near Kaduna, Nigeria. "
+                       "On 5 March 2017, gunmen attacked a market in Kaduna.")
+    assert [e.sub_event_type for e in events] == ["Attack", "Attack"]

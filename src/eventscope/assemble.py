@@ -24,6 +24,7 @@ GENERIC_ACTOR1 = {
     "Remote explosive/landmine/IED": "unidentified armed group", "Grenade": "unidentified armed group",
     "Suicide bomb": "unidentified armed group", "Armed clash": "unidentified armed group",
 }
+UNKNOWN = "Unidentified"  # ACLED's name for a perpetrator the report does not know
 GENERIC_ACTOR2 = {
     "Protest with intervention": "police", "Excessive force against protesters": "protesters",
     "Attack": "civilians", "Abduction/forced disappearance": "civilians", "Sexual violence": "civilians",
@@ -92,11 +93,24 @@ def same_event(a: Located, b: Located) -> bool:
     ma, mb = a.mention, b.mention
     if ma.sub_event_type != mb.sub_event_type:
         return False
-    if ma.actor1 is not None and mb.actor1 is not None and ma.actor1 != mb.actor1:
+    if not (_same_actor(ma.actor1, mb.actor1) or _sides_shared(ma, mb)):
         return False
     if ma.sentence == mb.sentence:  # two triggers of one type in one sentence tell one event
         return _same_site(a, b)
     return _overlap(a, b) and _same_place(a, b)
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """One actor, or one side unknown: an unidentified group told again ('There were no injuries') is
+    the actor named before, not a second attacker."""
+    return a is None or b is None or a == b or a.name.startswith(UNKNOWN) or b.name.startswith(UNKNOWN)
+
+
+def _sides_shared(a: EventMention, b: EventMention) -> bool:
+    """Either mention's actor1 takes part in the other ('Both sides exchanged fire' after 'A clashed with B',
+    or B named first when it hit back)."""
+    return (a.actor1 is not None and a.actor1 in (b.actor1, b.actor2)) or \
+        (b.actor1 is not None and b.actor1 in (a.actor1, a.actor2))
 
 
 def _same_site(a: Located, b: Located) -> bool:
@@ -137,6 +151,12 @@ def _best_place(group: Sequence[Located]) -> PlaceMention | None:
     return min(placed, key=lambda p: (p.precision, p.start))
 
 
+def _lead(group: Sequence[Located]) -> EventMention:
+    """The mention whose actors the event takes: the first that names its perpetrator."""
+    known = (g.mention for g in group if g.mention.actor1 is not None and not g.mention.actor1.name.startswith(UNKNOWN))
+    return next(known, group[0].mention)
+
+
 def to_event(article: Article, group: Sequence[Located]) -> Event:
     first = group[0].mention
     timed = _best_time(group)
@@ -147,17 +167,18 @@ def to_event(article: Article, group: Sequence[Located]) -> Event:
     assoc = tuple(dict.fromkeys(a.name for g in group for a in g.mention.assoc_actors))
     source = next((g.mention.source for g in group if g.mention.source is not None), None)
     fatalities = max((g.mention.fatalities or 0) for g in group)
+    lead = _lead(group)
     return Event(
         event_id=event_id(article, first), event_type=first.event_type, sub_event_type=first.sub_event_type,
-        actor1=first.actor1.name if first.actor1 else None, actor2=first.actor2.name if first.actor2 else None,
+        actor1=lead.actor1.name if lead.actor1 else None, actor2=lead.actor2.name if lead.actor2 else None,
         assoc_actors=assoc, date_start=timed.date_start, date_end=timed.date_end,
         time_precision=timed.precision, location=_location_name(place),
         admin1=place.admin1 if place else None, country=place.country if place else None,
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=place.precision if place and place.geonameid is not None else None,
         source=source.name if source else None, evidence=evidence, article_ids=(article.article_id,),
-        actor1_type=first.actor1.actor_type if first.actor1 else None,
-        actor2_type=first.actor2.actor_type if first.actor2 else None,
+        actor1_type=lead.actor1.actor_type if lead.actor1 else None,
+        actor2_type=lead.actor2.actor_type if lead.actor2 else None,
         fatalities=fatalities, modality=first.modality, hedged=any(g.mention.hedged for g in group),
         confidence=max(g.mention.confidence for g in group), source_via=source.via if source else (),
         date_basis=timed.basis, location_reason=_location_reason(place),
