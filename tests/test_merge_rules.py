@@ -202,3 +202,23 @@ def test_a_last_name_alone_near_the_event_is_the_articles_full_name_unless_an_of
     attack = text.index("The attack")
     people = article_people(text, [[(attack, attack + 10)]], lambda texts: [[] for _ in texts])
     assert people == [("kwame obuya tenfold",)]
+
+
+WIRE = "Gunmen opened fire on a bus station in the city centre on Wednesday, killing four people and wounding nine."
+
+
+def told(article: str, sentence: str, **kw: object) -> Mention:
+    evidence = (Evidence(article, sentence, 0, len(sentence)),)
+    return mention(article, names=(), evidence=evidence, **kw)
+
+
+def test_copies_of_one_wire_story_merge_without_names_or_a_specific_actor() -> None:
+    assert compatible(told("a", WIRE), told("b", " ".join(WIRE.upper().split())))  # case and spacing aside
+    assert compatible(told("a", WIRE, location=None, latitude=None, longitude=None),
+                      told("b", WIRE, location=None, latitude=None, longitude=None))  # fmt: skip
+
+
+def test_a_shared_stock_phrase_or_a_copy_elsewhere_or_later_does_not_merge() -> None:
+    assert not compatible(told("a", "There were no fatalities."), told("b", "There were no fatalities."))
+    assert not compatible(told("a", WIRE), told("b", WIRE, lat=35.0, location="Victorville"))
+    assert not compatible(told("a", WIRE), told("b", WIRE, day=date(2015, 12, 9)))

@@ -35,9 +35,21 @@ def test_database_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
         assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
 
 
+def _drop_wording(store: Store) -> None:
+    store.conn.execute("ALTER TABLE mentions DROP COLUMN wording")
+    store.conn.execute("DELETE FROM schema_migrations WHERE version = 5")
+
+
+def back_to_schema_4(db: Path) -> None:
+    """Make ``db`` look like a file written before schema 5 (no wording keys in mentions rows)."""
+    with Store(str(db)) as store:
+        _drop_wording(store)
+
+
 def back_to_schema_3(db: Path) -> None:
     """Make ``db`` look like a file written before schema 4 (no mention ids or evidence in events rows)."""
     with Store(str(db)) as store:
+        _drop_wording(store)
         store.conn.execute("DROP INDEX events_date")  # (DuckDB drops no column of an indexed table)
         store.conn.execute("ALTER TABLE events DROP COLUMN evidence")
         store.conn.execute("ALTER TABLE events DROP COLUMN mention_ids")
@@ -52,6 +64,17 @@ def test_migration_4_copies_each_events_mentions_and_evidence_into_its_row(tmp_p
     with Store(str(tmp_path / "db.duckdb")):
         pass
     assert dump(tmp_path / "db.duckdb") == written
+
+
+def test_migration_5_keys_the_stored_evidence_as_the_merger_keys_new_mentions(tmp_path: Path) -> None:
+    run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(9)))
+    sql = "SELECT mention_id, wording FROM mentions ORDER BY mention_id"
+    with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
+        written = store.conn.execute(sql).fetchall()
+    back_to_schema_4(tmp_path / "db.duckdb")
+    with Store(str(tmp_path / "db.duckdb")) as store:
+        assert store.conn.execute(sql).fetchall() == written
+    assert any(keys for _, keys in written)
 
 
 def test_a_reader_brings_a_file_of_an_older_schema_up_to_date(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Cross-article merging: mentions that report the same real event become one event.
 
 Mentions are blocked by event type, geographic cell and a date window, compared
-pairwise (place, time, actors, named people), and merged as connected components
+pairwise (place, time, actors, named people, shared wording), and merged as connected components
 of the "same event" graph.  Components do not depend on the order mentions
 arrive in, so an incremental merge equals a batch merge of the same mentions.
 """
@@ -11,7 +11,7 @@ from .merger import MergeDelta, Merger
 from .names import name_words, person_keys, person_names
 from .people import article_people
 from .reconcile import reconcile
-from .records import Footprint, Mention, MergedEvent
+from .records import Footprint, Mention, MergedEvent, footprint
 
 __all__ = [
     "Footprint",
@@ -21,6 +21,7 @@ __all__ = [
     "Merger",
     "article_people",
     "compatible",
+    "footprint",
     "name_words",
     "person_keys",
     "person_names",

@@ -24,18 +24,19 @@ SHARED_NAMES = 2  # name words two reports must share: a first name alone ("John
 def compatible(a: Mention | Footprint, b: Mention | Footprint) -> bool:
     """True when two mentions of different articles can be reports of one real event.
 
-    Close in time always.  Then the same person named near both events (first and
-    last name) is enough, whatever the places extracted: a full name is more specific
-    than a geocode.  Otherwise the same place and compatible actors, and two shared
-    name words (whatever the event types: an attack and the vigil for its victim are
-    one story), or, when either report names nobody, the same type, a shared specific
-    actor and the same exact day.
+    Close in time always.  Then a sentence told word for word by both (a copied wire story),
+    in the same place or with no place on either side, and with compatible actors.  Or the
+    same person named near both events (first and last name), whatever the places extracted:
+    a full name is more specific than a geocode.  Otherwise the same place and compatible
+    actors, and two shared name words (whatever the event types: an attack and the vigil for
+    its victim are one story), or, when either report names nobody, the same type, a shared
+    specific actor and the same exact day.
     """
     fa = footprint(a) if isinstance(a, Mention) else a
     fb = footprint(b) if isinstance(b, Mention) else b
     if fa.article_uid == fb.article_uid or not dates_close(fa, fb):
         return False
-    if shared_people(fa, fb):
+    if shared_people(fa, fb) or same_story(fa, fb):
         return True
     if not (places_agree(fa, fb) and actors_agree(fa, fb)):
         return False
@@ -43,6 +44,13 @@ def compatible(a: Mention | Footprint, b: Mention | Footprint) -> bool:
         return len(shared_names(fa, fb)) >= SHARED_NAMES
     same_day = exact_day(fa) and exact_day(fb) and fa.date_start == fb.date_start
     return fa.event_type == fb.event_type and bool(_named(fa) & _named(fb)) and same_day
+
+
+def same_story(a: Footprint, b: Footprint) -> bool:
+    """Both tell the event in a sentence of the same words, where nothing else tells them apart."""
+    if not set(a.wording) & set(b.wording) or not actors_agree(a, b):
+        return False
+    return places_agree(a, b) or not (a.location or b.location)
 
 
 def shared_people(a: Footprint, b: Footprint) -> set[tuple[str, str]]:

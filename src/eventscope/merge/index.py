@@ -1,9 +1,10 @@
-"""Blocking index: geographic cell, place name and region -> mentions sorted by start day.
+"""Blocking index: geographic cell, place name, region, people, wording -> mentions sorted by start day.
 
-A mention is filed under its 0.5-degree cell, its place name and its
-first-order region; a lookup touches the 3x3 neighbouring cells, the name and
-the region over a date range, so finding the candidates of one mention costs
-O(log n + k), and merging n mentions O(n log n) while blocks stay small.
+A mention is filed under its 0.5-degree cell, its place name, its
+first-order region, its people and the wording keys of its sentences; a
+lookup touches the 3x3 neighbouring cells and the other keys over a date
+range, so finding the candidates of one mention costs O(log n + k), and
+merging n mentions O(n log n) while blocks stay small.
 Event types are compared afterwards (``compat``): an attack and the protest
 over it can be one story.
 """
@@ -59,6 +60,7 @@ def block_keys(f: Footprint, neighbours: bool) -> list[BlockKey]:
         if name:
             keys.append((f"{f.country}:{name.casefold()}", 0, 0))
     keys += [(f"person:{first} {last}", 0, 0) for first, last in sorted(person_keys(f.names))]
+    keys += [(f"wording:{key}", 0, 0) for key in f.wording]
     return keys
 
 

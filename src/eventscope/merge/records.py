@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..records import Event
+from .wording import wording_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class Footprint:
     longitude: float | None
     geo_precision: int | None
     names: tuple[str, ...] = ()
+    wording: tuple[str, ...] = ()  # keys of the evidence sentences (``wording``): a copied story shares them
 
     def __post_init__(self) -> None:
         """Repeated strings (type, actors, places, names) are shared across footprints, not copied per row."""
@@ -66,7 +68,7 @@ def footprint(mention: Mention) -> Footprint:
     e = mention.event
     return Footprint(mention.mention_id, mention.article_uid, e.event_type, e.actor1, e.actor2, e.date_start,
                      e.date_end, e.time_precision, e.location, e.admin1, e.country, e.latitude, e.longitude,
-                     e.geo_precision, mention.names)  # fmt: skip
+                     e.geo_precision, mention.names, wording_keys(ev.text for ev in e.evidence))  # fmt: skip
 
 
 def _intern(value: str | None) -> str | None:

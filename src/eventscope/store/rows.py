@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..merge import Footprint, Mention, MergedEvent
+from ..merge import Footprint, Mention, MergedEvent, footprint
 from ..records import Article, Event, Evidence
 
 TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)")
@@ -18,7 +18,7 @@ MENTION_COLUMNS = (
     "mention_id, article_uid, article_id, extracted_id, event_type, sub_event_type, actor1, actor2, "
     "assoc_actors, actor1_type, actor2_type, date_start, date_end, time_precision, location, admin1, "
     "country, latitude, longitude, geo_precision, source, source_via, fatalities, modality, hedged, "
-    "confidence, date_basis, location_reason, plover_type, plover_mode, outlet, names"
+    "confidence, date_basis, location_reason, plover_type, plover_mode, outlet, names, wording"
 )
 FOOTPRINT_COLUMNS = ", ".join(f.name for f in fields(Footprint))  # the mentions columns of the same names
 EVENT_COLUMNS = (
@@ -73,7 +73,7 @@ def mention_row(mention: Mention) -> list[Any]:
         e.actor2_type, e.date_start, e.date_end, e.time_precision, e.location, e.admin1, e.country,
         e.latitude, e.longitude, e.geo_precision, e.source, list(e.source_via), e.fatalities, e.modality,
         e.hedged, e.confidence, e.date_basis, e.location_reason, e.plover_type, e.plover_mode,
-        mention.outlet, list(mention.names),
+        mention.outlet, list(mention.names), list(footprint(mention).wording),
     ]  # fmt: skip
 
 
@@ -87,7 +87,7 @@ def evidence_rows(mention: Mention) -> list[list[Any]]:
 def mention_from_row(row: tuple[Any, ...], evidence: tuple[Evidence, ...]) -> Mention:
     (mid, uid, article_id, extracted, etype, sub, a1, a2, assoc, a1t, a2t, start, end, prec, loc, adm,
      country, lat, lon, gprec, source, via, deaths, modality, hedged, conf, basis, lreason, ptype, pmode,
-     outlet, names) = row  # fmt: skip
+     outlet, names, _wording) = row  # fmt: skip
     event = Event(
         event_id=extracted, event_type=etype, sub_event_type=sub, actor1=a1, actor2=a2,
         assoc_actors=tuple(assoc), date_start=_day(start), date_end=_day(end), time_precision=prec,
@@ -101,9 +101,9 @@ def mention_from_row(row: tuple[Any, ...], evidence: tuple[Evidence, ...]) -> Me
 
 def footprint_from_row(row: tuple[Any, ...]) -> Footprint:
     """A row of ``FOOTPRINT_COLUMNS``, in Footprint's field order (dates may be text in older files)."""
-    mid, uid, etype, a1, a2, start, end, prec, loc, adm, country, lat, lon, gprec, names = row
+    mid, uid, etype, a1, a2, start, end, prec, loc, adm, country, lat, lon, gprec, names, wording = row
     return Footprint(mid, uid, etype, a1, a2, _day(start), _day(end), prec, loc, adm, country, lat, lon, gprec,
-                     tuple(names))  # fmt: skip
+                     tuple(names), tuple(wording or ()))  # fmt: skip
 
 
 def event_row(merged: MergedEvent) -> list[Any]:

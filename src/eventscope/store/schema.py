@@ -112,11 +112,23 @@ UPDATE events SET mention_ids = d.mention_ids, evidence = coalesce(d.evidence, [
 ) d WHERE events.event_id = d.event_id;
 """
 
+_V5 = """
+ALTER TABLE mentions ADD COLUMN wording VARCHAR[];  -- merge.wording keys of the evidence sentences
+UPDATE mentions SET wording = w.wording FROM (
+    SELECT mention_id, list_sort(list_distinct(list(left(md5(words), 16)))) AS wording
+    FROM (SELECT mention_id, trim(regexp_replace(lower(text), '[^a-z0-9]+', ' ', 'g')) AS words FROM evidence)
+    WHERE len(string_split(words, ' ')) >= 8
+    GROUP BY mention_id
+) w WHERE mentions.mention_id = w.mention_id;
+UPDATE mentions SET wording = [] WHERE wording IS NULL;
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),
     (2, "feed polling state (ETag / Last-Modified)", _V2),
     (3, "events.updated_at (Unix time of the event's last write)", _V3),
     (4, "events.mention_ids and events.evidence (an events query reads one table)", _V4),
+    (5, "mentions.wording (keys of the evidence sentences: copies of one story merge)", _V5),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
