@@ -57,7 +57,7 @@ def test_acled_csv_has_acleds_columns_in_order_and_notes_from_evidence(tmp_path:
     assert clash["notes"].startswith("On 2017-03-01: EV|Battles") and clash["notes"].endswith("[3 reports]")
     assert clash["iso"] == "760" and clash["country"] == "Syrian Arab Republic" and clash["fatalities"] == "3"
     assert clash["region"] == "Middle East" and clash["timestamp"] == str(WRITTEN)
-    assert {r["admin2"] for r in rows} == {""}  # nothing stored tells it
+    assert {r["admin3"] for r in rows} == {""}  # nothing stored tells it
 
 
 def test_acled_timestamp_is_when_the_store_last_wrote_the_event(tmp_path: Path) -> None:

@@ -132,8 +132,7 @@ def export_cmd(
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
         if fmt is ExportFormat.acled_csv:
-            rows = (ex.acled_row(m, stamps.get(m.event.event_id)) for m in found)
-            ex.write_csv(rows, ex.ACLED_COLUMNS, handle)
+            ex.write_csv(ex.acled_rows(found, stamps), ex.ACLED_COLUMNS, handle)
         elif fmt is ExportFormat.jsonl:
             ex.write_jsonl(found, handle)
         else:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from ..control import Period
 from ..merge import MergedEvent
+from ..places.admin2 import admin2_names
 from ..serialize import event_record
 from .regions import acled_region
 
@@ -45,9 +46,17 @@ def notes(merged: MergedEvent) -> str:
     return f"{when}: {text} [{reports} report{'s' if reports != 1 else ''}]"
 
 
-def acled_row(merged: MergedEvent, timestamp: int | None = None) -> dict[str, Any]:
-    """ACLED's columns; ``timestamp`` is the Unix time the store last wrote the event.  admin2, admin3 and
-    source_scale stay empty: nothing stored tells them."""
+def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """ACLED rows of merged events; ``stamps``: event id -> Unix time of its last write.  admin2 comes from
+    the coordinates (``places.admin2``), looked up for all the events at once."""
+    points = [(m.event.latitude, m.event.longitude, m.event.geo_precision, m.event.country) for m in found]
+    for merged, admin2 in zip(found, admin2_names(points), strict=True):
+        yield acled_row(merged, stamps.get(merged.event.event_id), admin2)
+
+
+def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "") -> dict[str, Any]:
+    """ACLED's columns; ``timestamp`` is the Unix time the store last wrote the event, ``admin2`` the
+    second-order region if known.  admin3 and source_scale stay empty: nothing stored tells them."""
     e = merged.event
     inter1, inter2 = e.actor1_type or "", e.actor2_type or ""
     deaths = "" if merged.fatalities_max is None or merged.fatalities_max == e.fatalities else (
@@ -62,7 +71,7 @@ def acled_row(merged: MergedEvent, timestamp: int | None = None) -> dict[str, An
         "interaction": "-".join(x for x in (inter1, inter2) if x),
         "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
         "iso": _iso_numeric(e.country), "region": acled_region(e.country), "country": _country_name(e.country),
-        "admin1": e.admin1 or "", "admin2": "", "admin3": "", "location": e.location or "",
+        "admin1": e.admin1 or "", "admin2": admin2, "admin3": "", "location": e.location or "",
         "latitude": e.latitude if e.latitude is not None else "",
         "longitude": e.longitude if e.longitude is not None else "", "geo_precision": e.geo_precision or "",
         "source": "; ".join(merged.sources), "source_scale": "", "notes": notes(merged),
