@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from conftest import events_of
@@ -248,3 +250,11 @@ def test_attacks_on_different_days_stay_apart() -> None:
     events = events_of("On 1 March 2017, gunmen attacked a village near Kaduna, Nigeria. "
                        "On 5 March 2017, gunmen attacked a market in Kaduna.")
     assert [e.sub_event_type for e in events] == ["Attack", "Attack"]
+
+
+def test_a_foreign_country_a_demonstration_is_about_is_not_where_it_took_place() -> None:
+    text = ("On 26 February 2022, hundreds of Ukrainians protested in Padua, Italy. "
+            "The demonstrators marched against the war in Ukraine.")
+    events = events_of(text, published=datetime(2022, 3, 5, tzinfo=UTC))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Padua")]
+    assert len(events[0].evidence) == 2

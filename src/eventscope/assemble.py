@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .actors import ARMED_TYPES
 from .events.arguments import governing_verb, opposing_actor
+from .places import article_country
 from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Span, TimeExpr
 from .times import event_interval
 
@@ -208,6 +209,18 @@ def _dating_anchor(doc: Doc, mention: EventMention) -> Span:
     return Span(verb.idx, verb.idx + len(verb)) if verb is not None else mention.trigger
 
 
+GATHERINGS = frozenset({"Protests", "Riots"})  # where people gather, not what they gather about
+
+
+def _cause_abroad(place: PlaceMention | None, places: tuple[PlaceMention, ...]) -> bool:
+    """A foreign country named at a demonstration is its cause ('in support of Ukraine', 'against the war
+    in Ukraine'), not where it took place, when the article is placed in another country."""
+    if place is None or not (place.feature_code or "").startswith("PCL"):
+        return False
+    home = article_country(places)
+    return home is not None and place.country != home
+
+
 PlaceFinder = Callable[[Doc, int, int, int, tuple[PlaceMention, ...]], PlaceMention | None]
 
 
@@ -215,5 +228,8 @@ def locate(doc: Doc, article: Article, mention: EventMention, times: tuple[TimeE
            places: tuple[PlaceMention, ...], place_of: PlaceFinder) -> Located:
     when = event_interval(doc, mention.sentence, _dating_anchor(doc, mention), times, article)
     place = place_of(doc, mention.sentence.start, mention.sentence.end, mention.trigger.start, places)
+    if mention.event_type in GATHERINGS and _cause_abroad(place, places):
+        rest = tuple(p for p in places if p.geonameid != place.geonameid)  # type: ignore[union-attr]
+        place = place_of(doc, mention.sentence.start, mention.sentence.end, mention.trigger.start, rest)
     return Located(mention, when.date_start if when else None, when.date_end if when else None,
                    when.time_precision if when else None, when.basis if when else "", place)
