@@ -31,3 +31,9 @@ def test_a_short_code_in_capitals_is_no_foreign_town_without_the_articles_suppor
     codes = [p for p in analysis.places if p.text == "CAIR"]
     assert all(p.geonameid is None for p in codes)
     assert {e.country for e in analysis.events} == {"USA"}
+
+
+def test_a_town_too_small_for_the_text_matcher_is_read_right_after_in() -> None:
+    result = run_text("On 5 April 2022, employees of the children's centre demonstrated in Amilly.")
+    assert [(p.text, p.country) for p in result.places] == [("Amilly", "FRA")]
+    assert [e.location for e in result.events] == ["Amilly"]

@@ -25,7 +25,7 @@ MATCH_MIN_POPULATION = 15_000  # towns the text matcher looks for beyond spaCy's
 def recognizer_for(gaz: Gazetteer) -> Recognizer:
     names = gaz.matching_names(MATCH_MIN_POPULATION)
     demonyms = frozenset(k for k, kind in names.items() if kind == "country")
-    return Recognizer(names, demonyms)
+    return Recognizer(names, demonyms, small_town=lambda text: any(c.kind == "city" for c in gaz.lookup(text)))
 
 
 def to_mention(gaz: Gazetteer, choice: Choice) -> PlaceMention:

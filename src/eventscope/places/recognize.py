@@ -5,11 +5,14 @@
 3. gazetteer names the model missed or mislabelled (it tags Palmyra as PERSON):
    capitalised token runs whose key is a country, first-order region or
    sizeable town, outside other entities (or inside a one-word PERSON);
-4. state abbreviations after a town ("Alexandria, La.").
+4. state abbreviations after a town ("Alexandria, La.");
+5. right after "in" or "near", outside entities, a town too small for the
+   matcher's name table that the gazetteer knows ("demonstrated in Amilly").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -31,6 +34,7 @@ NOT_PLACES = frozenset({
 EXTENDERS = frozenset({"County", "Parish", "Province", "Governorate", "District", "City"})
 MAX_NGRAM = 4
 ABBREVIATED_STATES = frozenset({"La.", "Ind.", "Miss.", "Mass.", "Wash.", "Del.", "Ore.", "Mo.", "Pa."})
+SMALL_TOWN_PREPS = frozenset({"in", "near"})  # where a town too small for the matcher is still read
 LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "to", "into", "across", "of", "around"})
 TRIM_WORDS = frozenset({"the"})
 DATELINE_MARKS = frozenset({",", "-", "--", "\u2014", "\u2013", "("})
@@ -58,9 +62,11 @@ class Hit:
 class Recognizer:
     """Finds toponym spans; ``names`` are the keys the gazetteer matcher accepts."""
 
-    def __init__(self, names: dict[str, str], demonyms: frozenset[str]) -> None:
+    def __init__(self, names: dict[str, str], demonyms: frozenset[str],
+                 small_town: Callable[[str], bool] | None = None) -> None:
         self.names = names  # key -> kind (country, admin1, continent, city)
         self.demonyms = demonyms
+        self.small_town = small_town  # is this text a town too small for ``names``? (a gazetteer lookup)
 
     def __call__(self, doc: Doc) -> list[Toponym]:
         """Twice: a town the article names as a place once is a place wherever it is
@@ -75,7 +81,7 @@ class Recognizer:
         found = [_extend(doc, t) for t in found]
         taken = {i for t in found for i in range(t.start, t.end)}
         blocked = _blocked_chars(doc)
-        for extra in matches:
+        for extra in matches + self._small_towns(doc, taken | blocked):
             chars = set(range(extra.start, extra.end))
             if not chars & taken and not chars & blocked:
                 found.append(extra)
@@ -108,6 +114,25 @@ class Recognizer:
         kind = self.names.get(key)
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return kind in ("country", "admin1") or (kind == "city" and (before in LOCATIVE or key in known))
+
+    def _small_towns(self, doc: Doc, used: set[int]) -> list[Toponym]:
+        """A town below the matcher's population, only right after 'in' or 'near' and outside entities
+        ("demonstrated in Amilly."): the longest capitalised run the gazetteer knows as a town."""
+        if self.small_town is None:
+            return []
+        out = []
+        for i in range(1, len(doc)):
+            if doc[i - 1].lower_ not in SMALL_TOWN_PREPS or doc[i].ent_type_ or doc[i].idx in used:
+                continue
+            run = i
+            while run < min(len(doc), i + MAX_NGRAM) and doc[run].text[:1].isupper() and not doc[run].ent_type_:
+                run += 1
+            for end in range(run, i, -1):
+                span = doc[i:end]
+                if name_key(span.text) not in NOT_PLACES and _sensible(span) and self.small_town(span.text):
+                    out.append(Toponym(span.start_char, span.end_char, span.text, "GAZ"))
+                    break
+        return out
 
     def _ngram_hits(self, doc: Doc) -> list[Hit]:
         """Every gazetteer or state-abbreviation key the tokens spell, longest first at each token
