@@ -258,3 +258,26 @@ def test_a_foreign_country_a_demonstration_is_about_is_not_where_it_took_place()
     events = events_of(text, published=datetime(2022, 3, 5, tzinfo=UTC))
     assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "Padua")]
     assert len(events[0].evidence) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 February 2022, an unknown number of people assembled in Heerlen, Netherlands to support the "
+        "health care sector.",
+        "On 6 April 2022, residents blocked an avenue in Salvador, Brazil to demand the installation of a speed bump.",
+        "On 28 February 2022, unemployed graduates started an open sit-in in Zagora, Morocco.",
+        "On 25 January 2022, around 30 retirees called by the COESPE platform protested in Murcia, Spain over "
+        "bank closures.",
+    ],
+)
+def test_a_gathering_for_a_demand_a_sit_in_or_a_protest_at_a_groups_call_is_a_protest(text: str) -> None:
+    events = events_of(text, published=datetime(2022, 7, 1, tzinfo=UTC))
+    assert [e.sub_event_type for e in events][:1] == ["Peaceful protest"]
+
+
+def test_a_blockade_with_no_demand_is_no_protest() -> None:
+    published = datetime(2022, 7, 1, tzinfo=UTC)
+    assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya.", published=published) == ()
+    assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya to the dismay of drivers.",
+                     published=published) == ()  # fmt: skip

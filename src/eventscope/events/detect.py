@@ -72,10 +72,27 @@ def _refers_back(token: Token) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in REFERRING_VERBS
 
 
+GATHER_VERBS = frozenset({"gather", "assemble", "block", "blockade", "converge", "congregate"})
+PROTEST_PURPOSES = frozenset({"demand", "denounce", "protest", "condemn", "oppose", "reject", "urge", "call",
+                              "express", "voice", "support", "decry", "press", "claim", "show"})
+
+
+def _gathered_to_protest(token: Token) -> bool:
+    """'people assembled in Heerlen to support ...', 'residents blocked an avenue to demand ...': a
+    gathering or a blockade for a stated demand is a demonstration (ACLED's protests)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in GATHER_VERBS:
+        return False
+    purposes = [c for c in token.children if c.dep_ in ("xcomp", "advcl")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    return any(p.lemma_.lower() in PROTEST_PURPOSES for p in purposes)
+
+
 def _word_trigger(token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
     if token.lower_ in MONTHS and token.text[:1].isupper():
         return None
+    if _gathered_to_protest(token):
+        return Trigger(token, lx.PROTEST, token.idx + len(token))
     attributive = token.dep_ == "amod" and token.head.lemma_.lower() not in EVENT_HEADS  # 'captured troops'
     if token.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS and not attributive:
         return Trigger(token, lx.VERB_TRIGGERS[lemma], token.idx + len(token))

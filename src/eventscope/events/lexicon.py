@@ -102,6 +102,7 @@ PHRASE_TRIGGERS: Final[dict[tuple[str, ...], str]] = {
     ("sexual", "violence"): SEXUAL, ("sexual", "assault"): SEXUAL, ("gang", "rape"): SEXUAL,
     ("sexually", "assault"): SEXUAL,
     ("cease", "-", "fire"): AGREE,  # the tokenizer splits 'cease-fire'
+    ("sit", "-", "in"): PROTEST,  # and 'sit-in'
 }
 
 # weapon and method cues, looked up on lemmas of the clause

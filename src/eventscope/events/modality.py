@@ -36,6 +36,8 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
             if chain[-1].head.head.lemma_.lower() in INTENT:
                 chain.append(chain[-1].head.head)  # 'its plan for mass arrests': the noun tells the intent
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
+        if chain[-1].dep_ in ("acl", "relcl") and _in_agent_phrase(chain[-1].head):
+            break  # 'pensioners called by the platform protested', parsed as the platform's clause: the call is done
         if chain[-1].dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                                for c in chain[-1].children):
             break  # 'vowed an investigation after seven people were murdered': the murders happened
@@ -45,6 +47,11 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
             break
         chain.append(chain[-1].head)
     return chain
+
+
+def _in_agent_phrase(noun: Token) -> bool:
+    """The noun of a passive's 'by' phrase ('called by the platform')."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _is_infinitive_purpose(token: Token) -> bool:
