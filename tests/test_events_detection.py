@@ -281,3 +281,22 @@ def test_a_blockade_with_no_demand_is_no_protest() -> None:
     assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya.", published=published) == ()
     assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya to the dismay of drivers.",
                      published=published) == ()  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 June 2022, Levant Front fighters detained a civilian in Afrin city, Syria.",
+        "On 23 April 2022, a former commando was arrested by police in Faiz Abad, Afghanistan and his whereabouts "
+        "remain unknown.",
+    ],
+)
+def test_a_detention_by_an_armed_group_or_with_whereabouts_unknown_is_a_disappearance(text: str) -> None:
+    events = events_of(text, published=datetime(2022, 7, 1, tzinfo=UTC))
+    assert [e.sub_event_type for e in events][:1] == ["Abduction/forced disappearance"]
+
+
+def test_state_forces_detaining_someone_arrest_him() -> None:
+    events = events_of("On 12 June 2022, police detained a journalist in Kabul, Afghanistan.",
+                       published=datetime(2022, 7, 1, tzinfo=UTC))
+    assert [e.sub_event_type for e in events][:1] == ["Arrests"]

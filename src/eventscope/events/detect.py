@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..actors import PARTICIPANT_TYPES
+from ..actors import NON_STATE_ARMED, PARTICIPANT_TYPES
 from ..records import ActorMention, EventMention, Source, Span
 from . import lexicon as lx
 from .arguments import Arguments, find_arguments, governing_verb, opposing_actor
@@ -243,6 +243,8 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
         return None
     args = find_arguments(token, actors)
     trigger = Trigger(token, _refine_frame(token, trigger.frame, lemmas, args.patient), trigger.end)
+    if trigger.frame == lx.ARREST and _disappeared(args, lemmas):
+        trigger = Trigger(token, lx.ABDUCT, trigger.end)
     if trigger.frame == lx.ARREST:  # 'dozens of arrests were made during a demonstration': the protest's
         lemmas = lemmas | (frozenset(t.lemma_.lower() for t in sent) & AT_A_PROTEST)
     if trigger.frame == lx.BASE and not lemmas & lx.BASE_CUES:
@@ -258,6 +260,13 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     if typing.sub_event_type in MET_PROTESTS and _crowd_violent(token, sent):
         typing = as_riot(typing, cues.lemmas)
     return _mention(trigger, sent, typing, args, actors, mood, source)
+
+
+def _disappeared(args: Arguments, lemmas: frozenset[str]) -> bool:
+    """ACLED: a non-state armed group detaining people abducts them, and a detainee whose whereabouts
+    are unknown has disappeared, whoever holds him."""
+    held_by_armed_group = args.actor1 is not None and args.actor1.actor_type in NON_STATE_ARMED
+    return held_by_armed_group or "whereabouts" in lemmas
 
 
 MET_PROTESTS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"})
