@@ -260,43 +260,34 @@ def test_a_foreign_country_a_demonstration_is_about_is_not_where_it_took_place()
     assert len(events[0].evidence) == 2
 
 
+SUMMER_2022 = datetime(2022, 7, 1, tzinfo=UTC)
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "sub_event_type"),
     [
-        "On 12 February 2022, an unknown number of people assembled in Heerlen, Netherlands to support the "
-        "health care sector.",
-        "On 6 April 2022, residents blocked an avenue in Salvador, Brazil to demand the installation of a speed bump.",
-        "On 28 February 2022, unemployed graduates started an open sit-in in Zagora, Morocco.",
-        "On 25 January 2022, around 30 retirees called by the COESPE platform protested in Murcia, Spain over "
-        "bank closures.",
+        pytest.param("On 12 February 2022, an unknown number of people assembled in Heerlen, Netherlands to support "
+                     "the health care sector.", "Peaceful protest", id="a_gathering_for_a_demand_is_a_protest"),
+        pytest.param("On 6 April 2022, residents blocked an avenue in Salvador, Brazil to demand the installation of "
+                     "a speed bump.", "Peaceful protest", id="a_blockade_for_a_demand_is_a_protest"),
+        pytest.param("On 28 February 2022, unemployed graduates started an open sit-in in Zagora, Morocco.",
+                     "Peaceful protest", id="a_sit_in_is_a_protest"),
+        pytest.param("On 25 January 2022, around 30 retirees called by the COESPE platform protested in Murcia, "
+                     "Spain over bank closures.", "Peaceful protest", id="a_protest_at_a_groups_call_happened"),
+        pytest.param("On 12 June 2022, Levant Front fighters detained a civilian in Afrin city, Syria.",
+                     "Abduction/forced disappearance", id="an_armed_group_detaining_someone_abducts_him"),
+        pytest.param("On 23 April 2022, a former commando was arrested by police in Faiz Abad, Afghanistan and his "
+                     "whereabouts remain unknown.", "Abduction/forced disappearance",
+                     id="a_detainee_whose_whereabouts_are_unknown_has_disappeared"),
+        pytest.param("On 12 June 2022, police detained a journalist in Kabul, Afghanistan.", "Arrests",
+                     id="state_forces_detaining_someone_arrest_him"),
     ],
 )
-def test_a_gathering_for_a_demand_a_sit_in_or_a_protest_at_a_groups_call_is_a_protest(text: str) -> None:
-    events = events_of(text, published=datetime(2022, 7, 1, tzinfo=UTC))
-    assert [e.sub_event_type for e in events][:1] == ["Peaceful protest"]
+def test_acleds_coding_of_gatherings_and_detentions(text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(text, published=SUMMER_2022)][:1] == [sub_event_type]
 
 
 def test_a_blockade_with_no_demand_is_no_protest() -> None:
-    published = datetime(2022, 7, 1, tzinfo=UTC)
-    assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya.", published=published) == ()
+    assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya.", published=SUMMER_2022) == ()
     assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya to the dismay of drivers.",
-                     published=published) == ()  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On 12 June 2022, Levant Front fighters detained a civilian in Afrin city, Syria.",
-        "On 23 April 2022, a former commando was arrested by police in Faiz Abad, Afghanistan and his whereabouts "
-        "remain unknown.",
-    ],
-)
-def test_a_detention_by_an_armed_group_or_with_whereabouts_unknown_is_a_disappearance(text: str) -> None:
-    events = events_of(text, published=datetime(2022, 7, 1, tzinfo=UTC))
-    assert [e.sub_event_type for e in events][:1] == ["Abduction/forced disappearance"]
-
-
-def test_state_forces_detaining_someone_arrest_him() -> None:
-    events = events_of("On 12 June 2022, police detained a journalist in Kabul, Afghanistan.",
-                       published=datetime(2022, 7, 1, tzinfo=UTC))
-    assert [e.sub_event_type for e in events][:1] == ["Arrests"]
+                     published=SUMMER_2022) == ()  # fmt: skip
