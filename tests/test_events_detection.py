@@ -281,9 +281,13 @@ SUMMER_2022 = datetime(2022, 7, 1, tzinfo=UTC)
                      id="a_detainee_whose_whereabouts_are_unknown_has_disappeared"),
         pytest.param("On 12 June 2022, police detained a journalist in Kabul, Afghanistan.", "Arrests",
                      id="state_forces_detaining_someone_arrest_him"),
+        pytest.param("On 26 March 2022, supporters of two parties clashed in Ramgati, Bangladesh, injuring 20 people.",
+                     "Mob violence", id="groups_of_people_clashing_unarmed_are_a_mob"),
+        pytest.param("On 24 May 2022, tribesmen of two clans clashed in Dhamar, Yemen, injuring 20 people.",
+                     "Armed clash", id="tribes_clashing_are_communal_militias_in_battle"),
     ],
 )
-def test_acleds_coding_of_gatherings_and_detentions(text: str, sub_event_type: str) -> None:
+def test_acleds_coding_of_gatherings_detentions_and_brawls(text: str, sub_event_type: str) -> None:
     assert [e.sub_event_type for e in events_of(text, published=SUMMER_2022)][:1] == [sub_event_type]
 
 

@@ -290,6 +290,9 @@ def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
             allowed = allowed | {"Mob violence"}  # ... a mob only an unarmed crowd
     if cues.frame in HARM_FRAMES and cues.lemmas & lx.DISASTER_WORDS and not _perpetrated(cues):
         return None  # 'a tsunami killed 222 people': nobody's violence
+    if cues.frame == lx.CLASH and _brawl(cues):
+        kind, mode = plover("Mob violence", cues.lemmas)
+        return Typing("Riots", "Mob violence", typing.confidence if typing else RULE_ONLY_CONFIDENCE, kind, mode)
     if typing is not None and typing.sub_event_type in allowed and not _rules_overrule(typing, cues):
         return typing
     if typing is None and not rule_is_sure(cues):
@@ -298,6 +301,20 @@ def constrained_typing(sentence: str, cues: Cues) -> Typing | None:
     confidence = typing.confidence / 4 if typing is not None else RULE_ONLY_CONFIDENCE
     kind, mode = plover(sub, cues.lemmas)
     return Typing(EVENT_TYPE_OF[sub], sub, confidence, kind, mode)
+
+
+BRAWLERS = frozenset({"group", "family", "individual", "supporter", "cadre", "villager", "resident", "youth",
+                      "student", "local", "worker", "people", "member", "neighbour", "neighbor"})
+TRIBAL = frozenset({"tribe", "tribesman", "tribesmen", "tribal", "clan", "clansman", "clansmen", "communal"})
+
+
+def _brawl(cues: Cues) -> bool:
+    """Groups of people clashing with no armed organisation, weapon or armed word on either side ('supporters
+    of two parties clashed', 'clashes erupted between two families'): ACLED's mob violence, not a battle.
+    Tribes and clans clashing are communal militias: a battle."""
+    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
+    armed = cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES
+    return not armed and bool(cues.lemmas & BRAWLERS) and not cues.lemmas & (lx.ARMED_WORDS | weapons | TRIBAL)
 
 
 HARM_FRAMES = frozenset({lx.KILL, lx.SHOOT, lx.EXPLODE, lx.ATTACK, lx.DESTROY})  # a protest over an accident stays
