@@ -101,10 +101,14 @@ def same_event(a: Located, b: Located) -> bool:
     return _overlap(a, b) and _same_place(a, b)
 
 
+def _unknown(actor: Actor | None) -> bool:
+    return actor is None or actor.name.startswith(UNKNOWN)
+
+
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     """One actor, or one side unknown: an unidentified group told again ('There were no injuries') is
     the actor named before, not a second attacker."""
-    return a is None or b is None or a == b or a.name.startswith(UNKNOWN) or b.name.startswith(UNKNOWN)
+    return a == b or _unknown(a) or _unknown(b)
 
 
 def _sides_shared(a: EventMention, b: EventMention) -> bool:
@@ -154,8 +158,7 @@ def _best_place(group: Sequence[Located]) -> PlaceMention | None:
 
 def _lead(group: Sequence[Located]) -> EventMention:
     """The mention whose actors the event takes: the first that names its perpetrator."""
-    known = (g.mention for g in group if g.mention.actor1 is not None and not g.mention.actor1.name.startswith(UNKNOWN))
-    return next(known, group[0].mention)
+    return next((g.mention for g in group if not _unknown(g.mention.actor1)), group[0].mention)
 
 
 def to_event(article: Article, group: Sequence[Located]) -> Event:

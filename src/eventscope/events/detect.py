@@ -72,6 +72,7 @@ def _refers_back(token: Token) -> bool:
     return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in REFERRING_VERBS
 
 
+ARMS = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES  # what armed groups fire
 GATHER_VERBS = frozenset({"gather", "assemble", "block", "blockade", "converge", "congregate"})
 PROTEST_PURPOSES = frozenset({"demand", "denounce", "protest", "condemn", "oppose", "reject", "urge", "call",
                               "express", "voice", "support", "decry", "press", "claim", "show"})
@@ -220,8 +221,7 @@ def _supported(typing: Typing, lemmas: frozenset[str]) -> bool:
 
 
 def _armed_context(lemmas: frozenset[str], mentions: Sequence[ActorMention]) -> bool:
-    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
-    return bool(mentions) or bool(lemmas & (lx.ARMED_WORDS | weapons | lx.DEATH_WORDS))
+    return bool(mentions) or bool(lemmas & (lx.ARMED_WORDS | ARMS | lx.DEATH_WORDS))
 
 
 def _sentence_actors(sent: SpacySpan, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -312,9 +312,8 @@ def _brawl(cues: Cues) -> bool:
     """Groups of people clashing with no armed organisation, weapon or armed word on either side ('supporters
     of two parties clashed', 'clashes erupted between two families'): ACLED's mob violence, not a battle.
     Tribes and clans clashing are communal militias: a battle."""
-    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
     armed = cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES
-    return not armed and bool(cues.lemmas & BRAWLERS) and not cues.lemmas & (lx.ARMED_WORDS | weapons | TRIBAL)
+    return not armed and bool(cues.lemmas & BRAWLERS) and not cues.lemmas & (lx.ARMED_WORDS | ARMS | TRIBAL)
 
 
 HARM_FRAMES = frozenset({lx.KILL, lx.SHOOT, lx.EXPLODE, lx.ATTACK, lx.DESTROY})  # a protest over an accident stays
@@ -322,8 +321,7 @@ SPECIFIC_WEAPONS = frozenset({"Suicide bomb", "Chemical weapon"})  # not grenade
 
 
 def _perpetrated(cues: Cues) -> bool:
-    weapons = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES
-    return cues.actor1_type in ARMED_TYPES or bool(cues.lemmas & (lx.ARMED_WORDS | weapons))
+    return cues.actor1_type in ARMED_TYPES or bool(cues.lemmas & (lx.ARMED_WORDS | ARMS))
 
 
 def _rules_overrule(typing: Typing, cues: Cues) -> bool:

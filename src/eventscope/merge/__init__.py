@@ -11,7 +11,7 @@ from .merger import MergeDelta, Merger
 from .names import name_words, person_keys, person_names
 from .people import article_people
 from .reconcile import reconcile
-from .records import Footprint, Mention, MergedEvent, footprint
+from .records import Footprint, Mention, MergedEvent
 
 __all__ = [
     "Footprint",
@@ -21,7 +21,6 @@ __all__ = [
     "Merger",
     "article_people",
     "compatible",
-    "footprint",
     "name_words",
     "person_keys",
     "person_names",

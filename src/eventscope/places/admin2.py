@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..geo import distance_km
+from .gazetteer import iso3
 
 _TYPE_BEFORE = re.compile(
     r"^(?:province|provincia|provincie|municipio|municipality|district|distrito|departement|département|"
@@ -37,14 +38,6 @@ def _geocoder() -> Any:
     return reverse_geocoder.RGeocoder(mode=1, verbose=False)
 
 
-@functools.cache
-def _alpha2(alpha3: str) -> str | None:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=alpha3)
-    return found.alpha_2 if found else None
-
-
 def admin2_names(points: Sequence[Point]) -> list[str]:
     """The admin2 name of each point ("" when it is not a town-level place or no town nearby tells it)."""
     asked = [i for i, (lat, lon, prec, _) in enumerate(points) if lat is not None and lon is not None
@@ -56,7 +49,7 @@ def admin2_names(points: Sequence[Point]) -> list[str]:
     for i, town in zip(asked, found, strict=True):
         lat, lon, _, country = points[i]
         near = distance_km(lat, lon, float(town["lat"]), float(town["lon"])) <= NEAR_KM  # type: ignore[arg-type]
-        same_country = country is None or _alpha2(country) in (None, town["cc"])
+        same_country = country is None or iso3(town["cc"]) in (None, country)
         names[i] = short_name(town["admin2"]) if near and same_country else ""
     return names
 

@@ -72,16 +72,17 @@ class Recognizer:
         """Twice: a town the article names as a place once is a place wherever it is
         written the same way ("in Gainesville" ... "a Gainesville restaurant")."""
         hits = self._ngram_hits(doc)
-        found = self._find(doc, hits, frozenset())
-        return self._find(doc, hits, frozenset(name_key(t.text) for t in found))
+        small = self._small_towns(doc)
+        found = self._find(doc, hits, small, frozenset())
+        return self._find(doc, hits, small, frozenset(name_key(t.text) for t in found))
 
-    def _find(self, doc: Doc, hits: list[Hit], known: frozenset[str]) -> list[Toponym]:
+    def _find(self, doc: Doc, hits: list[Hit], small: list[Toponym], known: frozenset[str]) -> list[Toponym]:
         matches = self._gazetteer_matches(doc, hits, known)
         found = [_widest(t, matches) for ent in doc.ents if (t := self._from_entity(ent, known)) is not None]
         found = [_extend(doc, t) for t in found]
         taken = {i for t in found for i in range(t.start, t.end)}
         blocked = _blocked_chars(doc)
-        for extra in matches + self._small_towns(doc, taken | blocked):
+        for extra in matches + small:
             chars = set(range(extra.start, extra.end))
             if not chars & taken and not chars & blocked:
                 found.append(extra)
@@ -115,14 +116,14 @@ class Recognizer:
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         return kind in ("country", "admin1") or (kind == "city" and (before in LOCATIVE or key in known))
 
-    def _small_towns(self, doc: Doc, used: set[int]) -> list[Toponym]:
+    def _small_towns(self, doc: Doc) -> list[Toponym]:
         """A town below the matcher's population, only right after 'in' or 'near' and outside entities
         ("demonstrated in Amilly."): the longest capitalised run the gazetteer knows as a town."""
         if self.small_town is None:
             return []
         out = []
         for i in range(1, len(doc)):
-            if doc[i - 1].lower_ not in SMALL_TOWN_PREPS or doc[i].ent_type_ or doc[i].idx in used:
+            if doc[i - 1].lower_ not in SMALL_TOWN_PREPS or doc[i].ent_type_:
                 continue
             run = i
             while run < min(len(doc), i + MAX_NGRAM) and doc[run].text[:1].isupper() and not doc[run].ent_type_:

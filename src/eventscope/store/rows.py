@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..merge import Footprint, Mention, MergedEvent, footprint
+from ..merge import Footprint, Mention, MergedEvent
+from ..merge.wording import wording_keys
 from ..records import Article, Event, Evidence
 
 TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)")
@@ -73,7 +74,7 @@ def mention_row(mention: Mention) -> list[Any]:
         e.actor2_type, e.date_start, e.date_end, e.time_precision, e.location, e.admin1, e.country,
         e.latitude, e.longitude, e.geo_precision, e.source, list(e.source_via), e.fatalities, e.modality,
         e.hedged, e.confidence, e.date_basis, e.location_reason, e.plover_type, e.plover_mode,
-        mention.outlet, list(mention.names), list(footprint(mention).wording),
+        mention.outlet, list(mention.names), list(wording_keys(ev.text for ev in e.evidence)),
     ]  # fmt: skip
 
 
