@@ -98,25 +98,6 @@ def test_incremental_merge_does_not_depend_on_arrival_order(order: list[Mention]
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.permutations(MENTIONS), st.integers(1, 8), st.integers(1, 4))
-def test_a_merger_reading_back_from_a_small_cache_gives_the_same_events(order: list[Mention], step: int,
-                                                                        cache: int) -> None:  # fmt: skip
-    stored = {m.mention_id: m for m in MENTIONS}
-    fetched: list[str] = []
-
-    def fetch(ids: Sequence[str]) -> list[Mention]:
-        fetched.extend(ids)
-        return [stored[i] for i in ids]
-
-    everything, bounded = Merger(), Merger(fetch=fetch, cache_size=cache)
-    everything.add(MENTIONS)
-    for i in range(0, len(order), step):
-        bounded.add(order[i : i + step])
-    assert bounded.events() == everything.events()
-    assert cache >= len(MENTIONS) or fetched  # the small cache really was read past
-
-
-@settings(max_examples=25, deadline=None)
 @given(st.permutations(MENTIONS), st.sets(st.integers(0, 7), max_size=5))
 def test_withdrawing_mentions_equals_never_having_added_them(order: list[Mention], out: set[int]) -> None:
     gone = {MENTIONS[i].mention_id for i in out}

@@ -7,7 +7,7 @@ arrive in, so an incremental merge equals a batch merge of the same mentions.
 """
 
 from .compat import compatible
-from .merger import MergeDelta, Merger
+from .merger import MemoryState, MergeDelta, Merger, MergeState
 from .names import name_words, person_keys, person_names
 from .people import article_people
 from .reconcile import reconcile
@@ -15,7 +15,9 @@ from .records import Footprint, Mention, MergedEvent
 
 __all__ = [
     "Footprint",
+    "MemoryState",
     "MergeDelta",
+    "MergeState",
     "MergedEvent",
     "Mention",
     "Merger",

@@ -12,6 +12,7 @@ over it can be one story.
 from __future__ import annotations
 
 import bisect
+import hashlib
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,12 @@ def block_keys(f: Footprint, neighbours: bool) -> list[BlockKey]:
     keys += [(f"person:{first} {last}", 0, 0) for first, last in sorted(person_keys(f.names))]
     keys += [(f"wording:{key}", 0, 0) for key in f.wording]
     return keys
+
+
+def block_id(key: BlockKey) -> int:
+    """A block key as a signed 64-bit integer (the store's ``mention_blocks.block``)."""
+    digest = hashlib.md5(f"{key[0]}|{key[1]}|{key[2]}".encode(), usedforsecurity=False).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 class BlockIndex:

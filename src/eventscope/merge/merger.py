@@ -1,25 +1,23 @@
-"""Incremental merge: union-find over the "same event" graph of mentions.
+"""Incremental merge: the connected components of the "same event" graph of mentions.
 
-The merger keeps in memory what linking needs: the footprint of every mention
-(what blocking and the "same event" test read), the block index and the
-union-find forest, a few hundred bytes a mention.  Full mentions, needed only to
-reconcile the events a batch changes, sit in a cache; with a ``fetch`` function
-(the store's) the cache is bounded and the others are read back, one call a batch.
+Between batches the components are the merged events themselves, kept by a
+``MergeState``: ``MemoryState`` here, or the store's tables (``store.StoredState``),
+so the merger holds nothing that grows with the store.  A batch reads only what
+linking it needs (the stored mentions filed in the blocks its mentions look up,
+their events, and the members of the events it joins), links with a union-find
+local to the batch, and reconciles the events it changed.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .compat import compatible
 from .index import BlockIndex
 from .reconcile import reconcile
 from .records import Footprint, Mention, MergedEvent, footprint
-
-Fetch = Callable[[Sequence[str]], Iterable[Mention]]  # mention ids -> the stored mentions
-CACHE_SIZE = 5_000  # full mentions kept when they can be fetched again (the recent batches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,134 +28,188 @@ class MergeDelta:
     upserted: tuple[MergedEvent, ...]
 
 
+class MergeState(Protocol):
+    """Where the merged mentions and events live between batches."""
+
+    def events_of(self, mention_ids: Sequence[str]) -> dict[str, str]:
+        """Mention id -> merged event id, for those of ``mention_ids`` already merged."""
+        ...
+
+    def candidates(self, prints: Sequence[Footprint]) -> dict[str, set[str]]:
+        """For each of ``prints``, the filed mentions in a block and date window it looks up (itself included)."""
+        ...
+
+    def footprints(self, mention_ids: Sequence[str]) -> dict[str, Footprint]: ...
+
+    def members(self, event_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Merged event id -> the ids of its mentions."""
+        ...
+
+    def mentions(self, mention_ids: Sequence[str]) -> list[Mention]: ...
+
+    def file(self, added: Sequence[tuple[Mention, Footprint]]) -> None:
+        """Keep new mentions and file them in their blocks (before their candidates are looked up)."""
+        ...
+
+    def unfile(self, mention_ids: Sequence[str]) -> None:
+        """Forget mentions taken out."""
+        ...
+
+    def record(self, delta: MergeDelta) -> None:
+        """Keep the events a batch changed."""
+        ...
+
+
+class MemoryState:
+    """A ``MergeState`` in memory: every mention, the block index of their footprints, and the merged events."""
+
+    def __init__(self) -> None:
+        self._prints: dict[str, Footprint] = {}
+        self._mentions: dict[str, Mention] = {}
+        self._index = BlockIndex()
+        self._event_of: dict[str, str] = {}
+        self._merged: dict[str, MergedEvent] = {}
+
+    def events(self) -> list[MergedEvent]:
+        return sorted(self._merged.values(), key=lambda m: m.event.event_id)
+
+    def events_of(self, mention_ids: Sequence[str]) -> dict[str, str]:
+        return {m: self._event_of[m] for m in mention_ids if m in self._event_of}
+
+    def candidates(self, prints: Sequence[Footprint]) -> dict[str, set[str]]:
+        return {p.mention_id: set(self._index.candidates(p)) for p in prints}
+
+    def footprints(self, mention_ids: Sequence[str]) -> dict[str, Footprint]:
+        return {m: self._prints[m] for m in mention_ids}
+
+    def members(self, event_ids: Sequence[str]) -> dict[str, list[str]]:
+        return {e: list(self._merged[e].mention_ids) for e in event_ids}
+
+    def mentions(self, mention_ids: Sequence[str]) -> list[Mention]:
+        return [self._mentions[m] for m in mention_ids]
+
+    def file(self, added: Sequence[tuple[Mention, Footprint]]) -> None:
+        for mention, found in added:
+            self._mentions[mention.mention_id], self._prints[found.mention_id] = mention, found
+            self._index.add(found)
+
+    def unfile(self, mention_ids: Sequence[str]) -> None:
+        for m in mention_ids:
+            self._index.remove(self._prints.pop(m))
+            del self._mentions[m], self._event_of[m]
+
+    def record(self, delta: MergeDelta) -> None:
+        for event_id in delta.removed:
+            del self._merged[event_id]
+        for merged in delta.upserted:
+            self._merged[merged.event.event_id] = merged
+            self._event_of.update(dict.fromkeys(merged.mention_ids, merged.event.event_id))
+
+
+class _Groups:
+    """A union-find over one batch: a new mention is its own node, a stored one is the node of its event."""
+
+    def __init__(self, event_of: dict[str, str]) -> None:
+        self._event_of = event_of
+        self._parent: dict[str, str] = {}
+
+    def node(self, mention_id: str) -> str:
+        event_id = self._event_of.get(mention_id)
+        return mention_id if event_id is None else "event:" + event_id
+
+    def find(self, mention_id: str) -> str:
+        return self._root(self.node(mention_id))
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra != rb:
+            self._parent.setdefault(ra, ra)
+            self._parent[rb] = ra
+
+    def components(self, mention_ids: Iterable[str]) -> list[tuple[list[str], list[str]]]:
+        """The components of ``mention_ids`` (new mentions): their new mentions and the events they joined."""
+        found: dict[str, tuple[list[str], list[str]]] = {}
+        for m in sorted(mention_ids):
+            found.setdefault(self.find(m), ([], []))[0].append(m)
+        for node in sorted(n for n in self._parent if n.startswith("event:")):
+            if (root := self._root(node)) in found:
+                found[root][1].append(node.removeprefix("event:"))
+        return list(found.values())
+
+    def _root(self, node: str) -> str:
+        root = node
+        while self._parent.get(root, root) != root:
+            root = self._parent[root]
+        while node != root:
+            self._parent[node], node = root, self._parent[node]
+        return root
+
+
 class Merger:
     """``add`` links new mentions into existing events without touching the rest; ``withdraw`` takes
     mentions out and re-links only the events they were part of."""
 
-    def __init__(self, fetch: Fetch | None = None, cache_size: int | None = None) -> None:
-        self._fetch = fetch
-        self._cache: OrderedDict[str, Mention] = OrderedDict()  # every mention when there is no fetch
-        self._cache_size = CACHE_SIZE if cache_size is None else cache_size
-        self._prints: dict[str, Footprint] = {}
-        self._parent: dict[str, str] = {}
-        self._members: dict[str, list[str]] = {}
-        self._event_id: dict[str, str] = {}  # component root -> id of the merged event last written
-        self._index = BlockIndex()
+    def __init__(self, state: MergeState | None = None) -> None:
+        self.state: MergeState = state if state is not None else MemoryState()
 
-    def __contains__(self, mention_id: str) -> bool:
-        return mention_id in self._prints
-
-    def load(self, footprints: Iterable[Footprint], links: dict[str, str]) -> None:
-        """Restore stored state: mentions and mention id -> merged event id, without recomputing."""
-        for found in footprints:
-            self._add_node(found)
-        by_event: dict[str, list[str]] = {}
-        for mention_id, event_id in links.items():
-            if mention_id in self._prints:  # its footprint's id string: one copy of each id in memory
-                by_event.setdefault(event_id, []).append(self._prints[mention_id].mention_id)
-        for event_id, ids in by_event.items():
-            root = ids[0]
-            for other in ids[1:]:
-                root = self._union(root, other)
-            self._event_id[self._find(root)] = event_id
+    def events(self) -> list[MergedEvent]:
+        """Every merged event of an in-memory merger (a store is queried instead)."""
+        if not isinstance(self.state, MemoryState):
+            raise TypeError("only an in-memory merger lists its events")
+        return self.state.events()
 
     def add(self, mentions: Iterable[Mention]) -> MergeDelta:
-        new = sorted({m.mention_id: m for m in mentions if m.mention_id not in self}.values(),
-                     key=lambda m: m.mention_id)  # fmt: skip
-        touched: set[str] = set()
-        old: set[str] = set()
-        for mention in new:
-            self._remember(mention)
-            found = footprint(mention)
-            self._add_node(found)
-            touched.add(found.mention_id)
-            touched |= self._link(found, old)
-        return self._delta(touched, old)
+        given = {m.mention_id: m for m in mentions}
+        known = self.state.events_of(sorted(given))
+        fresh = {k: given[k] for k in sorted(given) if k not in known}
+        prints = {k: footprint(m) for k, m in fresh.items()}
+        self.state.file([(m, prints[k]) for k, m in fresh.items()])
+        found = self.state.candidates(list(prints.values()))
+        others = self.state.footprints(sorted(set().union(*found.values()) - prints.keys()))
+        groups = _Groups(self.state.events_of(sorted(others)))
+        _link(groups, prints, others | prints, found)
+        delta = self._joined(groups.components(prints), fresh)
+        self.state.record(delta)
+        return delta
 
     def withdraw(self, mention_ids: Iterable[str]) -> MergeDelta:
         """Take mentions out: their events are split back into mentions and re-linked among themselves."""
-        gone = sorted({m for m in mention_ids if m in self})
-        roots = {self._find(m) for m in gone}
-        old = {self._event_id.pop(r) for r in roots if r in self._event_id}
-        members = sorted(m for r in roots for m in self._members.pop(r))
-        for m in members:
-            self._parent[m], self._members[m] = m, [m]
-        for m in gone:
-            self._index.remove(self._prints.pop(m))
-            del self._parent[m], self._members[m]
-            self._cache.pop(m, None)
-        kept = [m for m in members if m in self]
-        touched = set(kept)
-        for m in kept:
-            touched |= self._link(self._prints[m], old)
-        return self._delta(touched, old)
+        gone = self.state.events_of(sorted(set(mention_ids)))
+        members = self.state.members(sorted(set(gone.values())))
+        kept = sorted(m for ids in members.values() for m in ids if m not in gone)
+        self.state.unfile(sorted(gone))
+        prints = self.state.footprints(kept)
+        found = self.state.candidates(list(prints.values()))
+        groups = _Groups({})
+        _link(groups, prints, prints, {k: {m for m in v if m in prints} for k, v in found.items()})
+        full = {m.mention_id: m for m in self.state.mentions(kept)}
+        delta = _delta([ids for ids, _ in groups.components(kept)], sorted(members), full)
+        self.state.record(delta)
+        return delta
 
-    def events(self) -> list[MergedEvent]:
-        return sorted(self._merged(sorted({self._find(m) for m in self._parent})), key=lambda m: m.event.event_id)
+    def _joined(self, components: list[tuple[list[str], list[str]]], fresh: dict[str, Mention]) -> MergeDelta:
+        """The events of ``components`` (new mentions and the stored events they joined), reconciled."""
+        old = sorted({e for _, events in components for e in events})
+        members = self.state.members(old)
+        stored = sorted(m for e in old for m in members[e])
+        full = {m.mention_id: m for m in self.state.mentions(stored)} | fresh
+        return _delta([[*ids, *(m for e in events for m in members[e])] for ids, events in components], old, full)
 
-    def _link(self, found: Footprint, old: set[str]) -> set[str]:
-        """Union a mention with every compatible candidate of another component; the roots it made."""
-        mid, made = found.mention_id, set()
-        for other in sorted({c for c in self._index.candidates(found) if c != mid}):
-            if self._find(other) == self._find(mid) or not compatible(found, self._prints[other]):
+
+def _link(groups: _Groups, prints: dict[str, Footprint], every: dict[str, Footprint],
+          found: dict[str, set[str]]) -> None:  # fmt: skip
+    """Union each of ``prints`` with every compatible candidate ``found`` for it (footprints in ``every``); a
+    pair of ``prints`` is compared once, from its later id."""
+    for mid, mine in prints.items():
+        for other in sorted(found.get(mid, set())):
+            if other in prints and other >= mid:
                 continue
-            for root in (self._find(other), self._find(mid)):
-                if root in self._event_id:
-                    old.add(self._event_id.pop(root))
-            made.add(self._union(other, mid))
-        return made
+            if groups.find(other) != groups.find(mid) and compatible(mine, every[other]):
+                groups.union(mid, other)
 
-    def _delta(self, touched: set[str], old: set[str]) -> MergeDelta:
-        roots = sorted({self._find(m) for m in touched})
-        events = self._merged(roots)
-        for root, merged in zip(roots, events, strict=True):
-            self._event_id[root] = merged.event.event_id
-        new = {m.event.event_id for m in events}
-        return MergeDelta(tuple(sorted(old - new)), tuple(events))
 
-    def _merged(self, roots: Sequence[str]) -> list[MergedEvent]:
-        """The merged event of each component, its mentions read in one call."""
-        found = {m.mention_id: m for m in self._get(sorted(m for root in roots for m in self._members[root]))}
-        return [reconcile([found[m] for m in sorted(self._members[root])]) for root in roots]
-
-    def _get(self, ids: Sequence[str]) -> list[Mention]:
-        """The mentions of ``ids``, from the cache or else fetched in one call (and cached)."""
-        got = {m: self._cache[m] for m in ids if m in self._cache}
-        for m in got:
-            self._cache.move_to_end(m)
-        missing = [m for m in ids if m not in got]
-        if missing and self._fetch is not None:
-            for mention in self._fetch(missing):
-                got[mention.mention_id] = mention
-                self._remember(mention)
-        return [got[m] for m in ids]
-
-    def _remember(self, mention: Mention) -> None:
-        self._cache[mention.mention_id] = mention
-        self._cache.move_to_end(mention.mention_id)
-        while self._fetch is not None and len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-
-    def _add_node(self, found: Footprint) -> None:
-        self._prints[found.mention_id] = found
-        self._parent[found.mention_id] = found.mention_id
-        self._members[found.mention_id] = [found.mention_id]
-        self._index.add(found)
-
-    def _find(self, node: str) -> str:
-        root = node
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[node] != root:
-            self._parent[node], node = root, self._parent[node]
-        return root
-
-    def _union(self, a: str, b: str) -> str:
-        ra, rb = self._find(a), self._find(b)
-        if ra == rb:
-            return ra
-        if len(self._members[ra]) < len(self._members[rb]):
-            ra, rb = rb, ra
-        self._parent[rb] = ra
-        self._members[ra].extend(self._members.pop(rb))
-        return ra
+def _delta(components: list[list[str]], old: Sequence[str], full: dict[str, Mention]) -> MergeDelta:
+    """Reconcile each component of mention ids; the ``old`` events not written again are removed."""
+    merged = sorted((reconcile([full[m] for m in sorted(ids)]) for ids in components), key=lambda m: m.event.event_id)
+    new = {m.event.event_id for m in merged}
+    return MergeDelta(tuple(e for e in old if e not in new), tuple(merged))

@@ -19,6 +19,7 @@ from ..errors import StoreError
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
 from . import rows
+from .merging import StoredState
 from .schema import migrate, outdated
 
 
@@ -107,21 +108,22 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
-    def versions(self) -> dict[str, dict[str, int]]:
-        """article key -> content hash -> version, for every stored article."""
+    def versions(self, keys: Sequence[str]) -> dict[str, dict[str, int]]:
+        """article key -> content hash -> version, for the stored articles of ``keys`` (a file closed for readers
+        is closed again after the lookup: the ingest asks while it extracts, and readers get in meanwhile)."""
+        closed = self._conn is None
         known: dict[str, dict[str, int]] = {}
-        query = "SELECT article_key, content_hash, version FROM articles"
-        for key, digest, version in self.conn.execute(query).fetchall():
+        query = ("SELECT article_key, content_hash, version FROM articles "
+                 "WHERE article_key IN (SELECT unnest(?::VARCHAR[]))")
+        for key, digest, version in self.conn.execute(query, [list(keys)]).fetchall():
             known.setdefault(key, {})[digest] = version
+        if closed:
+            self.release()
         return known
 
-    def load_merger(self) -> Merger:
-        """A merger over the stored mentions: their footprints and links in memory, the mentions fetched."""
-        merger = Merger(fetch=self.fetch_mentions)
-        links = dict(self.conn.execute("SELECT mention_id, event_id FROM event_mentions").fetchall())
-        query = f"SELECT {rows.FOOTPRINT_COLUMNS} FROM mentions ORDER BY mention_id"
-        merger.load((rows.footprint_from_row(r) for r in self.conn.execute(query).fetchall()), links)
-        return merger
+    def merger(self) -> Merger:
+        """A merger whose state is this file: it reads, per batch, only what linking the batch needs."""
+        return Merger(StoredState(self))
 
     def fetch_mentions(self, ids: Sequence[str]) -> list[Mention]:
         """The stored mentions of ``ids`` (in id order), with their evidence."""
@@ -139,9 +141,8 @@ class Store:
         return {k: tuple(v) for k, v in found.items()}
 
     def write_batch(self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger) -> None:
-        """Write one batch in one transaction, merging its mentions with ``merger`` (which a failure leaves ahead
-        of the file: reload it with ``load_merger``).  A new version of an article withdraws the mentions of its
-        older versions."""
+        """Write one batch in one transaction, merging its mentions with ``merger`` (whose state, the file's
+        tables, rolls back with it).  A new version of an article withdraws the mentions of its older versions."""
         old = self._superseded(stored)
         live = [m for s in stored if s.uid not in old for m in s.mentions]
         stamp = int(self.clock())

@@ -39,6 +39,7 @@ Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, .
 BATCH_SIZE = 64  # articles per transaction
 RELEASE_AFTER_S = 1.0  # a reader waits up to about this long plus one chunk's extraction for the file
 EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
+CHECK_CHUNK = 32  # inputs whose identity is looked up in the store at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,25 +79,36 @@ class _Identity:
 
 
 class _Gate:
-    """Lets through articles not stored yet; remembers their identity and the rejected inputs."""
+    """Lets through articles not stored yet, asking the store about ``CHECK_CHUNK`` inputs at a time; it
+    remembers only the identities it let through that are not written yet, so it does not grow with the store."""
 
-    def __init__(self, known: dict[str, dict[str, int]]) -> None:
-        self.known = known
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pending: dict[str, dict[str, int]] = {}  # key -> content hash -> version: let through, not yet written
         self.rejected: list[Rejected] = []
         self.unchanged = 0
 
     def filter(self, items: Iterable[Article | Rejected]) -> Iterator[tuple[Article, _Identity]]:
-        for item in items:
-            if isinstance(item, Rejected):
-                self.rejected.append(item)
-                continue
-            key, digest = rows.article_key(item), rows.content_hash(item.text)
-            versions = self.known.setdefault(key, {})
-            if digest in versions:
-                self.unchanged += 1
-                continue
-            versions[digest] = max(versions.values(), default=0) + 1
-            yield item, _Identity(key, versions[digest], digest)
+        for part in chunked(items, CHECK_CHUNK):
+            self.rejected += [item for item in part if isinstance(item, Rejected)]
+            articles = [(item, rows.article_key(item)) for item in part if isinstance(item, Article)]
+            known = self.store.versions(sorted({key for _, key in articles})) if articles else {}
+            for article, key in articles:
+                digest = rows.content_hash(article.text)
+                versions = known.get(key, {}) | self.pending.get(key, {})
+                if digest in versions:
+                    self.unchanged += 1
+                    continue
+                version = max(versions.values(), default=0) + 1
+                self.pending.setdefault(key, {})[digest] = version
+                yield article, _Identity(key, version, digest)
+
+    def settled(self, key: str, digest: str) -> None:
+        """The identity was written or given up: the store answers for it from now on."""
+        versions = self.pending.get(key, {})
+        versions.pop(digest, None)
+        if not versions:
+            self.pending.pop(key, None)
 
     def extracted(
         self, analyser: Analyser, pairs: Iterable[tuple[Article, _Identity]]
@@ -114,7 +126,7 @@ class _Gate:
             if found.error is None:
                 yield who, found
                 continue
-            self.known[who.key].pop(who.digest, None)
+            self.settled(who.key, who.digest)
             self.rejected.append(Rejected(found.article.origin, "E050", found.error))
 
 
@@ -200,8 +212,8 @@ def ingest(
     ``extractor`` is ``pipeline.extract`` by default; an ``Analyser`` (``scale.dask_extractor``) runs elsewhere."""
     if not isinstance(extractor, Analyser):
         extractor = local_analyser(extractor or default_extractor())
-    gate = _Gate(store.versions())
-    merger = store.load_merger()
+    gate = _Gate(store)
+    merger = store.merger()
     store.release()
     stats, batch = IngestStats(), []
     try:
@@ -237,11 +249,12 @@ def _releasing(items: Iterable[T], store: Store) -> Iterator[T]:
 
 
 def _flush(store: Store, merger: Merger, batch: list[StoredArticle], gate: _Gate, stats: IngestStats) -> IngestStats:
-    """Write the batch and the rejected inputs in one transaction (nothing to write: the file stays shut).
-    A failed write leaves ``merger`` ahead of the file: the exception ends the ingest, which drops it."""
+    """Write the batch and the rejected inputs in one transaction (nothing to write: the file stays shut)."""
     rejected = list(gate.rejected)
     if batch or rejected:
         store.write_batch(batch, rejected, merger)
+    for stored in batch:
+        gate.settled(stored.key, stored.digest)
     batch.clear()
     gate.rejected.clear()
     return replace(stats, unchanged=gate.unchanged, rejected=stats.rejected + len(rejected))

@@ -7,7 +7,11 @@ a released migration: append a new one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
+
+from .merging import fill_blocks
 
 _V1 = """
 CREATE TABLE articles (
@@ -123,13 +127,24 @@ UPDATE mentions SET wording = w.wording FROM (
 UPDATE mentions SET wording = [] WHERE wording IS NULL;
 """
 
+_V6 = """
+CREATE TABLE mention_blocks (        -- where the merger files a mention: merge.index.block_keys, hashed
+    mention_id TEXT NOT NULL,
+    block BIGINT NOT NULL,           -- merge.index.block_id of the block key
+    first_day INTEGER NOT NULL,      -- the mention's date interval, as proleptic Gregorian ordinals
+    last_day INTEGER NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),
     (2, "feed polling state (ETag / Last-Modified)", _V2),
     (3, "events.updated_at (Unix time of the event's last write)", _V3),
     (4, "events.mention_ids and events.evidence (an events query reads one table)", _V4),
     (5, "mentions.wording (keys of the evidence sentences: copies of one story merge)", _V5),
+    (6, "mention_blocks (the merger's block index, read per batch instead of held in memory)", _V6),
 )
+FILL: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {6: fill_blocks}  # data a migration computes in Python
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
@@ -159,6 +174,8 @@ def migrate(conn: duckdb.DuckDBPyConnection) -> int:
         conn.execute("BEGIN TRANSACTION")
         try:
             conn.execute(sql)
+            if version in FILL:
+                FILL[version](conn)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, name])
             conn.execute("COMMIT")
         except Exception:
