@@ -40,6 +40,8 @@ class StoredArticle:
 
 LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the file
 LOCK_POLL_S = 0.05
+ENV_MEMORY = "EVENTSCOPE_DB_MEMORY"  # DuckDB's memory limit per open file (it spills to disk past it)
+DEFAULT_MEMORY = "1GB"  # DuckDB's own default is 80% of RAM: its page cache would grow with the file
 
 
 def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
@@ -47,7 +49,8 @@ def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.Duc
     deadline = time.monotonic() + wait
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            limit: str | bool | int | float | list[str] = os.environ.get(ENV_MEMORY) or DEFAULT_MEMORY
+            return duckdb.connect(path, read_only=read_only, config={"memory_limit": limit})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
                 raise StoreError("E040", path=path, detail=str(exc)) from exc
