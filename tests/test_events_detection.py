@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from conftest import events_of
+from eventscope import nlp
 
 
 @pytest.mark.parametrize(
@@ -268,6 +269,12 @@ SUMMER_2022 = datetime(2022, 7, 1, tzinfo=UTC)
     [
         pytest.param("On 12 February 2022, an unknown number of people assembled in Heerlen, Netherlands to support "
                      "the health care sector.", "Peaceful protest", id="a_gathering_for_a_demand_is_a_protest"),
+        pytest.param("On 3 May 2022, a group of Extinction Rebellion activists gathered by the city hall in Tampere, "
+                     "demanding climate action.", "Peaceful protest",
+                     id="a_gathering_demanding_something_is_a_protest"),
+        pytest.param("On 8 March 2022, residents belonging to the Save Our Park campaign gathered in Leeds to protest "
+                     "against the planned housing estate.", "Peaceful protest",
+                     id="a_campaigns_members_gathering_happened"),
         pytest.param("On 6 April 2022, residents blocked an avenue in Salvador, Brazil to demand the installation of "
                      "a speed bump.", "Peaceful protest", id="a_blockade_for_a_demand_is_a_protest"),
         pytest.param("On 28 February 2022, unemployed graduates started an open sit-in in Zagora, Morocco.",
@@ -295,3 +302,23 @@ def test_a_blockade_with_no_demand_is_no_protest() -> None:
     assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya.", published=SUMMER_2022) == ()
     assert events_of("On 2 March 2022, a landslide blocked the road near Kisumu, Kenya to the dismay of drivers.",
                      published=SUMMER_2022) == ()  # fmt: skip
+
+
+def test_a_clause_on_the_subject_of_a_demand_happened_even_when_the_parser_hangs_it_there() -> None:
+    from spacy.tokens import Doc
+
+    from eventscope.events.modality import modality
+
+    # the parse the model gives 'hundreds of youths protested in Owerri; the protesters demanded a ceasefire.'
+    words = ["hundreds", "of", "youths", "protested", "in", "Owerri", ";", "the", "protesters", "demanded", "a",
+             "ceasefire", "."]  # fmt: skip
+    heads = [9, 0, 1, 0, 3, 4, 9, 8, 9, 9, 11, 9, 9]
+    deps = ["dep", "prep", "pobj", "acl", "prep", "pobj", "punct", "det", "nsubj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 12)
+    doc[9].lemma_ = "demand"
+    assert modality(doc[3], doc[:]) == "asserted"
+    planned = Doc(nlp.load().vocab, words=["rebels", "demanded", "to", "attack", "the", "base"],
+                  heads=[1, 1, 3, 1, 5, 3], deps=["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"],
+                  sent_starts=[True] + [False] * 5)  # fmt: skip
+    planned[1].lemma_ = "demand"
+    assert modality(planned[3], planned[:]) == "planned"

@@ -79,12 +79,12 @@ PROTEST_PURPOSES = frozenset({"demand", "denounce", "protest", "condemn", "oppos
 
 
 def _gathered_to_protest(token: Token) -> bool:
-    """'people assembled in Heerlen to support ...', 'residents blocked an avenue to demand ...': a
-    gathering or a blockade for a stated demand is a demonstration (ACLED's protests)."""
+    """'people assembled in Heerlen to support ...', 'residents blocked an avenue to demand ...', 'activists
+    gathered in Helsinki, demanding ...': a gathering or a blockade for a stated demand is a demonstration."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in GATHER_VERBS:
         return False
     purposes = [c for c in token.children if c.dep_ in ("xcomp", "advcl")
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                and (c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     return any(p.lemma_.lower() in PROTEST_PURPOSES for p in purposes)
 
 

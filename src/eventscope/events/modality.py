@@ -24,6 +24,7 @@ HEDGE_PHRASES = ("reports are saying", "reports say", "it is believed", "accordi
                  "is said to", "are said to", "were said to", "was said to", "it was not clear", "unverified")
 PREDICT_PHRASES = ("matter of time", "expected to", "set to", "about to", "on the verge of", "poised to")
 CONDITIONAL = frozenset({"if", "unless", "whether"})
+SUBJECT = frozenset({"nsubj", "nsubjpass", "dep"})  # 'dep': the parser's attachment of a subject it misread
 BACKGROUND_MARKS = frozenset({"after", "since", "because", "as", "when", "while", "following"})  # told as done
 
 
@@ -36,6 +37,10 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
             if chain[-1].head.head.lemma_.lower() in INTENT:
                 chain.append(chain[-1].head.head)  # 'its plan for mass arrests': the noun tells the intent
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
+        if chain[-1].dep_ in SUBJECT and len(chain) > 1 and chain[-2].dep_ in ("acl", "relcl"):
+            break  # 'hundreds of youths protested ...; [they] demanded': a clause on the subject is done
+        if chain[-1].dep_ in ("acl", "relcl") and chain[-1].tag_ == "VBD":
+            break  # 'campaigners of the X campaign gathered in Consett': a finite past clause on a noun is done
         if chain[-1].dep_ in ("acl", "relcl") and _in_agent_phrase(chain[-1].head):
             break  # 'pensioners called by the platform protested', parsed as the platform's clause: the call is done
         if chain[-1].dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
