@@ -39,10 +39,9 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
         if chain[-1].dep_ in SUBJECT and len(chain) > 1 and chain[-2].dep_ in ("acl", "relcl"):
             break  # 'hundreds of youths protested ...; [they] demanded': a clause on the subject is done
-        if chain[-1].dep_ in ("acl", "relcl") and chain[-1].tag_ == "VBD":
-            break  # 'campaigners of the X campaign gathered in Consett': a finite past clause on a noun is done
-        if chain[-1].dep_ in ("acl", "relcl") and _in_agent_phrase(chain[-1].head):
-            break  # 'pensioners called by the platform protested', parsed as the platform's clause: the call is done
+        if chain[-1].dep_ in ("acl", "relcl") and (chain[-1].tag_ == "VBD" or _in_agent_phrase(chain[-1].head)):
+            break  # a finite past clause on a noun is done ('members of the X campaign gathered'), and so is one
+            # on a passive's 'by' noun ('pensioners called by the platform protested', misparsed)
         if chain[-1].dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                                for c in chain[-1].children):
             break  # 'vowed an investigation after seven people were murdered': the murders happened

@@ -37,8 +37,8 @@ class MergedEvent:
 
 @dataclass(frozen=True, slots=True)
 class Footprint:
-    """What blocking and the "same event" test read of a mention: the merger keeps one per stored mention
-    (a few hundred bytes) and reads full mentions back only to reconcile an event."""
+    """What blocking and the "same event" test read of a mention (the columns of the same names in the
+    store's mentions table); full mentions are read only to reconcile an event."""
 
     mention_id: str
     article_uid: str

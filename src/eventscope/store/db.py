@@ -21,6 +21,7 @@ from ..records import Article, Evidence, Rejected
 from . import rows
 from .merging import StoredState
 from .schema import migrate, outdated
+from .sql import IN_IDS, insert_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,7 @@ class Store:
         closed = self._conn is None
         known: dict[str, dict[str, int]] = {}
         query = ("SELECT article_key, content_hash, version FROM articles "
-                 "WHERE article_key IN (SELECT unnest(?::VARCHAR[]))")
+                 f"WHERE article_key {IN_IDS}")
         for key, digest, version in self.conn.execute(query, [list(keys)]).fetchall():
             known.setdefault(key, {})[digest] = version
         if closed:
@@ -130,7 +131,7 @@ class Store:
 
     def fetch_mentions(self, ids: Sequence[str]) -> list[Mention]:
         """The stored mentions of ``ids`` (in id order), with their evidence."""
-        within = "WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))"
+        within = f"WHERE mention_id {IN_IDS}"
         evidence = self._evidence_by_mention(within, [list(ids)])
         query = f"SELECT {rows.MENTION_COLUMNS} FROM mentions {within} ORDER BY mention_id"
         found = self.conn.execute(query, [list(ids)]).fetchall()
@@ -163,20 +164,20 @@ class Store:
             newest[s.key] = max(s.version, newest.get(s.key, 0))
         if not any(v > 1 for v in newest.values()):
             return set()
-        sql = "SELECT article_key, version FROM articles WHERE article_key IN (SELECT unnest(?::VARCHAR[]))"
+        sql = f"SELECT article_key, version FROM articles WHERE article_key {IN_IDS}"
         known = self.conn.execute(sql, [[k for k, v in newest.items() if v > 1]]).fetchall()
         versions = [*known, *((s.key, s.version) for s in stored)]
         return {f"{key}#{version}" for key, version in versions if version < newest[key]}
 
     def _withdraw(self, merger: Merger, uids: list[str], stamp: int) -> None:
         """Delete the stored mentions of the article versions ``uids``; re-merge the rest of their events."""
-        sql = "SELECT mention_id FROM mentions WHERE article_uid IN (SELECT unnest(?::VARCHAR[])) ORDER BY 1"
+        sql = f"SELECT mention_id FROM mentions WHERE article_uid {IN_IDS} ORDER BY 1"
         withdrawn = [r[0] for r in self.conn.execute(sql, [uids]).fetchall()]
         if not withdrawn:
             return
         delta = merger.withdraw(withdrawn)  # reads the mentions it needs before they are deleted
         for table in ("mentions", "evidence", "event_mentions"):
-            self.conn.execute(f"DELETE FROM {table} WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [withdrawn])
+            self.conn.execute(f"DELETE FROM {table} WHERE mention_id {IN_IDS}", [withdrawn])
         self._apply(delta, stamp)
 
     def _insert_articles(self, stored: Sequence[StoredArticle]) -> None:
@@ -190,13 +191,8 @@ class Store:
 
     def insert(self, table: str, values: Sequence[Sequence[object]], conflict: str = "") -> None:
         """Insert ``values`` in one statement, one list parameter per column (rows give the table's first columns)."""
-        if not values:
-            return
-        columns = self._columns(table)[: len(values[0])]
-        names = ", ".join(name for name, _ in columns)
-        select = ", ".join(f"unnest(${n}::{kind}[])" for n, (_, kind) in enumerate(columns, start=1))
-        params = [list(column) for column in zip(*values, strict=True)]
-        self.conn.execute(f"INSERT INTO {table} ({names}) SELECT {select} {conflict}", params)
+        if values:
+            insert_rows(self.conn, table, self._columns(table)[: len(values[0])], values, conflict)
 
     def _columns(self, table: str) -> list[tuple[str, str]]:
         if table not in self._column_types:
@@ -226,9 +222,9 @@ class Store:
         gone = [*delta.removed, *(row[0] for row in events)]
         links = [[mid, merged.event.event_id] for merged in delta.upserted for mid in merged.mention_ids]
         if gone:
-            self.conn.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
+            self.conn.execute(f"DELETE FROM events WHERE event_id {IN_IDS}", [gone])
         if links:
             ids = [mid for mid, _ in links]
-            self.conn.execute("DELETE FROM event_mentions WHERE mention_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self.conn.execute(f"DELETE FROM event_mentions WHERE mention_id {IN_IDS}", [ids])
         self.insert("events", events)
         self.insert("event_mentions", links)

@@ -14,13 +14,14 @@ from ..merge import Footprint, Mention, MergeDelta
 from ..merge.compat import DATE_GAP_DAYS
 from ..merge.index import block_id, block_keys
 from . import rows
+from .sql import IN_IDS, insert_rows
 
 if TYPE_CHECKING:
     import duckdb
 
     from .db import Store
 
-IN_IDS = "IN (SELECT unnest(?::VARCHAR[]))"
+BLOCK_COLUMNS = (("mention_id", "VARCHAR"), ("block", "BIGINT"), ("first_day", "INTEGER"), ("last_day", "INTEGER"))
 CANDIDATES = f"""
 SELECT DISTINCT q.mention_id, b.mention_id
 FROM (SELECT unnest($1::VARCHAR[]) AS mention_id, unnest($2::BIGINT[]) AS block,
@@ -42,11 +43,7 @@ def block_rows(prints: Iterable[Footprint], lookup: bool = False) -> list[list[A
 
 def file_blocks(conn: duckdb.DuckDBPyConnection, prints: Iterable[Footprint]) -> None:
     """File mentions in ``mention_blocks`` (inside the caller's transaction)."""
-    found = block_rows(prints)
-    if found:
-        columns = [list(c) for c in zip(*found, strict=True)]
-        conn.execute("INSERT INTO mention_blocks (mention_id, block, first_day, last_day) SELECT unnest($1::VARCHAR[]),"
-                     " unnest($2::BIGINT[]), unnest($3::INTEGER[]), unnest($4::INTEGER[])", columns)  # fmt: skip
+    insert_rows(conn, "mention_blocks", BLOCK_COLUMNS, block_rows(prints))
 
 
 def fill_blocks(conn: duckdb.DuckDBPyConnection) -> None:

@@ -12,6 +12,7 @@ from ..geo import distance_km
 from ..merge import MergedEvent
 from . import rows
 from .db import Store
+from .sql import IN_IDS
 
 Fetch = Callable[[str, list[Any]], list[Any]]  # (sql, parameters) -> rows: how a reader runs one query
 
@@ -74,5 +75,5 @@ def query_events(store: Store, q: EventQuery, fetch: Fetch | None = None) -> lis
 
 def updated_at(store: Store, event_ids: list[str]) -> dict[str, int]:
     """event id -> Unix time the writer last wrote it (events written before schema 3 have none)."""
-    sql = "SELECT event_id, updated_at FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"
+    sql = f"SELECT event_id, updated_at FROM events WHERE event_id {IN_IDS}"
     return {eid: stamp for eid, stamp in store.conn.execute(sql, [event_ids]).fetchall() if stamp is not None}
