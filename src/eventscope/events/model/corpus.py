@@ -53,13 +53,18 @@ def acled_examples(path: Path) -> list[Example]:
             for r in rows if r.get("notes")]
 
 
-def is_held_out(example: Example) -> bool:
-    """Every ``HELD_OUT_EVERY``-th ACLED row by a stable hash of its id (the same rows on every run):
-    kept out of training so that the trainer's held-out figures are honest."""
-    if example.source != "acled":
-        return False
-    digest = hashlib.sha256(example.key.encode("utf-8")).digest()
+def in_check_part(key: str) -> bool:
+    """The fixed *check* part of every dev corpus: one unit in ``HELD_OUT_EVERY`` by a stable hash of
+    its id (ACLED row id, CASE snippet id, article id, TimeML file path). Never trained on, never read
+    for errors; ``scripts/eval.py`` gates on it."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") % HELD_OUT_EVERY == 0
+
+
+def is_held_out(example: Example) -> bool:
+    """An example from a dev corpus's check part (keyed by its id), kept out of training so that
+    the trainer's held-out figures are honest; templates have no key and are always trained on."""
+    return bool(example.key) and in_check_part(example.key)
 
 
 def _fill(template: str, slots: dict[str, list[str]], rng: random.Random) -> str:
@@ -108,11 +113,15 @@ def is_safe_negative(sentence: str) -> bool:
 
 
 def timebank_examples(folders: Iterable[Path], limit: int = 600) -> list[Example]:
-    """Non-conflict news sentences from TimeML files, every k-th safe one up to ``limit``."""
-    safe: list[str] = []
+    """Non-conflict news sentences from TimeML files, every k-th safe one up to ``limit``; each keyed
+    by its file as ``<folder>/<file>.tml`` (the TimeBank suite's id), so check files stay out."""
+    safe: list[tuple[str, str]] = []
     for folder in folders:
         for path in sorted(folder.glob("*.tml")):
+            key = f"{folder.name}/{path.name}"
+            if in_check_part(key):
+                continue
             body = path.read_text(encoding="utf-8").split("<TEXT>")[-1]
-            safe.extend(s for s in _sentences(_TAG.sub(" ", body)) if is_safe_negative(s))
+            safe.extend((s, key) for s in _sentences(_TAG.sub(" ", body)) if is_safe_negative(s))
     step = max(1, len(safe) // limit)
-    return [Example(s, NONE, "timebank") for s in safe[::step][:limit]]
+    return [Example(s, NONE, "timebank", key) for s, key in safe[::step][:limit]]
