@@ -43,6 +43,8 @@ class Located:
     precision: int | None
     basis: str
     place: PlaceMention | None
+    named: str = ""  # the words its own sentence names for its place ("" if it names none)
+    anaphoric: bool = False  # a definite noun trigger ('the attack'): an event told before, told again
 
 
 GenericActor = Callable[[str, str | None], Actor]
@@ -66,74 +68,25 @@ def fill_actors(mention: EventMention, prior: Sequence[ActorMention], country: s
     return replace(mention, actor1=actor1, actor2=actor2)
 
 
-def _own_place(item: Located) -> bool:
-    place, sent = item.place, item.mention.sentence
-    return place is not None and sent.start <= place.start < sent.end
-
-
-def _same_place(a: Located, b: Located) -> bool:
-    """The same place: both mentions name it themselves (same name); or one of them names no place
-    and the text dates both explicitly (not from the publication time)."""
-    if a.place is None or b.place is None:
-        return a.place is None and b.place is None
-    if a.place.geonameid != b.place.geonameid:
-        return False
-    if _own_place(a) and _own_place(b):
-        return a.place.text.split("'")[0] == b.place.text.split("'")[0]
-    return PUBLICATION not in (a.basis, b.basis)
-
-
-def _overlap(a: Located, b: Located) -> bool:
-    if a.date_start is None or b.date_start is None or a.date_end is None or b.date_end is None:
-        return a.date_start is None and b.date_start is None
-    return a.date_start <= b.date_end and b.date_start <= a.date_end
-
-
-def same_event(a: Located, b: Located) -> bool:
-    """Two mentions in one article that report one event (ACLED: one type, actor, day range, place)."""
-    ma, mb = a.mention, b.mention
-    if ma.sub_event_type != mb.sub_event_type:
-        return False
-    if not (_same_actor(ma.actor1, mb.actor1) or _sides_shared(ma, mb)):
-        return False
-    if ma.sentence == mb.sentence:  # two triggers of one type in one sentence tell one event
-        return _same_site(a, b)
-    return _overlap(a, b) and _same_place(a, b)
-
-
 def _unknown(actor: Actor | None) -> bool:
     return actor is None or actor.name.startswith(UNKNOWN)
 
 
-def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """One actor, or one side unknown: an unidentified group told again ('There were no injuries') is
-    the actor named before, not a second attacker."""
-    return a == b or _unknown(a) or _unknown(b)
-
-
-def _sides_shared(a: EventMention, b: EventMention) -> bool:
-    """Either mention's actor1 takes part in the other ('Both sides exchanged fire' after 'A clashed with B',
-    or B named first when it hit back)."""
+def same_actors(a: EventMention, b: EventMention) -> bool:
+    """Actors that can be one act's: one actor1 (or one unknown: an unidentified group told again is
+    the actor named before, not a second attacker), or either mention's actor1 taking part in the
+    other ('Both sides exchanged fire' after 'A clashed with B', or B named first when it hit back)."""
+    if a.actor1 == b.actor1 or _unknown(a.actor1) or _unknown(b.actor1):
+        return True
     return (a.actor1 is not None and a.actor1 in (b.actor1, b.actor2)) or \
         (b.actor1 is not None and b.actor1 in (a.actor1, a.actor2))
 
 
-def _same_site(a: Located, b: Located) -> bool:
+def same_site(a: Located, b: Located) -> bool:
+    """One place resolved for both, or at least one of them unplaced."""
     if a.place is None or b.place is None:
         return True
     return a.place.geonameid == b.place.geonameid
-
-
-def group_mentions(items: Sequence[Located]) -> list[list[Located]]:
-    """Mentions grouped into events, in text order of their first mention."""
-    groups: list[list[Located]] = []
-    for item in items:
-        home = next((g for g in groups if same_event(g[0], item)), None)
-        if home is None:
-            groups.append([item])
-        else:
-            home.append(item)
-    return groups
 
 
 def event_id(article: Article, first: EventMention) -> str:
@@ -157,8 +110,13 @@ def _best_place(group: Sequence[Located]) -> PlaceMention | None:
 
 
 def _lead(group: Sequence[Located]) -> EventMention:
-    """The mention whose actors the event takes: the first that names its perpetrator."""
-    return next((g.mention for g in group if not _unknown(g.mention.actor1)), group[0].mention)
+    """The mention whose actors the event takes: the first of the event's own sub-type that names its
+    perpetrator (a detail of another type, 'the army returned fire', has its own actor order), else
+    a mention telling it again ('X claimed responsibility for the attack')."""
+    first = group[0].mention
+    own = [g.mention for g in group if g.mention.sub_event_type == first.sub_event_type]
+    again = [g.mention for g in group if g.anaphoric or g.mention.modality == "claimed"]  # 'X claimed the attack'
+    return next((m for m in own + again if not _unknown(m.actor1)), first)
 
 
 def to_event(article: Article, group: Sequence[Located]) -> Event:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
-from .assemble import fill_actors, group_mentions, locate, to_event
+from .assemble import fill_actors, locate, to_event
+from .document import document_events
 from .errors import EventscopeError
 from .events.detect import sentence_mentions
 from .events.discourse import escalate_protests, is_tally, specify_weapons
@@ -95,7 +96,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
         located.append(locate(doc, article, filled, times, sites, event_place))
-    events = tuple(to_event(article, group) for group in group_mentions(located))
+    events = tuple(to_event(article, group) for group in document_events(doc, located))
     persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     return Analysis(article, places, actors, times, events, persons)
 

@@ -1,0 +1,231 @@
+"""The article as the unit: from the located mentions of its sentences to its events.
+
+Sentence mentions (``events.detect``) are read one sentence at a time; an article tells an act in
+its headline, its lead, its quotes and its details. This stage decides, in this order:
+
+1. ``happened``: keep only what the text reports as a specific act that took place, not a
+   general trend, an aggregate ('221 cases of rape last year', 'several attacks'), an ongoing
+   state ('the fighting is happening at their doorsteps') or an act nobody suffered;
+2. ``continue_places``: a mention the text places no finer than its country (or not at all)
+   takes the place of the event it continues: the nearest one before it in the same country
+   and days, else the first such after it (the lead often names the region before the town);
+3. ``corefer``: one event per act, place and day: mentions of one kind of act (political
+   violence, demonstrations, or one strategic development) at one site on overlapping days,
+   whose actors do not contradict each other, are one event with all their evidence; a definite
+   noun ('the airstrike', "Tuesday's attack") is the latest event of its kind told again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from .assemble import PUBLICATION, Located, same_actors, same_site
+
+VIOLENCE: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# a change of hands is its own act, not a detail of the fighting around it
+TERRITORY: Final = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
+# nouns that make an act a count or a trend: 'a series of attacks', 'cases of rape', 'a wave of violence'
+AGGREGATE_HEADS: Final = frozenset({"case", "series", "wave", "spate", "string", "number", "dozen", "hundred",
+                                    "thousand", "score", "rash", "surge", "spike", "rise", "increase", "cycle",
+                                    "pattern", "campaign", "year", "decade", "month"})
+# words that count a plural act as many ('several attacks', 'repeated strikes')
+AGGREGATE_WORDS: Final = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated",
+                                    "frequent", "recent", "various", "some", "dozens", "hundreds", "thousands",
+                                    "regular", "daily", "ongoing", "past", "previous", "sporadic"})
+LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
+NOBODY: Final = frozenset({"nobody", "none", "no-one"})
+NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
+SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
+DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
+DESCRIBING: Final = frozenset({"prep", "acl", "relcl"})  # a noun's own words: 'the attack on a base that ...'
+PLURAL_TAGS: Final = frozenset({"NNS", "NNPS"})
+
+
+def document_events(doc: Doc, items: Sequence[Located]) -> list[list[Located]]:
+    """The article's located sentence mentions as events (groups of mentions), in text order."""
+    kept = [_read(doc, item) for item in items if happened(doc, item)]
+    return corefer(continue_places(kept))
+
+
+def _read(doc: Doc, item: Located) -> Located:
+    """The mention with the words its sentence names for its place, and whether it refers back."""
+    place, sentence = item.place, item.mention.sentence
+    own = place is not None and sentence.start <= place.start < sentence.end
+    span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
+    return replace(item, named=place.text.split("'")[0] if own and place is not None else "",
+                   anaphoric=span is not None and len(span) > 0 and _definite(span[0]))
+
+
+def _dating(phrase: Token) -> bool:
+    """'on Tuesday', 'last week': a phrase that dates the noun, not one that describes it."""
+    return phrase.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
+
+
+def _definite(token: Token) -> bool:
+    """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
+    that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
+    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) for c in token.children):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children)
+
+
+# 1. happened ------------------------------------------------------------------------------------
+
+
+def happened(doc: Doc, item: Located) -> bool:
+    """Does the text report this mention as a specific act that took place?"""
+    span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    token = span[0]
+    return not (_aggregate(token, item) or _ongoing(token) or _suffered_by_nobody(token))
+
+
+def _aggregate(token: Token, item: Located) -> bool:
+    """'several deadly attacks', '504 attacks in 2024', 'a wave of violence', '221 cases of rape'; not
+    when the text dates them to one day ('carried out several attacks on 17 May': one day's fighting)."""
+    if _one_day(item):
+        return False
+    if token.head.lower_ == "of" and token.head.head.lemma_.lower() in AGGREGATE_HEADS:
+        return True
+    if token.pos_ != "NOUN" or token.tag_ not in PLURAL_TAGS:
+        return False
+    if any(c.lower_ in AGGREGATE_WORDS for c in token.children if c.dep_ in ("amod", "det", "nummod")):
+        return True
+    return _span_days(item) > LONG_SPAN_DAYS
+
+
+def _one_day(item: Located) -> bool:
+    return item.basis != PUBLICATION and item.date_start is not None and item.date_start == item.date_end
+
+
+def _span_days(item: Located) -> int:
+    if item.date_start is None or item.date_end is None:
+        return 0
+    return (item.date_end - item.date_start).days
+
+
+def _ongoing(token: Token) -> bool:
+    """A state told in the present progressive ('the fighting is happening', 'they are being targeted',
+    'X has been fighting Y'): the trigger is the verb or its subject. Not in the article's first
+    sentence (headlines tell past acts in the present)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None or verb.sent.start == 0:
+        return False
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head  # 'has been attacking and fighting': the auxiliaries sit on the first verb
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    present = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    progressive = verb.tag_ == "VBG" or any(a.lower_ == "being" for a in auxes)
+    return present and progressive
+
+
+def _suffered_by_nobody(token: Token) -> bool:
+    """'no passengers were killed', 'nobody was hurt': an act with no one to suffer it."""
+    if token.pos_ != "VERB":
+        return False
+    for child in token.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if child.lemma_.lower() in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+            return True
+    return False
+
+
+# 2. continue_places -----------------------------------------------------------------------------
+
+
+def continue_places(items: Sequence[Located]) -> list[Located]:
+    """Each coarse-placed mention at the place of the event it continues (see the module's step 2)."""
+    out: list[Located] = []
+    for index, item in enumerate(items):
+        anchor = None
+        if _coarse(item):
+            before = (a for a in reversed(out) if not _coarse(a) and _continues(item, a))
+            after = (b for b in items[index + 1:] if not _coarse(b) and _continues(item, b))
+            anchor = next(before, None) or next(after, None)
+        out.append(replace(item, place=anchor.place) if anchor is not None else item)
+    return out
+
+
+def _coarse(item: Located) -> bool:
+    """No place, an unresolved one, or one no finer than a region or country."""
+    place = item.place
+    return place is None or place.geonameid is None or place.precision >= 3
+
+
+def _continues(item: Located, anchor: Located) -> bool:
+    """The same days, give or take NEAR_DAYS, and no other country named by the mention's own
+    sentence for it (a country found elsewhere, or named as an actor's, does not move it)."""
+    if item.named and item.place is not None and anchor.place is not None \
+            and item.place.country != anchor.place.country:
+        return False
+    return _near_days(item, anchor, NEAR_DAYS)
+
+
+def _near_days(a: Located, b: Located, slack: int, undated_near: bool = True) -> bool:
+    """Intervals at most ``slack`` days apart; a mention dated only by the publication time is near
+    everything when ``undated_near`` (the narrative it continues dates it)."""
+    if undated_near and PUBLICATION in (a.basis, b.basis):
+        return True
+    if a.date_start is None or a.date_end is None or b.date_start is None or b.date_end is None:
+        return a.date_start is None and b.date_start is None
+    return (a.date_start - b.date_end).days <= slack and (b.date_start - a.date_end).days <= slack
+
+
+# 3. corefer -------------------------------------------------------------------------------------
+
+
+def corefer(items: Sequence[Located]) -> list[list[Located]]:
+    """Mentions grouped into events, in text order of their first mention; a mention joins the first
+    event it can be one with (an article's details mostly tell its lead event)."""
+    groups: list[list[Located]] = []
+    for item in items:
+        home = next((g for g in groups if one_act(g[0], item)), None)
+        if home is None and item.anaphoric:
+            home = next((g for g in reversed(groups) if told_again(g[0], item)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return groups
+
+
+def told_again(event: Located, item: Located) -> bool:
+    """'the airstrike', 'Tuesday's attack' told after an event of its kind: that event again, whatever
+    day the sentence around it is dated to ('blamed X for the attack', 'investigating the shooting')."""
+    if family(event) != family(item) or not same_actors(event.mention, item.mention):
+        return False
+    return not (item.named and event.named and item.named != event.named)
+
+
+def family(item: Located) -> str:
+    """The kind of act: political violence or demonstrations (whose details are told over many
+    sentences), else its sub-event type (a change of territory, a strategic development)."""
+    mention = item.mention
+    if mention.event_type in VIOLENCE and mention.sub_event_type not in TERRITORY:
+        return "violence"
+    if mention.event_type in DEMONSTRATIONS:
+        return "demonstrations"
+    return mention.sub_event_type
+
+
+TOLD_OVER_SENTENCES: Final = frozenset({"violence", "demonstrations"})
+
+
+def one_act(a: Located, b: Located) -> bool:
+    """One act, place and day: the same kind of act, site and days, and actors that agree."""
+    if family(a) != family(b) or not same_site(a, b) or not same_actors(a.mention, b.mention):
+        return False
+    if a.mention.sentence == b.mention.sentence:
+        return True
+    if a.named and b.named and a.named != b.named:
+        return False  # 'entered the X neighbourhood' and 'took the Y airport': two acts told as two
+    if family(a) not in TOLD_OVER_SENTENCES and not (a.named and PUBLICATION not in (a.basis, b.basis)):
+        return False  # gains or developments told one by one, undated or unplaced, are many acts
+    return _near_days(a, b, SAME_ACT_DAYS, undated_near=False)

@@ -1,0 +1,55 @@
+"""The document stage: what happened, where a detail happened, and one event per act (document.py)."""
+
+from __future__ import annotations
+
+from conftest import events_of
+
+
+def test_a_bombing_the_gunfire_after_it_and_its_claim_are_one_event() -> None:
+    events = events_of("A suicide bomber blew himself up at an army checkpoint in Kismayo on Tuesday, killing four "
+                       "soldiers. Gunmen then opened fire on the troops at the checkpoint on Tuesday, a witness said. "
+                       "Al-Shabaab claimed responsibility for the attack on Tuesday.")
+    assert [(e.sub_event_type, e.location, e.fatalities, len(e.evidence)) for e in events] == [
+        ("Suicide bomb", "Kismayo", 4, 3)]
+    assert events[0].actor1 == "Al Shabaab"
+
+
+def test_the_details_of_one_attack_told_over_several_sentences_are_one_event() -> None:
+    events = events_of("Gunmen stormed a police station in Kismayo on Tuesday, killing four officers. "
+                       "The attackers opened fire on the guards at dawn on Tuesday, a witness said. "
+                       "Four officers were killed on Tuesday and two others were wounded, police said.")
+    violent = [e for e in events if e.event_type != "Strategic developments"]
+    assert len(violent) == 1
+    assert violent[0].location == "Kismayo" and len(violent[0].evidence) >= 2
+    assert violent[0].fatalities == 4
+
+
+def test_a_detail_placed_only_at_its_country_takes_the_town_of_the_event_it_continues() -> None:
+    events = events_of("A car bomb exploded at a market in Mardan on Monday, killing six people. "
+                       "Separately on Monday, police in Pakistan arrested two men in connection with the blast.")
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].location == "Mardan"
+
+
+def test_a_count_of_attacks_over_months_is_not_an_event() -> None:
+    assert events_of("Militants have carried out several deadly attacks in the north since last August.") == ()
+    assert events_of("Aid workers recorded 300 cases of rape in the region last year.") == ()
+
+
+def test_a_state_told_in_the_present_progressive_is_not_an_event() -> None:
+    events = events_of("Rebels seized the town of Bunia on Monday. "
+                       "The fighting is happening right at the doorsteps of families across the province.")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_an_act_that_nobody_suffered_adds_no_event() -> None:
+    events = events_of("Gunmen attacked a bus near Garissa on Friday, killing three passengers. "
+                       "No soldiers were killed, the army said.")
+    assert len(events) == 1 and events[0].fatalities == 3
+
+
+def test_places_changing_hands_told_one_by_one_stay_separate_events() -> None:
+    events = events_of("Government forces have entered the Al-Jadida district of Raqqa, a monitor said. "
+                       "The army also took control of the Tabqa airport, officials said.")
+    gains = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert len(gains) == 2
