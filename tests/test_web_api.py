@@ -18,6 +18,8 @@ from eventscope.web import SETTINGS, create_app  # noqa: E402
 from eventscope.web.app import CSP  # noqa: E402
 from eventscope.web.openapi import document  # noqa: E402
 
+LOCAL = "http://localhost"  # the server answers to localhost names only
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -26,7 +28,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         yield c
 
 
@@ -112,7 +114,7 @@ def scattered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
     with Store(str(db)) as store:  # one associated actor, to be found by the actor filter
         store.conn.execute("UPDATE events SET assoc_actors = ['Tribal Militia (Syria)'] WHERE event_id = 'ev-1'")
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         yield c
 
 
@@ -207,7 +209,7 @@ def test_place_control_reads_within_the_time_limit(db: Path, monkeypatch: pytest
         raise read_api.QueryTimeout("query interrupted after 2 s")
 
     monkeypatch.setattr(read_api, "run", slow)
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         assert c.get("/api/places/Palmyra/control").status_code == 503
 
 
@@ -239,7 +241,7 @@ def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> N
 
 def test_token_is_required_on_every_request_when_set(db: Path) -> None:
     token = "s3cret-token-0123456789"
-    with TestClient(create_app(str(db), token=token)) as c:
+    with TestClient(create_app(str(db), token=token), base_url=LOCAL) as c:
         for path in ("/", "/api/events", "/static/app.js", "/openapi.json"):
             assert c.get(path).status_code == 401
             assert c.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -256,7 +258,7 @@ def test_query_timeout_is_a_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> No
         raise read_api.QueryTimeout("query interrupted after 2 s")
 
     monkeypatch.setattr(read_api, "events_page", slow)
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         assert c.get("/api/events").status_code == 503
 
 
@@ -278,7 +280,7 @@ def test_an_empty_database_serves_empty_answers(tmp_path: Path) -> None:
 
     with Store(str(tmp_path / "empty.duckdb")):
         pass
-    with TestClient(create_app(str(tmp_path / "empty.duckdb"))) as c:
+    with TestClient(create_app(str(tmp_path / "empty.duckdb")), base_url=LOCAL) as c:
         assert c.get("/api/events").json() == {"has_more": False, "events": []}
         assert c.get("/api/clusters?zoom=2").json() == {"total": 0, "clusters": []}
         assert c.get("/api/clusters?zoom=8&bbox=0,0,10,10").json() == {"total": 0, "clusters": []}
