@@ -202,6 +202,30 @@ def test_place_control_finds_events_by_gazetteer_name_as_the_cli_does(client: Te
     assert period["controller"] == "Military Forces of Syria"
 
 
+@pytest.fixture(scope="module")
+def in_homs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The demo database with Palmyra's events in the Homs governorate, as the gazetteer places them."""
+    from eventscope.store import Store
+
+    db = webdemo.build(tmp_path_factory.mktemp("web") / "homs.duckdb")
+    with Store(str(db)) as store:
+        store.conn.execute("UPDATE events SET admin1 = CASE WHEN event_type = 'Battles' THEN 'Ḩimş' ELSE 'Homs' END "
+                           "WHERE location = 'Palmyra'")  # fmt: skip
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
+        yield c
+
+
+@pytest.mark.parametrize("name", ["Homs", "Ḩimş", "homs", "169575"])  # 169575: the governorate's GeoNames id
+def test_place_control_never_reads_a_region_as_the_place(in_homs: TestClient, name: str) -> None:
+    assert in_homs.get(f"/api/places/{name}/control").json()["periods"] == []
+
+
+@pytest.mark.parametrize("name", ["Palmyra", "Tadmur", "163808"])  # 163808: Tadmur's GeoNames id
+def test_place_control_finds_the_place_by_name_gazetteer_name_or_geonames_id(in_homs: TestClient, name: str) -> None:
+    (period,) = in_homs.get(f"/api/places/{name}/control").json()["periods"]
+    assert period["controller"] == "Military Forces of Syria"
+
+
 def test_place_control_reads_within_the_time_limit(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from eventscope.store import read_api
 
