@@ -254,6 +254,22 @@ def test_page_has_no_inline_script_or_style() -> None:
     assert "style=" not in html and "<style" not in html
 
 
+def test_no_form_control_shadows_a_method_of_its_form() -> None:
+    """A control with id or name "reset" (or "submit", ...) hides form.reset(): the old reset button did."""
+    from html.parser import HTMLParser
+
+    names: list[str] = []
+
+    class Controls(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in {"input", "select", "button", "textarea", "datalist", "output", "fieldset"}:
+                names.extend(v for k, v in attrs if k in {"id", "name"} and v)
+
+    Controls().feed((Path(create_app.__code__.co_filename).parent / "static" / "index.html").read_text())
+    shadowing = {"reset", "submit", "elements", "length", "action", "method", "target", "requestSubmit"}
+    assert names and not shadowing & set(names)
+
+
 def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     assert doc == json.loads(json.dumps(document()))
