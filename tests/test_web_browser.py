@@ -257,3 +257,30 @@ def test_a_phone_sized_viewport_stacks_the_map_above_the_panel(browser: Browser,
     page.screenshot(path=str(PHONE))
     assert not watch.dialogs and not watch.foreign and not watch.errors
     page.close()
+
+
+def test_a_url_with_filters_view_and_event_reproduces_them_after_reload_and_back_undoes(
+    browser: Browser, base_url: str
+) -> None:
+    page, watch = _open(browser, base_url)
+    _filter(page, "type", "Battles")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "2")
+    (event,) = _api(base_url, "q=citadel")["events"]  # type: ignore[misc]
+    page.goto(f"{base_url}/?type=Battles&map=6/35.0/40.0&event={event['event_id']}")
+    page.wait_for_selector("body[data-ready='1']")
+    bbox = page.get_attribute("body", "data-bbox")
+    assert page.locator("select[name=type]").input_value() == "Battles"
+    assert page.get_attribute("#panel", "data-event-id") == event["event_id"]
+    assert "Fighting killed three soldiers" in page.locator("#panel mark.evidence").inner_text()
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.get_attribute("body", "data-bbox") == bbox and "map=6%2F35.0000%2F40.0000" in page.url
+    assert page.locator("select[name=type]").input_value() == "Battles"
+    assert page.get_attribute("#panel", "data-event-id") == event["event_id"]
+    page.go_back()  # to the page filtered by hand, before the address was typed
+    expect(page.locator("select[name=type]")).to_have_value("Battles")
+    page.go_back()  # before the filter
+    expect(page.locator("select[name=type]")).to_have_value("")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "5")
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()

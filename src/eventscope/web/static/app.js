@@ -119,6 +119,7 @@ async function openCluster(c) {
   const page = await getJSON("/api/events", { ...filters(), bbox: box, limit: "100" });
   const panel = document.getElementById("panel");
   panel.replaceChildren(el("h3", `${c.count} events here`));
+  delete panel.dataset.eventId;
   const list = el("ul", null, "event-list");
   for (const e of page.events) {
     const item = el("li"), link = el("button", `${e.date_start || "undated"} ${e.sub_event_type}`, "linkish");
@@ -195,6 +196,7 @@ function drawBrush(x0, x1) {
 function setRange(since, until) {
   state.since = since; state.until = until;
   drawBrush();
+  writeUrl(true);
   loadMarkers().catch(report);
 }
 
@@ -296,7 +298,7 @@ function articleBox(article, mentions) {
   return box;
 }
 
-async function showEvent(id) {
+async function showEvent(id, push = true) {
   const d = await getJSON(`/api/events/${encodeURIComponent(id)}`);
   const e = d.event, panel = document.getElementById("panel");
   panel.replaceChildren();
@@ -318,6 +320,9 @@ async function showEvent(id) {
                              `sources: ${d.sources.join(", ") || "none named"}`, "meta"));
   for (const article of d.articles) panel.appendChild(articleBox(article, d.mentions));
   panel.dataset.eventId = id;
+  if (push) writeUrl(true);
+  const first = panel.querySelector("mark.evidence");  // the first highlighted sentence, in view in the panel
+  if (first) first.scrollIntoView({ block: "center" });
 }
 
 // The place panel: who held the place and when, as bars on a time axis, then each change with its evidence.
@@ -325,6 +330,7 @@ async function showPlace(name) {
   const d = await getJSON(`/api/places/${encodeURIComponent(name)}/control`);
   const panel = document.getElementById("panel");
   panel.replaceChildren(el("h3", `Control of ${d.place}`));
+  delete panel.dataset.eventId;
   panel.dataset.place = d.place;
   const found = (await getJSON("/api/places", { q: name, limit: "20" })).places.filter((p) => p.name === name);
   for (const p of found) {
@@ -376,27 +382,61 @@ async function fitEvents() {
   state.map.fitBounds(bounds.pad(0.1), { maxZoom: 8, animate: false });
 }
 
+// The URL carries the filters, the brushed range (from, to), the view (map=zoom/lat/lon) and the open event.
+const FIELDS = ["since", "until", "type", "actor", "q"];
+
+function writeUrl(push) {
+  const url = new URL(window.location.href), c = state.map.getCenter();
+  url.search = "";
+  for (const [k, v] of Object.entries(formFilters())) url.searchParams.set(k, v);
+  if (state.since) { url.searchParams.set("from", state.since); url.searchParams.set("to", state.until); }
+  url.searchParams.set("map", `${state.map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
+  const shown = document.getElementById("panel").dataset.eventId;
+  if (shown) url.searchParams.set("event", shown);
+  if (url.href !== window.location.href) history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+function applyUrl() {  // the form, range and view from the URL; true when it names a view
+  const params = new URLSearchParams(window.location.search), form = document.getElementById("filters");
+  const select = form.querySelector("select[name=type]"), type = params.get("type") || "";
+  if (type && ![...select.options].some((o) => o.value === type)) select.appendChild(el("option", type)).value = type;
+  for (const name of FIELDS) form.elements[name].value = params.get(name) || "";
+  state.since = params.get("from"); state.until = params.get("to");
+  if (!state.since || !state.until) state.since = state.until = null;
+  const view = (params.get("map") || "").split("/").map(Number);
+  if (view.length === 3 && view.every(Number.isFinite)) { state.map.setView([view[1], view[2]], view[0], { animate: false }); }
+  return { view: view.length === 3 && view.every(Number.isFinite), event: params.get("event") };
+}
+
 async function start() {
   state.started = performance.now();
   state.map = L.map("map", { worldCopyJump: false, minZoom: 2, maxZoom: 12 });
-  await fitEvents();
+  const wanted = applyUrl();
+  if (!wanted.view) await fitEvents();
   state.layer = L.layerGroup().addTo(state.map);
   const borders = getJSON("/static/countries.geojson").then((countries) => {
     L.geoJSON(countries, { style: () => ({ className: "country", color: "#888", weight: 0.6, fillColor: "#f7f5ef",
                                            fillOpacity: 1 }), interactive: false }).addTo(state.map).bringToBack();
   });
-  state.map.on("moveend", () => loadMarkers().catch(report));
+  state.map.on("moveend", () => { writeUrl(false); loadMarkers().catch(report); });
   document.getElementById("filters").addEventListener("submit", (ev) => {
-    ev.preventDefault(); state.since = state.until = null; refresh().catch(report);
+    ev.preventDefault(); state.since = state.until = null; writeUrl(true); refresh().catch(report);
+  });
+  window.addEventListener("popstate", () => {
+    const back = applyUrl();
+    refresh().catch(report);
+    if (back.event) showEvent(back.event, false).catch(report);
   });
   // (an id or name "reset" on a control would shadow the form's own reset(): test_web_api checks the markup)
   document.getElementById("reset-filters").addEventListener("click", () => {
-    document.getElementById("filters").reset(); state.since = state.until = null; refresh().catch(report);
+    document.getElementById("filters").reset(); state.since = state.until = null; writeUrl(true); refresh().catch(report);
   });
   brushable(document.getElementById("timeline"));
   suggestActors();
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && state.since) setRange(null, null); });
   await Promise.all([refresh(), borders]);
+  if (wanted.event) await showEvent(wanted.event, false).catch(report);
+  writeUrl(false);
   // navigation start -> borders and markers drawn, read by the browser test and the benchmark
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.ready = "1";
