@@ -211,6 +211,8 @@ def in_homs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     with Store(str(db)) as store:
         store.conn.execute("UPDATE events SET admin1 = CASE WHEN event_type = 'Battles' THEN 'Ḩimş' ELSE 'Homs' END "
                            "WHERE location = 'Palmyra'")  # fmt: skip
+        store.conn.execute("UPDATE events SET fatalities_min = 3, fatalities_max = 5 WHERE event_type = 'Battles' "
+                           "AND location = 'Palmyra'")  # fmt: skip
     with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         yield c
 
@@ -224,6 +226,16 @@ def test_place_control_never_reads_a_region_as_the_place(in_homs: TestClient, na
 def test_place_control_finds_the_place_by_name_gazetteer_name_or_geonames_id(in_homs: TestClient, name: str) -> None:
     (period,) = in_homs.get(f"/api/places/{name}/control").json()["periods"]
     assert period["controller"] == "Military Forces of Syria"
+
+
+def test_clusters_add_up_fatalities_and_an_event_carries_its_whole_record(in_homs: TestClient) -> None:
+    for query in ("zoom=12&bbox=35,33,39,35", "zoom=2", "zoom=2&since=2000-01-01"):  # fine grid, coarse, by event
+        assert sum(c["fatalities"] for c in in_homs.get(f"/api/clusters?{query}").json()["clusters"]) == 3
+    (battle,) = in_homs.get("/api/events?q=citadel").json()["events"]
+    detail = in_homs.get(f"/api/events/{battle['event_id']}").json()
+    assert (detail["event"]["fatalities_min"], detail["event"]["fatalities_max"]) == (3, 5)
+    assert detail["admin1"] == "Ḩimş" and detail["time_precision"] == 1 and detail["geo_precision"] == 1
+    assert {"actor1_type", "actor2_type", "source"} <= set(detail)
 
 
 def test_place_control_reads_within_the_time_limit(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

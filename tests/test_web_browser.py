@@ -158,6 +158,9 @@ def test_clicking_a_marker_shows_its_evidence_highlighted_in_the_article(browser
     marker.dispatch_event("mouseout")  # the tooltip a click opens would hide a neighbour in the screenshot
     assert mark.inner_text() == "Air strikes hit eastern Aleppo on Monday, a monitor said."
     assert "Five people died." in page.locator("#panel .article").inner_text()
+    record = page.locator("#panel table.record").inner_text()
+    for field in ("dates", "place", "actor 1", "fatalities", "sources", "reports", "confidence", "precision 1"):
+        assert field in record
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert not watch.dialogs and not watch.foreign and not watch.errors

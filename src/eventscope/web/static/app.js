@@ -64,7 +64,7 @@ function eventMarker(c) {
     radius: 7, color: "#333", weight: 1, fillColor: COLORS[mainType(c.types)] || OTHER, fillOpacity: 0.85,
     className: "event-marker",
   });
-  marker.bindTooltip(() => el("span", `${mainType(c.types)} — click to read`));
+  marker.bindTooltip(() => el("span", `${mainType(c.types)}${c.fatalities ? ` · ${c.fatalities} killed` : ""} — click to read`));
   marker.on("click", () => showEvent(c.event_id).catch(report));
   marker.addTo(state.layer);
   marker.getElement().dataset.eventId = c.event_id;
@@ -86,7 +86,8 @@ function clusterMarker(c) {
     icon: L.divIcon({ html: icon, className: "cluster-marker", iconSize: [size, size] }),
     keyboard: false,
   });
-  marker.bindTooltip(() => el("span", entries.map(([t, n]) => `${t}: ${n}`).join(" · ")));
+  marker.bindTooltip(() => el("span", entries.map(([t, n]) => `${t}: ${n}`).join(" · ") +
+                                      (c.fatalities ? ` · ${c.fatalities} killed` : "")));
   marker.on("click", () => openCluster(c).catch(report));
   marker.addTo(state.layer);
   marker.getElement().dataset.count = String(c.count);
@@ -298,6 +299,42 @@ function articleBox(article, mentions) {
   return box;
 }
 
+function fatalities(e) {
+  if (e.fatalities_min === null && e.fatalities_max === null) return "not reported";
+  const lo = e.fatalities_min ?? e.fatalities_max, hi = e.fatalities_max ?? e.fatalities_min;
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+const PRECISION = { 1: "exact", 2: "near", 3: "approximate" };
+
+// Every field of the record, one row each: the analyst reads the event as ACLED would list it.
+function recordTable(d) {
+  const e = d.event, hedged = d.mentions.filter((m) => m.hedged).length;
+  const rows = [
+    ["dates", `${e.date_start || "?"}${e.date_end && e.date_end !== e.date_start ? " – " + e.date_end : ""}` +
+              (d.time_precision ? ` (precision ${d.time_precision}: ${["", "day", "week", "month"][d.time_precision] || "?"})` : "")],
+    ["place", [e.location, d.admin1, e.country].filter(Boolean).join(", ") +
+              (d.geo_precision ? ` (precision ${d.geo_precision}: ${PRECISION[d.geo_precision] || "?"})` : "")],
+    ["position", e.latitude === null ? "none" : `${e.latitude}, ${e.longitude}`],
+    ["actor 1", [e.actor1 || "unknown", d.actor1_type && `type ${d.actor1_type}`].filter(Boolean).join(" · ")],
+    ["actor 2", [e.actor2 || "none", d.actor2_type && `type ${d.actor2_type}`].filter(Boolean).join(" · ")],
+    ["associated", d.assoc_actors.join(", ") || "none"],
+    ["fatalities", fatalities(e)],
+    ["said by", d.source || "no one named"],
+    ["sources", `${e.source_count}: ${d.sources.join(", ") || "none named"}`],
+    ["reports", `${e.mention_count} (${[...new Set(d.mentions.map((m) => m.modality))].join(", ") || "?"}` +
+                `${hedged ? `; ${hedged} hedged` : ""})`],
+    ["confidence", d.confidence.toFixed(2)],
+  ];
+  const table = el("table", null, "record");
+  for (const [name, value] of rows) {
+    const tr = el("tr");
+    tr.append(el("th", name), el("td", value));
+    table.appendChild(tr);
+  }
+  return table;
+}
+
 async function showEvent(id, push = true) {
   const d = await getJSON(`/api/events/${encodeURIComponent(id)}`);
   const e = d.event, panel = document.getElementById("panel");
@@ -315,9 +352,7 @@ async function showEvent(id, push = true) {
   }
   if (e.country) where.appendChild(document.createTextNode(`, ${e.country}`));
   panel.appendChild(where);
-  panel.appendChild(el("p", [e.actor1, e.actor2].filter(Boolean).join(" vs ") || "actors unknown"));
-  panel.appendChild(el("p", `confidence ${d.confidence.toFixed(2)} · ${e.mention_count} report(s) · ` +
-                             `sources: ${d.sources.join(", ") || "none named"}`, "meta"));
+  panel.appendChild(recordTable(d));
   for (const article of d.articles) panel.appendChild(articleBox(article, d.mentions));
   panel.dataset.eventId = id;
   if (push) writeUrl(true);
