@@ -286,7 +286,7 @@ def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> N
     doc = client.get("/openapi.json").json()
     assert doc == json.loads(json.dumps(document()))
     assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/counts",
-                                 "/api/actors", "/api/places", "/api/places/{name}/control"}  # fmt: skip
+                                 "/api/actors", "/api/places", "/api/places/{name}/control", "/api/export"}  # fmt: skip
     for name, _default, _help in SETTINGS:
         assert f"`{name}`" in doc["info"]["description"]
 
@@ -339,3 +339,37 @@ def test_an_empty_database_serves_empty_answers(tmp_path: Path) -> None:
         assert c.get("/api/counts").json() == {"counts": []}
         assert c.get("/api/actors").json() == {"has_more": False, "actors": []}
         assert c.get("/api/places").json() == {"has_more": False, "places": []}
+
+
+def test_export_streams_the_filtered_events_as_acled_csv_and_geojson(client: TestClient) -> None:
+    import csv
+    import io
+
+    from eventscope.store.export import ACLED_COLUMNS
+
+    response = client.get("/api/export?format=acled-csv&type=Battles")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert 'filename="events.csv"' in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert tuple(rows[0]) == ACLED_COLUMNS and {r["location"] for r in rows} == {"Palmyra", "Mosul"}
+    assert [r["event_date"] for r in rows] == sorted(r["event_date"] for r in rows)
+    collection = client.get("/api/export?format=geojson&country=SYR&since=2017-03-01").json()
+    assert collection["type"] == "FeatureCollection"
+    ids = {f["properties"]["event_id"] for f in collection["features"]}
+    assert ids == {e["event_id"] for e in client.get("/api/events?country=SYR&since=2017-03-01").json()["events"]}
+
+
+@pytest.mark.parametrize(
+    "query", ["", "format=csv", "format=geojson&sql=1", "format=geojson&limit=10", "format=geojson&offset=2"]
+)
+def test_export_rejects_an_unknown_format_or_parameter(client: TestClient, query: str) -> None:
+    response = client.get(f"/api/export?{query}")
+    assert response.status_code == 400 and response.json()["error"]
+
+
+def test_export_reads_every_event_in_chunks_in_day_order(scattered: TestClient) -> None:
+    collection = scattered.get("/api/export?format=geojson").json()
+    dates = [f["properties"]["date_start"] for f in collection["features"]]
+    assert len(dates) == 3000 and dates == sorted(dates)  # 6 chunks of 500
+    lines = scattered.get("/api/export?format=acled-csv&actor=actor%2096").text.splitlines()
+    assert len(lines) == 1 + 3000 // 97

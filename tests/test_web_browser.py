@@ -287,3 +287,19 @@ def test_a_url_with_filters_view_and_event_reproduces_them_after_reload_and_back
     expect(page.locator("body")).to_have_attribute("data-events-in-view", "5")
     assert not watch.dialogs and not watch.foreign and not watch.errors
     page.close()
+
+
+def test_the_download_links_return_the_filtered_rows(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    _filter(page, "type", "Battles")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "2")
+    with page.expect_download() as info:
+        page.click("#download-csv")
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and all("Battles" in line for line in lines[1:])
+    with page.expect_download() as info:
+        page.click("#download-geojson")
+    features = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["location"] for f in features) == ["Mosul", "Palmyra"]
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()

@@ -70,7 +70,7 @@ def query_events(store: Store, q: EventQuery, fetch: Fetch | None = None) -> lis
         found = [r for r in found if distance_km(lat, lon, r[14], r[15]) <= km]
     if q.limit is not None:
         found = found[: q.limit]
-    return [rows.merged_from_row(r[:-2], tuple(r[-2] or ()), rows.evidence_from(r[-1])) for r in found]
+    return [rows.merged_from_columns(r) for r in found]
 
 
 def updated_at(store: Store, event_ids: list[str]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
@@ -23,11 +23,15 @@ from typing import Any
 import duckdb
 
 from ..control import Period, place_events, timeline
+from ..merge import MergedEvent
+from . import rows as event_rows
 from .db import Store
 from .rows import like_pattern
+from .sql import IN_IDS
 
 QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
 MAX_LIMIT = 1000  # events in one page
+EXPORT_CHUNK = 500  # events read (and sent) at a time by an export
 SERVE_DB = "eventscope_serve"  # the in-memory database that holds the serving copy
 GRID_SIZE = 65536  # grid cells across the world on each axis (16 bits of longitude and of latitude)
 PIXEL_BITS = 14  # at zoom z one 64-pixel map cell is 2 ** (PIXEL_BITS - z) grid cells wide
@@ -456,3 +460,17 @@ def control_periods(store: Store, place: str) -> tuple[Period, ...]:
     """Who held ``place`` and when (see ``eventscope.control``): its events found as the CLI finds them (by
     name, gazetteer name and vicinity), each query on its own cursor within the time limit."""
     return timeline(place_events(store, place, fetch=partial(run, store)))
+
+
+def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
+    """Every event matching ``f`` (limit and offset ignored) in full, by start day then id, ``EXPORT_CHUNK`` at a
+    time, with the Unix time each was last written; each read runs within the time limit."""
+    table = _events(store)
+    where, params = _where(f, table)
+    ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
+    sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence, updated_at FROM events "
+           f"WHERE event_id {IN_IDS} ORDER BY date_start, event_id")  # fmt: skip
+    for at in range(0, len(ids), EXPORT_CHUNK):
+        found = run(store, sql, [ids[at : at + EXPORT_CHUNK]])
+        merged = [event_rows.merged_from_columns(r[:-1]) for r in found]
+        yield merged, {r[0]: r[-1] for r in found if r[-1] is not None}

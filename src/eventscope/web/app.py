@@ -15,13 +15,14 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..control.place import load_gazetteer
 from ..store import Store, read_api
 from ..store import export as ex
+from . import download
 from .errors import BadRequest, HTTPError, NotFound, TooManyRequests, Unauthorized, Unavailable
 from .guard import COOKIE, LoginLimiter, allowed_hosts, host_name, token_matches
 from .openapi import document
@@ -132,6 +133,18 @@ class Api:
         periods = self._read(read_api.control_periods, name)
         return SafeJSON({"place": name, "periods": [ex.period_json(p) for p in periods]})
 
+    def export(self, request: Request) -> Response:
+        """Every event ``/api/events`` would list with the same filters (no pages: no limit or offset), as a file."""
+        paging = sorted({"limit", "offset"} & set(request.query_params))
+        if paging:
+            raise BadRequest(f"unknown parameter: {paging[0]} (an export holds every matching event)")
+        f = event_filter(request.query_params, self.settings, frozenset({"format"}))
+        fmt = request.query_params.get("format")
+        kind, extension = download.media_type(fmt)
+        body = (download.acled_csv if fmt == "acled-csv" else download.geojson)(self.store, f)
+        disposition = f'attachment; filename="events.{extension}"'
+        return StreamingResponse(body, media_type=kind, headers={"Content-Disposition": disposition})
+
     def openapi(self, request: Request) -> Response:
         return SafeJSON(document())
 
@@ -169,6 +182,7 @@ def create_app(
         Route("/api/events/{event_id}", api.event),
         Route("/api/clusters", api.clusters),
         Route("/api/counts", api.counts),
+        Route("/api/export", api.export),
         Route("/api/actors", api.actors),
         Route("/api/places", api.places),
         Route("/api/places/{name}/control", api.control),

@@ -179,6 +179,31 @@ def document() -> dict[str, Any]:
                     "responses": _ok("#/components/schemas/Counts", "counts"),
                 }
             },
+            "/api/export": {
+                "get": {
+                    "summary": "Every event matching the filters (no limit or offset) as a file, streamed",
+                    "parameters": [
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "required": True,
+                            "description": "the file's format",
+                            "schema": {"type": "string", "enum": ["acled-csv", "geojson"]},
+                        },
+                        *_FILTERS,
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ACLED's CSV columns, or a GeoJSON FeatureCollection of points",
+                            "content": {
+                                "text/csv": {"schema": {"type": "string"}},
+                                "application/geo+json": {"schema": {"type": "object"}},
+                            },
+                        },
+                        **{k: v for k, v in _ok("#/components/schemas/Error", "").items() if k != "200"},
+                    },
+                }
+            },
             "/api/places/{name}/control": {
                 "get": {
                     "summary": "Who controlled the place and when, with the evidence of each change",

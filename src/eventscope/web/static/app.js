@@ -420,7 +420,16 @@ async function fitEvents() {
 // The URL carries the filters, the brushed range (from, to), the view (map=zoom/lat/lon) and the open event.
 const FIELDS = ["since", "until", "type", "actor", "q"];
 
+function downloadLinks() {  // the export links carry the filters and the brushed range of the view
+  for (const [id, format] of [["download-csv", "acled-csv"], ["download-geojson", "geojson"]]) {
+    const url = new URL("/api/export", window.location.origin);
+    for (const [k, v] of Object.entries({ format, ...filters() })) url.searchParams.set(k, v);
+    document.getElementById(id).href = url.pathname + url.search;
+  }
+}
+
 function writeUrl(push) {
+  downloadLinks();
   const url = new URL(window.location.href), c = state.map.getCenter();
   url.search = "";
   for (const [k, v] of Object.entries(formFilters())) url.searchParams.set(k, v);
