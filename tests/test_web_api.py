@@ -18,6 +18,8 @@ from eventscope.web import SETTINGS, create_app  # noqa: E402
 from eventscope.web.app import CSP  # noqa: E402
 from eventscope.web.openapi import document  # noqa: E402
 
+LOCAL = "http://localhost"  # the server answers to localhost names only
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -26,7 +28,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         yield c
 
 
@@ -112,7 +114,7 @@ def scattered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
     with Store(str(db)) as store:  # one associated actor, to be found by the actor filter
         store.conn.execute("UPDATE events SET assoc_actors = ['Tribal Militia (Syria)'] WHERE event_id = 'ev-1'")
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         yield c
 
 
@@ -200,6 +202,42 @@ def test_place_control_finds_events_by_gazetteer_name_as_the_cli_does(client: Te
     assert period["controller"] == "Military Forces of Syria"
 
 
+@pytest.fixture(scope="module")
+def in_homs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The demo database with Palmyra's events in the Homs governorate, as the gazetteer places them."""
+    from eventscope.store import Store
+
+    db = webdemo.build(tmp_path_factory.mktemp("web") / "homs.duckdb")
+    with Store(str(db)) as store:
+        store.conn.execute("UPDATE events SET admin1 = CASE WHEN event_type = 'Battles' THEN 'Ḩimş' ELSE 'Homs' END "
+                           "WHERE location = 'Palmyra'")  # fmt: skip
+        store.conn.execute("UPDATE events SET fatalities_min = 3, fatalities_max = 5 WHERE event_type = 'Battles' "
+                           "AND location = 'Palmyra'")  # fmt: skip
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
+        yield c
+
+
+@pytest.mark.parametrize("name", ["Homs", "Ḩimş", "homs", "169575"])  # 169575: the governorate's GeoNames id
+def test_place_control_never_reads_a_region_as_the_place(in_homs: TestClient, name: str) -> None:
+    assert in_homs.get(f"/api/places/{name}/control").json()["periods"] == []
+
+
+@pytest.mark.parametrize("name", ["Palmyra", "Tadmur", "163808"])  # 163808: Tadmur's GeoNames id
+def test_place_control_finds_the_place_by_name_gazetteer_name_or_geonames_id(in_homs: TestClient, name: str) -> None:
+    (period,) = in_homs.get(f"/api/places/{name}/control").json()["periods"]
+    assert period["controller"] == "Military Forces of Syria"
+
+
+def test_clusters_add_up_fatalities_and_an_event_carries_its_whole_record(in_homs: TestClient) -> None:
+    for query in ("zoom=12&bbox=35,33,39,35", "zoom=2", "zoom=2&since=2000-01-01"):  # fine grid, coarse, by event
+        assert sum(c["fatalities"] for c in in_homs.get(f"/api/clusters?{query}").json()["clusters"]) == 3
+    (battle,) = in_homs.get("/api/events?q=citadel").json()["events"]
+    detail = in_homs.get(f"/api/events/{battle['event_id']}").json()
+    assert (detail["event"]["fatalities_min"], detail["event"]["fatalities_max"]) == (3, 5)
+    assert detail["admin1"] == "Ḩimş" and detail["time_precision"] == 1 and detail["geo_precision"] == 1
+    assert {"actor1_type", "actor2_type", "source"} <= set(detail)
+
+
 def test_place_control_reads_within_the_time_limit(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from eventscope.store import read_api
 
@@ -207,7 +245,7 @@ def test_place_control_reads_within_the_time_limit(db: Path, monkeypatch: pytest
         raise read_api.QueryTimeout("query interrupted after 2 s")
 
     monkeypatch.setattr(read_api, "run", slow)
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         assert c.get("/api/places/Palmyra/control").status_code == 503
 
 
@@ -228,18 +266,34 @@ def test_page_has_no_inline_script_or_style() -> None:
     assert "style=" not in html and "<style" not in html
 
 
+def test_no_form_control_shadows_a_method_of_its_form() -> None:
+    """A control with id or name "reset" (or "submit", ...) hides form.reset(): the old reset button did."""
+    from html.parser import HTMLParser
+
+    names: list[str] = []
+
+    class Controls(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in {"input", "select", "button", "textarea", "datalist", "output", "fieldset"}:
+                names.extend(v for k, v in attrs if k in {"id", "name"} and v)
+
+    Controls().feed((Path(create_app.__code__.co_filename).parent / "static" / "index.html").read_text())
+    shadowing = {"reset", "submit", "elements", "length", "action", "method", "target", "requestSubmit"}
+    assert names and not shadowing & set(names)
+
+
 def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     assert doc == json.loads(json.dumps(document()))
     assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/counts",
-                                 "/api/actors", "/api/places", "/api/places/{name}/control"}  # fmt: skip
+                                 "/api/actors", "/api/places", "/api/places/{name}/control", "/api/export"}  # fmt: skip
     for name, _default, _help in SETTINGS:
         assert f"`{name}`" in doc["info"]["description"]
 
 
 def test_token_is_required_on_every_request_when_set(db: Path) -> None:
     token = "s3cret-token-0123456789"
-    with TestClient(create_app(str(db), token=token)) as c:
+    with TestClient(create_app(str(db), token=token), base_url=LOCAL) as c:
         for path in ("/", "/api/events", "/static/app.js", "/openapi.json"):
             assert c.get(path).status_code == 401
             assert c.get(path, headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -256,7 +310,7 @@ def test_query_timeout_is_a_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> No
         raise read_api.QueryTimeout("query interrupted after 2 s")
 
     monkeypatch.setattr(read_api, "events_page", slow)
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         assert c.get("/api/events").status_code == 503
 
 
@@ -278,10 +332,44 @@ def test_an_empty_database_serves_empty_answers(tmp_path: Path) -> None:
 
     with Store(str(tmp_path / "empty.duckdb")):
         pass
-    with TestClient(create_app(str(tmp_path / "empty.duckdb"))) as c:
+    with TestClient(create_app(str(tmp_path / "empty.duckdb")), base_url=LOCAL) as c:
         assert c.get("/api/events").json() == {"has_more": False, "events": []}
         assert c.get("/api/clusters?zoom=2").json() == {"total": 0, "clusters": []}
         assert c.get("/api/clusters?zoom=8&bbox=0,0,10,10").json() == {"total": 0, "clusters": []}
         assert c.get("/api/counts").json() == {"counts": []}
         assert c.get("/api/actors").json() == {"has_more": False, "actors": []}
         assert c.get("/api/places").json() == {"has_more": False, "places": []}
+
+
+def test_export_streams_the_filtered_events_as_acled_csv_and_geojson(client: TestClient) -> None:
+    import csv
+    import io
+
+    from eventscope.store.export import ACLED_COLUMNS
+
+    response = client.get("/api/export?format=acled-csv&type=Battles")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert 'filename="events.csv"' in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert tuple(rows[0]) == ACLED_COLUMNS and {r["location"] for r in rows} == {"Palmyra", "Mosul"}
+    assert [r["event_date"] for r in rows] == sorted(r["event_date"] for r in rows)
+    collection = client.get("/api/export?format=geojson&country=SYR&since=2017-03-01").json()
+    assert collection["type"] == "FeatureCollection"
+    ids = {f["properties"]["event_id"] for f in collection["features"]}
+    assert ids == {e["event_id"] for e in client.get("/api/events?country=SYR&since=2017-03-01").json()["events"]}
+
+
+@pytest.mark.parametrize(
+    "query", ["", "format=csv", "format=geojson&sql=1", "format=geojson&limit=10", "format=geojson&offset=2"]
+)
+def test_export_rejects_an_unknown_format_or_parameter(client: TestClient, query: str) -> None:
+    response = client.get(f"/api/export?{query}")
+    assert response.status_code == 400 and response.json()["error"]
+
+
+def test_export_reads_every_event_in_chunks_in_day_order(scattered: TestClient) -> None:
+    collection = scattered.get("/api/export?format=geojson").json()
+    dates = [f["properties"]["date_start"] for f in collection["features"]]
+    assert len(dates) == 3000 and dates == sorted(dates)  # 6 chunks of 500
+    lines = scattered.get("/api/export?format=acled-csv&actor=actor%2096").text.splitlines()
+    assert len(lines) == 1 + 3000 // 97

@@ -12,6 +12,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]  # fmt: skip
 SCREENSHOT = Path(__file__).resolve().parent.parent / "benchmarks" / "out" / "map.png"
+PHONE = SCREENSHOT.with_name("phone-390.png")
 READY = SCREENSHOT.parent / "page_ready.txt"
 
 
@@ -37,9 +39,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -50,6 +51,18 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serving(webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def nigeria_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serving(webdemo.build(tmp_path_factory.mktemp("web") / "nigeria.duckdb", webdemo.NIGERIA)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +86,8 @@ class Watch:
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
 
 
-def _open(browser: Browser, base: str) -> tuple[Page, Watch]:
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+def _open(browser: Browser, base: str, width: int = 1280, height: int = 800) -> tuple[Page, Watch]:
+    page = browser.new_page(viewport={"width": width, "height": height})
     watch = Watch(page, base)
     page.goto(base + "/")
     page.wait_for_selector("body[data-ready='1']", timeout=10_000)
@@ -145,6 +158,9 @@ def test_clicking_a_marker_shows_its_evidence_highlighted_in_the_article(browser
     marker.dispatch_event("mouseout")  # the tooltip a click opens would hide a neighbour in the screenshot
     assert mark.inner_text() == "Air strikes hit eastern Aleppo on Monday, a monitor said."
     assert "Five people died." in page.locator("#panel .article").inner_text()
+    record = page.locator("#panel table.record").inner_text()
+    for field in ("dates", "place", "actor 1", "fatalities", "sources", "reports", "confidence", "precision 1"):
+        assert field in record
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert not watch.dialogs and not watch.foreign and not watch.errors
@@ -204,3 +220,86 @@ def test_page_is_ready_within_a_second(browser: Browser, base_url: str) -> None:
     READY.parent.mkdir(parents=True, exist_ok=True)
     READY.write_text(f"page ready (navigation start -> markers drawn), fixture database: {sorted(times)} ms\n")
     assert 0 < min(times) < 1000
+
+
+def test_a_nigeria_only_database_opens_with_all_its_events_in_view(browser: Browser, nigeria_url: str) -> None:
+    page, watch = _open(browser, nigeria_url)
+    assert page.get_attribute("body", "data-events-in-view") == "3"
+    assert _markers_in_view(page) == 3
+    west, south, east, north = (float(v) for v in (page.get_attribute("body", "data-bbox") or "").split(","))
+    assert west < 3.39 and east > 13.16 and south < 6.45 and north > 13.06 and east - west < 60  # not the world
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_reset_clears_every_filter(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    page.select_option("select[name=type]", "Battles")
+    page.fill("input[name=actor]", "islamic")
+    page.fill("input[name=q]", "citadel")
+    page.fill("input[name=since]", "2017-03-01")
+    page.fill("input[name=until]", "2017-03-01")
+    page.click("#filters button[type=submit]")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "1")
+    page.click("#reset-filters")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "5")
+    for field in ("select[name=type]", "input[name=actor]", "input[name=q]", "input[name=since]", "input[name=until]"):
+        assert page.locator(field).input_value() == ""
+    assert page.locator("#timeline rect.bar").count() == 4 and "error" not in page.inner_text("#status")
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_a_phone_sized_viewport_stacks_the_map_above_the_panel(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url, 390, 844)
+    map_box, panel_box = page.locator("#map").bounding_box(), page.locator("#panel").bounding_box()
+    assert map_box is not None and panel_box is not None
+    assert map_box["width"] <= 390 and panel_box["width"] <= 390 and panel_box["y"] >= map_box["y"] + map_box["height"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the side
+    PHONE.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(PHONE))
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_a_url_with_filters_view_and_event_reproduces_them_after_reload_and_back_undoes(
+    browser: Browser, base_url: str
+) -> None:
+    page, watch = _open(browser, base_url)
+    _filter(page, "type", "Battles")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "2")
+    (event,) = _api(base_url, "q=citadel")["events"]  # type: ignore[misc]
+    page.goto(f"{base_url}/?type=Battles&map=6/35.0/40.0&event={event['event_id']}")
+    page.wait_for_selector("body[data-ready='1']")
+    bbox = page.get_attribute("body", "data-bbox")
+    assert page.locator("select[name=type]").input_value() == "Battles"
+    assert page.get_attribute("#panel", "data-event-id") == event["event_id"]
+    assert "Fighting killed three soldiers" in page.locator("#panel mark.evidence").inner_text()
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.get_attribute("body", "data-bbox") == bbox and "map=6%2F35.0000%2F40.0000" in page.url
+    assert page.locator("select[name=type]").input_value() == "Battles"
+    assert page.get_attribute("#panel", "data-event-id") == event["event_id"]
+    page.go_back()  # to the page filtered by hand, before the address was typed
+    expect(page.locator("select[name=type]")).to_have_value("Battles")
+    page.go_back()  # before the filter
+    expect(page.locator("select[name=type]")).to_have_value("")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "5")
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_the_download_links_return_the_filtered_rows(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    _filter(page, "type", "Battles")
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "2")
+    with page.expect_download() as info:
+        page.click("#download-csv")
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and all("Battles" in line for line in lines[1:])
+    with page.expect_download() as info:
+        page.click("#download-geojson")
+    features = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["features"]
+    assert sorted(f["properties"]["location"] for f in features) == ["Mosul", "Palmyra"]
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()

@@ -34,7 +34,7 @@ def only_a_box_out_of_order_is_rejected(ctx: Any, response: Any, case: Any) -> N
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    app = create_app(str(webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")))
+    app = create_app(str(webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")), hosts=["testserver"])
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -16,10 +16,12 @@ from eventscope.store import Store  # noqa: E402
 from eventscope.store.read_api import run  # noqa: E402
 from eventscope.web import create_app  # noqa: E402
 
+LOCAL = "http://localhost"  # the server answers to localhost names only
+
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    return TestClient(create_app(str(webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb"))))
+    return TestClient(create_app(str(webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb"))), base_url=LOCAL)
 
 
 def test_markup_in_an_article_is_escaped_in_the_bytes_and_intact_in_the_data(client: TestClient) -> None:

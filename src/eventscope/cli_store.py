@@ -143,7 +143,7 @@ def export_cmd(
 
 
 def control_cmd(
-    place: Annotated[str, typer.Argument(help="Place name (location or first-order region).")],
+    place: Annotated[str, typer.Argument(help="Place name or GeoNames id (a town, never the region around it).")],
     db: Db = "events.duckdb",
     at: Annotated[str | None, typer.Option(help="YYYY-MM-DD: only who held the place that day.")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,

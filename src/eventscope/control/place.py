@@ -1,4 +1,6 @@
-"""Find a place's events by its name, its gazetteer name ("Palmyra" is GeoNames' "Tadmur") and its vicinity."""
+"""Find a place's events by its name, its gazetteer name ("Palmyra" is GeoNames' "Tadmur"), its GeoNames id and
+its vicinity: the place itself, a town or city, never the region around it ("Homs" is the city, not the
+governorate that holds Palmyra)."""
 
 from __future__ import annotations
 
@@ -17,10 +19,17 @@ def load_gazetteer() -> None:
 
 
 def _gazetteer_point(place: str) -> tuple[str, float, float] | None:
-    """The most populous gazetteer feature the name may denote (name, latitude, longitude)."""
+    """The most populous town or city the name (or GeoNames id, in ASCII digits) may denote: (its gazetteer
+    name, latitude, longitude); regions and countries are never the place."""
     from ..places import Gazetteer
 
-    found = [c for c in Gazetteer.default().lookup(place) if c.latitude is not None and c.longitude is not None]
+    gazetteer = Gazetteer.default()
+    if place.isascii() and place.isdigit():
+        one = gazetteer.get(int(place))
+        candidates = [one] if one is not None else []
+    else:
+        candidates = gazetteer.lookup(place)
+    found = [c for c in candidates if c.kind == "city" and c.latitude is not None and c.longitude is not None]
     if not found:
         return None
     best = max(found, key=lambda c: (c.population, -c.geonameid))
@@ -30,8 +39,8 @@ def _gazetteer_point(place: str) -> tuple[str, float, float] | None:
 def place_events(
     store: Store, place: str, km: float = NEAR_KM, use_gazetteer: bool = True, fetch: Fetch | None = None
 ) -> list[Event]:
-    """Events at ``place``: by name, by the gazetteer's name for it, or within ``km`` of it (``fetch``: see
-    ``query_events``)."""
+    """Events at ``place``: located by that name or the gazetteer's name for it, or within ``km`` of it
+    (``fetch``: see ``query_events``); an event is never the place's for lying in a region of that name."""
     queries = [EventQuery(place=place)]
     point = _gazetteer_point(place) if use_gazetteer else None
     if point is not None:

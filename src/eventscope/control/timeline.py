@@ -5,8 +5,9 @@ non-violent transfer, withdrawal) opens a period for the actor that gained the
 place.  A change of the whole place closes every open period; a partial one
 ("the western sectors", "the airport", forces "entering" the town) opens a
 partial period beside them and closes only earlier partial periods of the same
-scope.  So the whole place never has two controllers at once unless the
-evidence reports partial control.
+scope.  A holder reported again while it holds the place keeps one period;
+a withdrawal to nobody named opens a "no one named" period only when no one
+else holds the whole place.  So the whole place never has two holders at once.
 """
 
 from __future__ import annotations
@@ -68,17 +69,30 @@ def _change(event: Event) -> Period | None:
 
 
 def timeline(events: Iterable[Event]) -> tuple[Period, ...]:
-    """The periods of control, ordered by start; partial ones kept as partial."""
-    changes = sorted(
-        (c for c in map(_change, events) if c is not None), key=lambda p: (p.start, p.partial, p.event_id)
-    )
+    """The periods of control, ordered by start; partial ones kept as partial; a holder reported again
+    while it holds the place keeps one period (the new report's evidence joins it)."""
+    changes = sorted((c for c in map(_change, events) if c is not None), key=lambda p: (p.start, p.partial, p.event_id))
     periods: list[Period] = []
     for change in changes:
-        for i, open_ in enumerate(periods):
-            if open_.end is None and _closes(change, open_):
-                periods[i] = replace(open_, end=change.start)
-        periods.append(change)
+        _apply(periods, change)
     return tuple(periods)
+
+
+def _apply(periods: list[Period], change: Period) -> None:
+    """Close the open periods ``change`` ends, then open its own, unless it continues an open one or it is a
+    withdrawal to nobody named while someone still holds the whole place."""
+    kept = next((i for i, p in enumerate(periods) if p.end is None and _continues(change, p)), None)
+    for i, open_ in enumerate(periods):
+        if i != kept and open_.end is None and _closes(change, open_):
+            periods[i] = replace(open_, end=change.start)
+    if kept is not None:
+        periods[kept] = replace(periods[kept], evidence=periods[kept].evidence + change.evidence)
+    elif change.controller is not None or change.partial or not any(p.end is None and not p.partial for p in periods):
+        periods.append(change)
+
+
+def _continues(change: Period, open_: Period) -> bool:
+    return (change.controller, change.partial, change.scope) == (open_.controller, open_.partial, open_.scope)
 
 
 def _closes(change: Period, open_: Period) -> bool:

@@ -98,10 +98,11 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[st
     writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _flat(v) for k, v in row.items()})
+        writer.writerow({k: flat(v) for k, v in row.items()})
 
 
-def _flat(value: Any) -> Any:
+def flat(value: Any) -> Any:
+    """A CSV cell: a list becomes its items joined by '; '."""
     return "; ".join(map(str, value)) if isinstance(value, list) else value
 
 
@@ -121,15 +122,18 @@ def write_jsonl(events: Iterable[MergedEvent], out: IO[str]) -> None:
 
 
 def geojson(events: Iterable[MergedEvent]) -> dict[str, Any]:
-    features = []
-    for merged in events:
-        e = merged.event
-        if e.latitude is None or e.longitude is None:
-            continue
-        props = {k: v for k, v in event_json(merged).items() if k not in ("latitude", "longitude", "evidence")}
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-                         "properties": props})  # fmt: skip
+    features = [f for f in map(geojson_feature, events) if f is not None]
     return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_feature(merged: MergedEvent) -> dict[str, Any] | None:
+    """The event as a GeoJSON point feature (None when it has no position)."""
+    e = merged.event
+    if e.latitude is None or e.longitude is None:
+        return None
+    props = {k: v for k, v in event_json(merged).items() if k not in ("latitude", "longitude", "evidence")}
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
+            "properties": props}  # fmt: skip
 
 
 def write_parquet(events: Iterable[MergedEvent], path: str) -> None:

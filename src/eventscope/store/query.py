@@ -25,7 +25,7 @@ class EventQuery:
     actor: str | None = None  # case-insensitive part of an actor's name
     country: str | None = None  # ISO 3166-1 alpha-3
     near: tuple[float, float, float] | None = None  # latitude, longitude, km
-    place: str | None = None  # location or admin1, case-insensitive
+    place: str | None = None  # the event's location, case-insensitive (never its admin1: Homs is not Palmyra)
     limit: int | None = None
 
 
@@ -37,7 +37,7 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
         (q.until is not None, "date_start <= ?", [q.until]),
         (q.event_type is not None, "(event_type = ? OR sub_event_type = ?)", [q.event_type, q.event_type]),
         (q.country is not None, "upper(country) = upper(?)", [q.country]),
-        (q.place is not None, "(lower(location) = lower(?) OR lower(admin1) = lower(?))", [q.place, q.place]),
+        (q.place is not None, "lower(location) = lower(?)", [q.place]),
     ]
     if q.actor is not None:
         pattern = rows.like_pattern(q.actor)
@@ -70,7 +70,7 @@ def query_events(store: Store, q: EventQuery, fetch: Fetch | None = None) -> lis
         found = [r for r in found if distance_km(lat, lon, r[14], r[15]) <= km]
     if q.limit is not None:
         found = found[: q.limit]
-    return [rows.merged_from_row(r[:-2], tuple(r[-2] or ()), rows.evidence_from(r[-1])) for r in found]
+    return [rows.merged_from_columns(r) for r in found]
 
 
 def updated_at(store: Store, event_ids: list[str]) -> dict[str, int]:

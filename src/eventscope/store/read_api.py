@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
@@ -23,11 +23,15 @@ from typing import Any
 import duckdb
 
 from ..control import Period, place_events, timeline
+from ..merge import MergedEvent
+from . import rows as event_rows
 from .db import Store
 from .rows import like_pattern
+from .sql import IN_IDS
 
 QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
 MAX_LIMIT = 1000  # events in one page
+EXPORT_CHUNK = 500  # events read (and sent) at a time by an export
 SERVE_DB = "eventscope_serve"  # the in-memory database that holds the serving copy
 GRID_SIZE = 65536  # grid cells across the world on each axis (16 bits of longitude and of latitude)
 PIXEL_BITS = 14  # at zoom z one 64-pixel map cell is 2 ** (PIXEL_BITS - z) grid cells wide
@@ -85,6 +89,7 @@ class Cluster:
     extent: tuple[float, float, float, float]  # west, south, east, north of its events
     types: dict[str, int]  # events by ACLED event type
     event_id: str | None  # the one event, when the cluster holds one
+    fatalities: int  # the sum of its events' reported fatalities (the lower bound of each range)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,11 @@ class EventDetail:
     event: EventSummary
     assoc_actors: tuple[str, ...]
     admin1: str | None
+    actor1_type: str | None  # ACLED's inter code of each actor
+    actor2_type: str | None
+    time_precision: int | None  # ACLED's: 1 the day, 2 the week, 3 the month
+    geo_precision: int | None  # ACLED's: 1 the place, 2 near it, 3 the region
+    source: str | None  # who the reports attribute the event to
     sources: tuple[str, ...]
     article_ids: tuple[str, ...]
     confidence: float  # the highest confidence of its mentions
@@ -198,7 +208,8 @@ _TYPES: weakref.WeakKeyDictionary[Store, tuple[str, ...]] = weakref.WeakKeyDicti
 _COPY_LOCK = threading.Lock()
 _CELL_SUMS = (
     "count(*) AS n, sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s, "
-    "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one"
+    "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one, "
+    "coalesce(sum(coalesce(fatalities_min, fatalities_max)), 0) AS fat"
 )
 _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
@@ -341,21 +352,21 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
         edge = f" AND NOT ((gx >> {COARSE_BITS}) BETWEEN ? AND ? AND (gy >> {COARSE_BITS}) BETWEEN ? AND ?)"
         parts = [] if world else [raw + edge + " GROUP BY cell, tcode"]
         parts += [f"SELECT CAST(cx >> ? AS BIGINT) * {GRID_SIZE} + (cy >> ?) AS cell, "
-                  "tcode, n, sy, sx, w, s, e, nn, one "
+                  "tcode, n, sy, sx, w, s, e, nn, one, fat "
                   f"FROM {table}_coarse{coarse_where}cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?"]  # fmt: skip
         coarse_shift = shift - COARSE_BITS
         args = [*([] if world else args + inner), coarse_shift, coarse_shift, *coarse_params, *inner]
     sql = f"""
         SELECT sum(n), sum(sy) / sum(n), sum(sx) / sum(n), min(w), min(s), max(e), max(nn),
-               list(tcode), list(n), any_value(one)
+               list(tcode), list(n), any_value(one), sum(fat)
         FROM (SELECT cell, tcode, sum(n) AS n, sum(sy) AS sy, sum(sx) AS sx, min(w) AS w, min(s) AS s,
-                     max(e) AS e, max(nn) AS nn, any_value(one) AS one
+                     max(e) AS e, max(nn) AS nn, any_value(one) AS one, sum(fat) AS fat
               FROM ({" UNION ALL ".join(parts)}) GROUP BY cell, tcode)
         GROUP BY cell ORDER BY cell"""
     names, out = _TYPES[store], []
-    for n, lat, lon, w, s, e, nn, codes, counts, one in run(store, sql, args):
+    for n, lat, lon, w, s, e, nn, codes, counts, one, fat in run(store, sql, args):
         types = {names[code]: int(k) for code, k in zip(codes, counts, strict=True)}
-        out.append(Cluster(int(n), lat, lon, (w, s, e, nn), types, one if n == 1 else None))
+        out.append(Cluster(int(n), lat, lon, (w, s, e, nn), types, one if n == 1 else None, int(fat)))
     return ClusterPage(sum(c.count for c in out), tuple(out))
 
 
@@ -401,7 +412,8 @@ def places(store: Store, q: NameQuery) -> PlacePage:
 
 def event_detail(store: Store, event_id: str) -> EventDetail | None:
     """The event with its mentions, their evidence spans and the articles they were read from."""
-    sql = f"SELECT {_SUMMARY}, assoc_actors, admin1, sources, article_ids FROM events WHERE event_id = ?"
+    sql = (f"SELECT {_SUMMARY}, assoc_actors, admin1, actor1_type, actor2_type, time_precision, geo_precision, "
+           "source, sources, article_ids FROM events WHERE event_id = ?")  # fmt: skip
     found = run(store, sql, [event_id])
     if not found:
         return None
@@ -409,8 +421,9 @@ def event_detail(store: Store, event_id: str) -> EventDetail | None:
     mentions = _mentions(store, event_id)
     articles = _articles(store, sorted({m.article_uid for m in mentions}))
     return EventDetail(
-        event=EventSummary(*row[:15]), assoc_actors=tuple(row[15]), admin1=row[16], sources=tuple(row[17]),
-        article_ids=tuple(row[18]), confidence=max((m.confidence for m in mentions), default=0.0),
+        event=EventSummary(*row[:15]), assoc_actors=tuple(row[15]), admin1=row[16], actor1_type=row[17],
+        actor2_type=row[18], time_precision=row[19], geo_precision=row[20], source=row[21], sources=tuple(row[22]),
+        article_ids=tuple(row[23]), confidence=max((m.confidence for m in mentions), default=0.0),
         mentions=mentions, articles=articles,
     )  # fmt: skip
 
@@ -447,3 +460,17 @@ def control_periods(store: Store, place: str) -> tuple[Period, ...]:
     """Who held ``place`` and when (see ``eventscope.control``): its events found as the CLI finds them (by
     name, gazetteer name and vicinity), each query on its own cursor within the time limit."""
     return timeline(place_events(store, place, fetch=partial(run, store)))
+
+
+def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
+    """Every event matching ``f`` (limit and offset ignored) in full, by start day then id, ``EXPORT_CHUNK`` at a
+    time, with the Unix time each was last written; each read runs within the time limit."""
+    table = _events(store)
+    where, params = _where(f, table)
+    ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
+    sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence, updated_at FROM events "
+           f"WHERE event_id {IN_IDS} ORDER BY date_start, event_id")  # fmt: skip
+    for at in range(0, len(ids), EXPORT_CHUNK):
+        found = run(store, sql, [ids[at : at + EXPORT_CHUNK]])
+        merged = [event_rows.merged_from_columns(r[:-1]) for r in found]
+        yield merged, {r[0]: r[-1] for r in found if r[-1] is not None}

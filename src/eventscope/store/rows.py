@@ -142,6 +142,11 @@ def merged_from_row(
     return MergedEvent(event, mention_ids, tuple(sources), fmax)
 
 
+def merged_from_columns(row: tuple[Any, ...]) -> MergedEvent:
+    """A merged event from ``EVENT_COLUMNS, mention_ids, evidence`` (as the readers select them)."""
+    return merged_from_row(row[:-2], tuple(row[-2] or ()), evidence_from(row[-1]))
+
+
 def _day(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value

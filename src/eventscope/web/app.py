@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import json
 import threading
+from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -14,14 +15,16 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..control.place import load_gazetteer
 from ..store import Store, read_api
 from ..store import export as ex
-from .errors import HTTPError, NotFound, Unauthorized, Unavailable
+from . import download
+from .errors import BadRequest, HTTPError, NotFound, TooManyRequests, Unauthorized, Unavailable
+from .guard import COOKIE, LoginLimiter, allowed_hosts, host_name, token_matches
 from .openapi import document
 from .params import event_filter, name_query, zoom
 from .settings import Settings
@@ -34,7 +37,6 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
-COOKIE = "eventscope_token"
 # characters that could end a <script> or open markup if a response were ever sniffed as HTML
 _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
@@ -63,29 +65,26 @@ class SafeJSON(JSONResponse):
 
 
 class Guard(BaseHTTPMiddleware):
-    """Security headers on every response; with a token, every request must carry it."""
+    """Security headers on every response; a ``Host`` outside ``hosts`` is a 400; with a token, every request
+    but ``/login`` must carry it."""
 
-    def __init__(self, app: Any, token: str | None) -> None:
+    def __init__(self, app: Any, token: str | None, hosts: frozenset[str]) -> None:
         super().__init__(app)
-        self.token = token
+        self.token, self.hosts = token, hosts
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        if self.token and request.url.path != "/login" and not self._allowed(request):
-            response: Response = _error(Unauthorized("a bearer token is required"))
+        if host_name(request.headers.get("host", "")) not in self.hosts:
+            response: Response = _error(BadRequest("Host header not allowed (serve --host NAME answers to NAME)"))
+        elif self.token and request.url.path != "/login" and not token_matches(request, self.token):
+            response = _error(Unauthorized("a bearer token is required"))
         else:
             response = await call_next(request)
         response.headers.update(HEADERS)
         return response
 
-    def _allowed(self, request: Request) -> bool:
-        assert self.token is not None
-        header = request.headers.get("authorization", "")
-        given = header[7:] if header.lower().startswith("bearer ") else request.cookies.get(COOKIE, "")
-        return hmac.compare_digest(given.encode(), self.token.encode())
-
 
 def _error(exc: HTTPError) -> SafeJSON:
-    return SafeJSON({"error": exc.message, "status": exc.status}, status_code=exc.status)
+    return SafeJSON({"error": exc.message, "status": exc.status}, status_code=exc.status, headers=exc.headers)
 
 
 async def _on_error(request: Request, exc: Exception) -> Response:
@@ -98,6 +97,7 @@ class Api:
 
     def __init__(self, store: Store, settings: Settings, token: str | None) -> None:
         self.store, self.settings, self.token = store, settings, token
+        self.logins = LoginLimiter()
 
     def _read(self, fn: Any, *args: Any) -> Any:
         try:
@@ -133,6 +133,18 @@ class Api:
         periods = self._read(read_api.control_periods, name)
         return SafeJSON({"place": name, "periods": [ex.period_json(p) for p in periods]})
 
+    def export(self, request: Request) -> Response:
+        """Every event ``/api/events`` would list with the same filters (no pages: no limit or offset), as a file."""
+        paging = sorted({"limit", "offset"} & set(request.query_params))
+        if paging:
+            raise BadRequest(f"unknown parameter: {paging[0]} (an export holds every matching event)")
+        f = event_filter(request.query_params, self.settings, frozenset({"format"}))
+        fmt = request.query_params.get("format")
+        kind, extension = download.media_type(fmt)
+        body = (download.acled_csv if fmt == "acled-csv" else download.geojson)(self.store, f)
+        disposition = f'attachment; filename="events.{extension}"'
+        return StreamingResponse(body, media_type=kind, headers={"Content-Disposition": disposition})
+
     def openapi(self, request: Request) -> Response:
         return SafeJSON(document())
 
@@ -141,6 +153,9 @@ class Api:
 
     def login(self, request: Request) -> Response:
         """``/login?token=T``: keep the token in an HttpOnly cookie so the page's own requests carry it."""
+        wait = self.logins.take(request.client.host if request.client else "")
+        if wait:
+            raise TooManyRequests(f"too many login attempts: try again in {wait:.0f} s", wait)
         given = request.query_params.get("token", "")
         if not self.token or not hmac.compare_digest(given.encode(), self.token.encode()):
             return _error(Unauthorized("wrong token"))
@@ -149,8 +164,11 @@ class Api:
         return response
 
 
-def create_app(db: str | Store, token: str | None = None, settings: Settings | None = None) -> Starlette:
-    """The app over the database file ``db`` (opened read-only) or an open ``Store``."""
+def create_app(
+    db: str | Store, token: str | None = None, settings: Settings | None = None, hosts: Iterable[str] = ()
+) -> Starlette:
+    """The app over the database file ``db`` (opened read-only) or an open ``Store``, answering requests whose
+    ``Host`` is a localhost name or one of ``hosts``."""
     store = db if isinstance(db, Store) else Store(db, read_only=True)
     read_api.prepare(store)
     # the control endpoint's place lookup then runs within the query time limit (built on first use: not inline)
@@ -164,10 +182,11 @@ def create_app(db: str | Store, token: str | None = None, settings: Settings | N
         Route("/api/events/{event_id}", api.event),
         Route("/api/clusters", api.clusters),
         Route("/api/counts", api.counts),
+        Route("/api/export", api.export),
         Route("/api/actors", api.actors),
         Route("/api/places", api.places),
         Route("/api/places/{name}/control", api.control),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token)],
+    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, hosts=allowed_hosts(hosts))],
                      exception_handlers={HTTPError: _on_error})  # fmt: skip

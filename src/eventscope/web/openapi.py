@@ -73,6 +73,9 @@ _SCHEMAS: dict[str, Any] = {
     "EventDetail": {"type": "object", "properties": {
         "event": {"$ref": "#/components/schemas/EventSummary"}, "confidence": {"type": "number"},
         "assoc_actors": {"type": "array", "items": {"type": "string"}}, "admin1": _NSTR,
+        "actor1_type": _NSTR, "actor2_type": _NSTR, "source": _NSTR,
+        "time_precision": {"type": ["integer", "null"], "description": "1 the day, 2 the week, 3 the month"},
+        "geo_precision": {"type": ["integer", "null"], "description": "1 the place, 2 near it, 3 the region"},
         "sources": {"type": "array", "items": {"type": "string"}},
         "article_ids": {"type": "array", "items": {"type": "string"}},
         "mentions": {"type": "array", "items": {"type": "object", "properties": {
@@ -91,7 +94,9 @@ _SCHEMAS: dict[str, Any] = {
                 "extent": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4,
                            "description": "west, south, east, north of its events"},
                 "types": {"type": "object", "additionalProperties": {"type": "integer"}},
-                "event_id": {"type": ["string", "null"], "description": "the event, when the cluster holds one"}}}}}},
+                "event_id": {"type": ["string", "null"], "description": "the event, when the cluster holds one"},
+                "fatalities": {"type": "integer", "minimum": 0,
+                               "description": "its events' reported fatalities (lower bounds) added up"}}}}}},
     "ActorPage": {"type": "object", "required": ["has_more", "actors"], "properties": {
         "has_more": {"type": "boolean"},
         "actors": {"type": "array", "items": {"type": "object", "required": ["name", "events"], "properties": {
@@ -172,6 +177,31 @@ def document() -> dict[str, Any]:
                     "summary": "Events per start day and type",
                     "parameters": _FILTERS,
                     "responses": _ok("#/components/schemas/Counts", "counts"),
+                }
+            },
+            "/api/export": {
+                "get": {
+                    "summary": "Every event matching the filters (no limit or offset) as a file, streamed",
+                    "parameters": [
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "required": True,
+                            "description": "the file's format",
+                            "schema": {"type": "string", "enum": ["acled-csv", "geojson"]},
+                        },
+                        *_FILTERS,
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ACLED's CSV columns, or a GeoJSON FeatureCollection of points",
+                            "content": {
+                                "text/csv": {"schema": {"type": "string"}},
+                                "application/geo+json": {"schema": {"type": "object"}},
+                            },
+                        },
+                        **{k: v for k, v in _ok("#/components/schemas/Error", "").items() if k != "200"},
+                    },
                 }
             },
             "/api/places/{name}/control": {

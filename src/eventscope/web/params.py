@@ -15,6 +15,9 @@ from .settings import Settings
 _NUMBER = r"-?[0-9]+(\.[0-9]+)?"
 BBOX_PATTERN = rf"^{_NUMBER}(,{_NUMBER}){{3}}$"  # west,south,east,north in decimal degrees
 DAY_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# ASCII digits only: str.isdigit() and int() also take '²', '١٠', ' 1', '+1' (and crash on some); 12 digits is
+# more than any bound here and keeps int() far from its length limit
+INT_PATTERN = re.compile(r"[0-9]{1,12}")
 KNOWN = frozenset({"since", "until", "type", "sub_type", "actor", "country", "bbox", "q", "limit", "offset"})
 
 
@@ -30,12 +33,13 @@ def _day(params: Mapping[str, str], name: str) -> date | None:
         raise BadRequest(f"{name}: expected YYYY-MM-DD") from exc
 
 
-def _int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+def integer(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """The one parser of integer parameters: ASCII digits only (no sign, space or other script), within bounds."""
     value = params.get(name)
     if value is None:
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise BadRequest(f"{name}: expected an integer from {low} to {high}")
+    if not INT_PATTERN.fullmatch(value) or not low <= int(value) <= high:
+        raise BadRequest(f"{name}: expected an integer from {low} to {high} in ASCII digits")
     return int(value)
 
 
@@ -62,7 +66,7 @@ MAX_ZOOM = 20
 
 def zoom(params: Mapping[str, str]) -> int:
     """The map's zoom level (0 = the whole world in 256 pixels)."""
-    return _int(params, "zoom", 5, 0, MAX_ZOOM)
+    return integer(params, "zoom", 5, 0, MAX_ZOOM)
 
 
 def event_filter(params: Mapping[str, str], settings: Settings, extra: frozenset[str] = frozenset()) -> EventFilter:
@@ -75,8 +79,8 @@ def event_filter(params: Mapping[str, str], settings: Settings, extra: frozenset
         country=_text(params, "country", settings), bbox=_bbox(params.get("bbox")),
         text=_text(params, "q", settings),
     )  # fmt: skip
-    limit = _int(params, "limit", settings.default_limit, 0, settings.max_limit)
-    return replace(f, limit=limit, offset=_int(params, "offset", 0, 0, 10_000_000))
+    limit = integer(params, "limit", settings.default_limit, 0, settings.max_limit)
+    return replace(f, limit=limit, offset=integer(params, "offset", 0, 0, 10_000_000))
 
 
 def name_query(params: Mapping[str, str], settings: Settings, countries: bool) -> NameQuery:
@@ -87,6 +91,6 @@ def name_query(params: Mapping[str, str], settings: Settings, countries: bool) -
         raise BadRequest(f"unknown parameter: {unknown[0]}")
     return NameQuery(
         text=_text(params, "q", settings), country=_text(params, "country", settings),
-        limit=_int(params, "limit", settings.default_limit, 0, settings.max_limit),
-        offset=_int(params, "offset", 0, 0, 10_000_000),
+        limit=integer(params, "limit", settings.default_limit, 0, settings.max_limit),
+        offset=integer(params, "offset", 0, 0, 10_000_000),
     )  # fmt: skip

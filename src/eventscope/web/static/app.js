@@ -64,7 +64,7 @@ function eventMarker(c) {
     radius: 7, color: "#333", weight: 1, fillColor: COLORS[mainType(c.types)] || OTHER, fillOpacity: 0.85,
     className: "event-marker",
   });
-  marker.bindTooltip(() => el("span", `${mainType(c.types)} — click to read`));
+  marker.bindTooltip(() => el("span", `${mainType(c.types)}${c.fatalities ? ` · ${c.fatalities} killed` : ""} — click to read`));
   marker.on("click", () => showEvent(c.event_id).catch(report));
   marker.addTo(state.layer);
   marker.getElement().dataset.eventId = c.event_id;
@@ -86,7 +86,8 @@ function clusterMarker(c) {
     icon: L.divIcon({ html: icon, className: "cluster-marker", iconSize: [size, size] }),
     keyboard: false,
   });
-  marker.bindTooltip(() => el("span", entries.map(([t, n]) => `${t}: ${n}`).join(" · ")));
+  marker.bindTooltip(() => el("span", entries.map(([t, n]) => `${t}: ${n}`).join(" · ") +
+                                      (c.fatalities ? ` · ${c.fatalities} killed` : "")));
   marker.on("click", () => openCluster(c).catch(report));
   marker.addTo(state.layer);
   marker.getElement().dataset.count = String(c.count);
@@ -119,6 +120,7 @@ async function openCluster(c) {
   const page = await getJSON("/api/events", { ...filters(), bbox: box, limit: "100" });
   const panel = document.getElementById("panel");
   panel.replaceChildren(el("h3", `${c.count} events here`));
+  delete panel.dataset.eventId;
   const list = el("ul", null, "event-list");
   for (const e of page.events) {
     const item = el("li"), link = el("button", `${e.date_start || "undated"} ${e.sub_event_type}`, "linkish");
@@ -195,6 +197,7 @@ function drawBrush(x0, x1) {
 function setRange(since, until) {
   state.since = since; state.until = until;
   drawBrush();
+  writeUrl(true);
   loadMarkers().catch(report);
 }
 
@@ -296,7 +299,43 @@ function articleBox(article, mentions) {
   return box;
 }
 
-async function showEvent(id) {
+function fatalities(e) {
+  if (e.fatalities_min === null && e.fatalities_max === null) return "not reported";
+  const lo = e.fatalities_min ?? e.fatalities_max, hi = e.fatalities_max ?? e.fatalities_min;
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+const PRECISION = { 1: "exact", 2: "near", 3: "approximate" };
+
+// Every field of the record, one row each: the analyst reads the event as ACLED would list it.
+function recordTable(d) {
+  const e = d.event, hedged = d.mentions.filter((m) => m.hedged).length;
+  const rows = [
+    ["dates", `${e.date_start || "?"}${e.date_end && e.date_end !== e.date_start ? " – " + e.date_end : ""}` +
+              (d.time_precision ? ` (precision ${d.time_precision}: ${["", "day", "week", "month"][d.time_precision] || "?"})` : "")],
+    ["place", [e.location, d.admin1, e.country].filter(Boolean).join(", ") +
+              (d.geo_precision ? ` (precision ${d.geo_precision}: ${PRECISION[d.geo_precision] || "?"})` : "")],
+    ["position", e.latitude === null ? "none" : `${e.latitude}, ${e.longitude}`],
+    ["actor 1", [e.actor1 || "unknown", d.actor1_type && `type ${d.actor1_type}`].filter(Boolean).join(" · ")],
+    ["actor 2", [e.actor2 || "none", d.actor2_type && `type ${d.actor2_type}`].filter(Boolean).join(" · ")],
+    ["associated", d.assoc_actors.join(", ") || "none"],
+    ["fatalities", fatalities(e)],
+    ["said by", d.source || "no one named"],
+    ["sources", `${e.source_count}: ${d.sources.join(", ") || "none named"}`],
+    ["reports", `${e.mention_count} (${[...new Set(d.mentions.map((m) => m.modality))].join(", ") || "?"}` +
+                `${hedged ? `; ${hedged} hedged` : ""})`],
+    ["confidence", d.confidence.toFixed(2)],
+  ];
+  const table = el("table", null, "record");
+  for (const [name, value] of rows) {
+    const tr = el("tr");
+    tr.append(el("th", name), el("td", value));
+    table.appendChild(tr);
+  }
+  return table;
+}
+
+async function showEvent(id, push = true) {
   const d = await getJSON(`/api/events/${encodeURIComponent(id)}`);
   const e = d.event, panel = document.getElementById("panel");
   panel.replaceChildren();
@@ -313,11 +352,12 @@ async function showEvent(id) {
   }
   if (e.country) where.appendChild(document.createTextNode(`, ${e.country}`));
   panel.appendChild(where);
-  panel.appendChild(el("p", [e.actor1, e.actor2].filter(Boolean).join(" vs ") || "actors unknown"));
-  panel.appendChild(el("p", `confidence ${d.confidence.toFixed(2)} · ${e.mention_count} report(s) · ` +
-                             `sources: ${d.sources.join(", ") || "none named"}`, "meta"));
+  panel.appendChild(recordTable(d));
   for (const article of d.articles) panel.appendChild(articleBox(article, d.mentions));
   panel.dataset.eventId = id;
+  if (push) writeUrl(true);
+  const first = panel.querySelector("mark.evidence");  // the first highlighted sentence, in view in the panel
+  if (first) first.scrollIntoView({ block: "center" });
 }
 
 // The place panel: who held the place and when, as bars on a time axis, then each change with its evidence.
@@ -325,6 +365,7 @@ async function showPlace(name) {
   const d = await getJSON(`/api/places/${encodeURIComponent(name)}/control`);
   const panel = document.getElementById("panel");
   panel.replaceChildren(el("h3", `Control of ${d.place}`));
+  delete panel.dataset.eventId;
   panel.dataset.place = d.place;
   const found = (await getJSON("/api/places", { q: name, limit: "20" })).places.filter((p) => p.name === name);
   for (const p of found) {
@@ -367,25 +408,79 @@ function controlChart(periods) {
   return svg;
 }
 
+// The first view: every event that matches the form's filters, from the clusters of the whole world.
+async function fitEvents() {
+  const page = await getJSON("/api/clusters", { ...formFilters(), zoom: "2" });
+  if (!page.clusters.length) { state.map.setView([20, 0], 2); return; }
+  const bounds = L.latLngBounds([]);
+  for (const c of page.clusters) bounds.extend([[c.extent[1], c.extent[0]], [c.extent[3], c.extent[2]]]);
+  state.map.fitBounds(bounds.pad(0.1), { maxZoom: 8, animate: false });
+}
+
+// The URL carries the filters, the brushed range (from, to), the view (map=zoom/lat/lon) and the open event.
+const FIELDS = ["since", "until", "type", "actor", "q"];
+
+function downloadLinks() {  // the export links carry the filters and the brushed range of the view
+  for (const [id, format] of [["download-csv", "acled-csv"], ["download-geojson", "geojson"]]) {
+    const url = new URL("/api/export", window.location.origin);
+    for (const [k, v] of Object.entries({ format, ...filters() })) url.searchParams.set(k, v);
+    document.getElementById(id).href = url.pathname + url.search;
+  }
+}
+
+function writeUrl(push) {
+  downloadLinks();
+  const url = new URL(window.location.href), c = state.map.getCenter();
+  url.search = "";
+  for (const [k, v] of Object.entries(formFilters())) url.searchParams.set(k, v);
+  if (state.since) { url.searchParams.set("from", state.since); url.searchParams.set("to", state.until); }
+  url.searchParams.set("map", `${state.map.getZoom()}/${c.lat.toFixed(4)}/${c.lng.toFixed(4)}`);
+  const shown = document.getElementById("panel").dataset.eventId;
+  if (shown) url.searchParams.set("event", shown);
+  if (url.href !== window.location.href) history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+function applyUrl() {  // the form, range and view from the URL; true when it names a view
+  const params = new URLSearchParams(window.location.search), form = document.getElementById("filters");
+  const select = form.querySelector("select[name=type]"), type = params.get("type") || "";
+  if (type && ![...select.options].some((o) => o.value === type)) select.appendChild(el("option", type)).value = type;
+  for (const name of FIELDS) form.elements[name].value = params.get(name) || "";
+  state.since = params.get("from"); state.until = params.get("to");
+  if (!state.since || !state.until) state.since = state.until = null;
+  const view = (params.get("map") || "").split("/").map(Number);
+  if (view.length === 3 && view.every(Number.isFinite)) { state.map.setView([view[1], view[2]], view[0], { animate: false }); }
+  return { view: view.length === 3 && view.every(Number.isFinite), event: params.get("event") };
+}
+
 async function start() {
   state.started = performance.now();
-  state.map = L.map("map", { worldCopyJump: false, minZoom: 2, maxZoom: 12 }).setView([34, 38], 5);
+  state.map = L.map("map", { worldCopyJump: false, minZoom: 2, maxZoom: 12 });
+  const wanted = applyUrl();
+  if (!wanted.view) await fitEvents();
   state.layer = L.layerGroup().addTo(state.map);
   const borders = getJSON("/static/countries.geojson").then((countries) => {
     L.geoJSON(countries, { style: () => ({ className: "country", color: "#888", weight: 0.6, fillColor: "#f7f5ef",
                                            fillOpacity: 1 }), interactive: false }).addTo(state.map).bringToBack();
   });
-  state.map.on("moveend", () => loadMarkers().catch(report));
+  state.map.on("moveend", () => { writeUrl(false); loadMarkers().catch(report); });
   document.getElementById("filters").addEventListener("submit", (ev) => {
-    ev.preventDefault(); state.since = state.until = null; refresh().catch(report);
+    ev.preventDefault(); state.since = state.until = null; writeUrl(true); refresh().catch(report);
   });
-  document.getElementById("reset").addEventListener("click", () => {
-    document.getElementById("filters").reset(); state.since = state.until = null; refresh().catch(report);
+  window.addEventListener("popstate", () => {
+    const back = applyUrl();
+    refresh().catch(report);
+    if (back.event) showEvent(back.event, false).catch(report);
+  });
+  // (an id or name "reset" on a control would shadow the form's own reset(): test_web_api checks the markup)
+  document.getElementById("reset-filters").addEventListener("click", () => {
+    document.getElementById("filters").reset(); state.since = state.until = null; writeUrl(true); refresh().catch(report);
   });
   brushable(document.getElementById("timeline"));
   suggestActors();
   document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && state.since) setRange(null, null); });
   await Promise.all([refresh(), borders]);
+  if (wanted.event) await showEvent(wanted.event, false).catch(report);
+  writeUrl(false);
   // navigation start -> borders and markers drawn, read by the browser test and the benchmark
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.ready = "1";
