@@ -54,8 +54,8 @@ def test_acled_csv_has_acleds_columns_in_order_and_notes_from_evidence(tmp_path:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0].keys()) == ACLED_COLUMNS
     clash = next(r for r in rows if r["sub_event_type"] == "Armed clash")
-    assert clash["notes"].startswith("On 2017-03-01: EV|Battles") and clash["notes"].endswith("[3 reports]")
-    assert clash["iso"] == "760" and clash["country"] == "Syrian Arab Republic" and clash["fatalities"] == "3"
+    assert clash["notes"].startswith("EV|Battles|Armed clash") and "[3 reports]" not in clash["notes"]
+    assert clash["iso"] == "760" and clash["country"] == "Syria" and clash["fatalities"] == "3"
     assert clash["region"] == "Middle East" and clash["timestamp"] == str(WRITTEN)
     assert {r["admin3"] for r in rows} == {""}  # nothing stored tells it
 

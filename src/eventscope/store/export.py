@@ -10,8 +10,9 @@ from typing import IO, Any
 from ..control import Period
 from ..merge import MergedEvent
 from ..places.admin2 import admin2_names
+from ..records import Event
 from ..serialize import event_record
-from .regions import acled_region
+from . import acled
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -22,7 +23,6 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 TABLE_COLUMNS = ("event_id", "date_start", "event_type", "sub_event_type", "actor1", "actor2", "location",
                  "country", "fatalities", "source_count")  # fmt: skip
-DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 NOTE_SENTENCES = 3  # evidence sentences quoted in an ACLED note
 
 
@@ -37,13 +37,9 @@ def event_json(merged: MergedEvent) -> dict[str, Any]:
 
 
 def notes(merged: MergedEvent) -> str:
-    """An ACLED-style note quoted from the evidence: the first sentences, then how many reports."""
-    e = merged.event
-    seen = list(dict.fromkeys(" ".join(ev.text.split()) for ev in e.evidence))
-    when = f"On {e.date_start.isoformat()}" if e.date_start else "On an unknown date"
-    text = " ".join(seen[:NOTE_SENTENCES])
-    reports = len(e.article_ids)
-    return f"{when}: {text} [{reports} report{'s' if reports != 1 else ''}]"
+    """ACLED's note: the first evidence sentences, each once (the date and the reports are columns of their own)."""
+    seen = list(dict.fromkeys(" ".join(ev.text.split()) for ev in merged.event.evidence))
+    return " ".join(seen[:NOTE_SENTENCES])
 
 
 def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator[dict[str, Any]]:
@@ -56,42 +52,48 @@ def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator
 
 def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "") -> dict[str, Any]:
     """ACLED's columns; ``timestamp`` is the Unix time the store last wrote the event, ``admin2`` the
-    second-order region if known.  admin3 and source_scale stay empty: nothing stored tells them."""
+    second-order region if known.  Integer columns are integers (0: not known), text columns '' when empty;
+    admin3, source_scale and tags stay empty: nothing stored tells them."""
     e = merged.event
-    inter1, inter2 = e.actor1_type or "", e.actor2_type or ""
-    deaths = "" if merged.fatalities_max is None or merged.fatalities_max == e.fatalities else (
-        f"fatalities reported {e.fatalities}-{merged.fatalities_max}")  # fmt: skip
+    country = acled.acled_country(e.country)
     return {
         "event_id_cnty": f"{e.country or 'XXX'}{e.event_id.removeprefix('ev-')[:10].upper()}",
         "event_date": e.date_start.isoformat() if e.date_start else "",
-        "year": e.date_start.year if e.date_start else "", "time_precision": e.time_precision or "",
-        "disorder_type": DISORDER.get(e.event_type, "Political violence"), "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type, "actor1": e.actor1 or "", "assoc_actor_1": "; ".join(e.assoc_actors),
-        "inter1": inter1, "actor2": e.actor2 or "", "assoc_actor_2": "", "inter2": inter2,
-        "interaction": "-".join(x for x in (inter1, inter2) if x),
-        "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
-        "iso": _iso_numeric(e.country), "region": acled_region(e.country), "country": _country_name(e.country),
-        "admin1": e.admin1 or "", "admin2": admin2, "admin3": "", "location": e.location or "",
+        "year": e.date_start.year if e.date_start else 0, "time_precision": e.time_precision or 0,
+        "disorder_type": acled.disorder_type(e.sub_event_type), "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type, **_actor_columns(e),
+        "iso": country.iso if country else 0, "region": country.region if country else "",
+        "country": country.name if country else (e.country or ""),
+        "admin1": acled.ascii_name(e.admin1), "admin2": acled.ascii_name(admin2), "admin3": "",
+        "location": acled.ascii_name(e.location),
         "latitude": e.latitude if e.latitude is not None else "",
-        "longitude": e.longitude if e.longitude is not None else "", "geo_precision": e.geo_precision or "",
+        "longitude": e.longitude if e.longitude is not None else "", "geo_precision": e.geo_precision or 0,
         "source": "; ".join(merged.sources), "source_scale": "", "notes": notes(merged),
-        "fatalities": e.fatalities if e.fatalities is not None else 0, "tags": deaths,
-        "timestamp": "" if timestamp is None else timestamp,
+        "fatalities": e.fatalities if e.fatalities is not None else 0, "tags": "",
+        "timestamp": timestamp or 0,
     }  # fmt: skip
 
 
-def _iso_numeric(alpha3: str | None) -> str:
-    import pycountry
+def _actor_columns(e: Event) -> dict[str, str]:
+    """actor1 ... interaction and civilian_targeting: ACLED's categories, foreign state forces External/Other."""
+    inter1 = acled.inter(e.actor1_type, _actor_country(e.actor1, e.actor1_type), e.country)
+    inter2 = acled.inter(e.actor2_type, _actor_country(e.actor2, e.actor2_type), e.country)
+    return {
+        "actor1": e.actor1 or "", "assoc_actor_1": "; ".join(e.assoc_actors), "inter1": inter1,
+        "actor2": e.actor2 or "", "assoc_actor_2": "", "inter2": inter2,
+        "interaction": acled.interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
+    }  # fmt: skip
 
-    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
-    return str(int(found.numeric)) if found else ""
 
+def _actor_country(name: str | None, actor_type: str | None) -> str | None:
+    """The country of a state actor, from the actor dictionary (other actors are not told apart by it)."""
+    if not name or actor_type != acled.INTER_CATEGORIES[0]:
+        return None
+    from ..actors import ActorDictionary
 
-def _country_name(alpha3: str | None) -> str:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
-    return str(found.name) if found else (alpha3 or "")
+    found = ActorDictionary.default().entry(name)
+    return found.actor.country if found else None
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> None:
