@@ -189,10 +189,14 @@ class Store:
         first = dict(reversed(pairs))  # a name keeps the kind it was first stored with
         self.insert("sources", [list(pair) for pair in first.items()], conflict="ON CONFLICT DO NOTHING")
 
-    def insert(self, table: str, values: Sequence[Sequence[object]], conflict: str = "") -> None:
-        """Insert ``values`` in one statement, one list parameter per column (rows give the table's first columns)."""
+    def insert(self, table: str, values: Sequence[Sequence[object]], conflict: str = "",
+               names: Sequence[str] = ()) -> None:  # fmt: skip
+        """Insert ``values`` in one statement, one list parameter per column (rows give the table's first columns,
+        or the columns ``names``)."""
         if values:
-            insert_rows(self.conn, table, self._columns(table)[: len(values[0])], values, conflict)
+            typed = self._columns(table)
+            chosen = [next(c for c in typed if c[0] == n) for n in names] if names else typed[: len(values[0])]
+            insert_rows(self.conn, table, chosen, values, conflict)
 
     def _columns(self, table: str) -> list[tuple[str, str]]:
         if table not in self._column_types:
@@ -219,6 +223,7 @@ class Store:
     def _apply(self, delta: MergeDelta, stamp: int) -> None:
         """Rewrite the events ``delta`` changed, stamped ``stamp`` (Unix time), and their links."""
         events = [[*rows.event_row(merged), stamp, *rows.event_details(merged)] for merged in delta.upserted]
+        names = [*rows.EVENT_COLUMNS.split(", "), "updated_at", "mention_ids", "evidence"]
         gone = [*delta.removed, *(row[0] for row in events)]
         links = [[mid, merged.event.event_id] for merged in delta.upserted for mid in merged.mention_ids]
         if gone:
@@ -226,5 +231,5 @@ class Store:
         if links:
             ids = [mid for mid, _ in links]
             self.conn.execute(f"DELETE FROM event_mentions WHERE mention_id {IN_IDS}", [ids])
-        self.insert("events", events)
+        self.insert("events", events, names=names)
         self.insert("event_mentions", links)

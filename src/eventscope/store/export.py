@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
@@ -123,22 +124,58 @@ def write_jsonl(events: Iterable[MergedEvent], out: IO[str]) -> None:
 
 
 def geojson(events: Iterable[MergedEvent]) -> dict[str, Any]:
+    """Every event a feature with its event id as ``id``; one without coordinates has ``geometry: null``."""
     features = []
     for merged in events:
         e = merged.event
-        if e.latitude is None or e.longitude is None:
-            continue
+        located = e.latitude is not None and e.longitude is not None
+        geometry = {"type": "Point", "coordinates": [e.longitude, e.latitude]} if located else None
         props = {k: v for k, v in event_json(merged).items() if k not in ("latitude", "longitude", "evidence")}
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-                         "properties": props})  # fmt: skip
+        features.append({"type": "Feature", "id": e.event_id, "geometry": geometry, "properties": props})
     return {"type": "FeatureCollection", "features": features}
 
 
-def write_parquet(events: Iterable[MergedEvent], path: str) -> None:
+def parquet_schema() -> Any:
+    """The Parquet export's schema, the same whatever the data (two exports concatenate)."""
+    import pyarrow as pa
+
+    text, integer, real, texts = pa.string(), pa.int32(), pa.float64(), pa.list_(pa.string())
+    evidence = pa.list_(pa.struct([("article_id", text), ("text", text), ("start", integer), ("end", integer)]))
+    kinds = {"date_start": pa.date32(), "date_end": pa.date32(), "time_precision": integer, "latitude": real,
+             "longitude": real, "geo_precision": integer, "fatalities": integer, "hedged": pa.bool_(),
+             "confidence": real, "evidence": evidence, "source_count": integer, "fatalities_min": integer,
+             "fatalities_max": integer, "geometry": pa.binary()}  # fmt: skip
+    lists = ("assoc_actors", "source_via", "article_ids", "sources", "mention_ids")
+    names = [*PARQUET_COLUMNS, "geometry"]
+    return pa.schema([(n, texts if n in lists else kinds.get(n, text)) for n in names], metadata={"geo": GEO})
+
+
+def write_parquet(events: Iterable[MergedEvent], path: str | IO[bytes]) -> None:
+    """Events as GeoParquet: ``event_json``'s fields in explicit types, and a WKB point ``geometry`` (null
+    without coordinates)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    records = [event_json(m) for m in events]
-    for record in records:
-        record["evidence"] = json.dumps(record["evidence"], ensure_ascii=False)
-    pq.write_table(pa.Table.from_pylist(records), path)
+    records = []
+    for merged in events:
+        record = event_json(merged)
+        e = merged.event
+        record.update(date_start=e.date_start, date_end=e.date_end, geometry=_wkb_point(e.longitude, e.latitude))
+        records.append(record)
+    pq.write_table(pa.Table.from_pylist(records, schema=parquet_schema()), path)
+
+
+def _wkb_point(lon: float | None, lat: float | None) -> bytes | None:
+    return None if lon is None or lat is None else struct.pack("<BIdd", 1, 1, lon, lat)  # little-endian Point
+
+
+PARQUET_COLUMNS = (
+    "event_id", "event_type", "sub_event_type", "actor1", "actor1_type", "actor2", "actor2_type", "assoc_actors",
+    "date_start", "date_end", "time_precision", "date_basis", "location", "admin1", "country", "latitude",
+    "longitude", "geo_precision", "location_reason", "fatalities", "source", "source_via", "hedged", "modality",
+    "confidence", "plover_type", "plover_mode", "evidence", "article_ids", "sources", "source_count",
+    "mention_ids", "fatalities_min", "fatalities_max",
+)  # event_json's fields, in its order  # fmt: skip
+# GeoParquet 1.1 metadata; no "crs": the default, OGC:CRS84 (WGS84 longitude, latitude)
+GEO = json.dumps({"version": "1.1.0", "primary_column": "geometry",
+                  "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"]}}})  # fmt: skip
