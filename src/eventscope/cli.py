@@ -12,17 +12,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import cli_store, cli_web
+from . import __version__, cli_store, cli_web
+from .cli_errors import Group
 from .errors import InputError
 from .ingest import parse_time, read_inputs
 from .records import Article, Event, Rejected
 from .serialize import dumps, event_record, place_record, time_record
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=Group,
                   help="Read news articles; print grounded conflict events in ACLED's vocabulary.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 TABLE_WIDTH = 220  # columns of the events table when stdout is not a wide terminal
 
 
@@ -31,9 +32,28 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+class JsonlFormat(StrEnum):  # places and times print records only
+    jsonl = "jsonl"
+
+
 Paths = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl corpora), directories, or - for stdin.")]
 Published = Annotated[str | None, typer.Option(help="Publication time (ISO 8601) for texts that carry none.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table (readable) or jsonl (the contract).")]
+JsonlOpt = Annotated[JsonlFormat, typer.Option("--format", "-f", help="jsonl (the contract).")]
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        typer.echo(f"eventscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:  # fmt: skip
+    """Read news articles; print grounded conflict events in ACLED's vocabulary."""
 
 
 class Batch:
@@ -94,7 +114,7 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
 
 
 @app.command()
-def places(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jsonl) -> None:
+def places(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlFormat.jsonl) -> None:
     """Place mentions (toponyms), resolved against the gazetteer."""
     from .pipeline import analyse
 
@@ -109,7 +129,7 @@ def places(paths: Paths, published: Published = None, fmt: FormatOpt = Format.js
 
 
 @app.command()
-def times(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jsonl) -> None:
+def times(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlFormat.jsonl) -> None:
     """Temporal expressions normalised against each article's publication time."""
     from . import nlp
     from .times import tag_times

@@ -17,7 +17,7 @@ from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.query import updated_at
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
 
 
@@ -79,13 +79,27 @@ def ingest_cmd(
 
 def _query(since: str | None, until: str | None, type_: str | None, actor: str | None, country: str | None,
            near: str | None, place: str | None = None) -> EventQuery:  # fmt: skip
-    where = None
-    if near:
-        lat, lon, km = (float(x) for x in near.split(","))
-        where = (lat, lon, km)
-    first = date.fromisoformat(since) if since else None
-    last = date.fromisoformat(until) if until else None
-    return EventQuery(first, last, type_, actor, country, where, place)
+    """The query the options ask for (a malformed value is a usage error naming its option)."""
+    return EventQuery(_day(since, "--since"), _day(until, "--until"), type_, actor, country, _near(near), place)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    if not value:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not LAT,LON,KM (e.g. 35,69,50)", param_hint="--near") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise typer.BadParameter(f"{value!r}: latitude -90..90, longitude -180..180, KM above 0", param_hint="--near")
+    return lat, lon, km
 
 
 Since = Annotated[str | None, typer.Option(help="Events ending on or after YYYY-MM-DD.")]
@@ -102,8 +116,9 @@ def events_cmd(
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:  # fmt: skip
     """Print merged events (jsonl records carry article_ids, sources and source_count)."""
+    query = _query(since, until, type_, actor, country, near)
     with Store(db, read_only=True) as store:
-        found = query_events(store, _query(since, until, type_, actor, country, near))
+        found = query_events(store, query)
     if fmt is EventsFormat.jsonl:
         ex.write_jsonl(found, sys.stdout)
     elif fmt is EventsFormat.csv:
@@ -119,15 +134,19 @@ def events_cmd(
 def export_cmd(
     db: Db = "events.duckdb",
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.acled_csv,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (stdout when absent).")] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (stdout when absent; Parquet: "
+                                                                "when stdout is not a terminal).")] = None,
     since: Since = None, until: Until = None, type_: Type = None, country: CountryOpt = None,
 ) -> None:  # fmt: skip
     """Export merged events: ACLED CSV (ACLED's columns), JSON Lines, Parquet or GeoJSON."""
+    query = _query(since, until, type_, None, country, None)
+    if fmt is ExportFormat.parquet and out is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout", param_hint="--out")
     with Store(db, read_only=True) as store:
-        found = query_events(store, _query(since, until, type_, None, country, None))
+        found = query_events(store, query)
         stamps = updated_at(store, [m.event.event_id for m in found]) if fmt is ExportFormat.acled_csv else {}
     if fmt is ExportFormat.parquet:
-        ex.write_parquet(found, out or "events.parquet")
+        ex.write_parquet(found, out or sys.stdout.buffer)
         return
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
@@ -142,6 +161,9 @@ def export_cmd(
             handle.close()
 
 
+PERIOD_COLUMNS = ("start", "end", "controller", "partial", "scope", "change", "previous", "event_id", "evidence")
+
+
 def control_cmd(
     place: Annotated[str, typer.Argument(help="Place name (location or first-order region).")],
     db: Db = "events.duckdb",
@@ -151,14 +173,19 @@ def control_cmd(
     """Who controlled PLACE and since when, with the evidence of each change (partial control kept)."""
     from .control import controllers_at, place_events, timeline
 
+    day = _day(at, "--at")
     with Store(db, read_only=True) as store:
         periods = timeline(place_events(store, place))
-    if at:
-        periods = controllers_at(periods, date.fromisoformat(at))
+    if day:
+        periods = controllers_at(periods, day)
     records = [ex.period_json(p) for p in periods]
     if fmt is EventsFormat.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    if fmt is EventsFormat.csv:
+        rows = ({**r, "evidence": [e["text"] for e in r["evidence"]]} for r in records)
+        ex.write_csv(rows, PERIOD_COLUMNS, sys.stdout)
         return
     table = Table("from", "until", "controller", "partial", "change", "evidence")
     for r in records:

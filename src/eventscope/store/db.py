@@ -47,6 +47,8 @@ DEFAULT_MEMORY = "1GB"  # DuckDB's own default is 80% of RAM: its page cache wou
 
 def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process holds it (DuckDB allows one process at a time)."""
+    if read_only and not os.path.exists(path):
+        raise StoreError("E040", path=path, detail="no such file (eventscope ingest --db FILE creates it)")
     deadline = time.monotonic() + wait
     while True:
         try:

@@ -1,0 +1,92 @@
+"""cli: a user's mistake is one coded line on stderr, exit 2 for usage and 1 at run time, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventscope import __version__
+from eventscope.cli import app
+
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "store"))
+
+from corpus import articles, write_corpus  # noqa: E402
+from linex import extract  # noqa: E402
+
+from eventscope.ingest import read_inputs  # noqa: E402
+from eventscope.store import Store, ingest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    path = folder / "db.duckdb"
+    with Store(str(path)) as store:
+        ingest(read_inputs([str(write_corpus(folder / "c.jsonl", articles(400)))]), store, extract, batch_size=200)
+    return path
+
+
+def one_line(text: str) -> str:
+    lines = text.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("eventscope: [E") and "Traceback" not in text, text
+    return lines[0]
+
+
+@pytest.mark.parametrize(("args", "code", "option"), [
+    (["events", "--since", "2022/03/01"], "[E070]", "--since"),
+    (["events", "--until", "March"], "[E070]", "--until"),
+    (["events", "--near", "35,69"], "[E070]", "--near"),
+    (["events", "--near", "95,69,10"], "[E070]", "--near"),
+    (["control", "Palmyra", "--at", "yesterday"], "[E070]", "--at"),
+    (["places", "--format", "table", "x.txt"], "[E070]", "--format"),
+    (["times", "--format", "table", "x.txt"], "[E070]", "--format"),
+    (["events", "--no-such-option"], "[E070]", "--no-such-option"),
+])  # fmt: skip
+def test_a_bad_option_value_is_a_one_line_usage_error_with_status_2(
+    db: Path, args: list[str], code: str, option: str
+) -> None:
+    result = CliRunner().invoke(app, [*args, *(["--db", str(db)] if args[0] in ("events", "control") else [])])
+    line = one_line(result.stderr)
+    assert result.exit_code == 2 and code in line and option in line
+
+
+@pytest.mark.parametrize("command", [["events"], ["export"], ["control", "Palmyra"]])
+def test_a_missing_database_is_a_one_line_runtime_error_with_status_1(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "missing.duckdb"
+    result = CliRunner().invoke(app, [*command, "--db", str(missing)])
+    line = one_line(result.stderr)
+    assert result.exit_code == 1 and "[E040]" in line and str(missing) in line and "no such file" in line
+    assert not missing.exists()  # a reader creates nothing
+
+
+def test_version_prints_the_package_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"eventscope {__version__}"
+
+
+def test_control_csv_prints_csv(db: Path) -> None:
+    result = CliRunner().invoke(app, ["control", "Palmyra", "--db", str(db), "-f", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("start,end,controller")
+
+
+def test_parquet_without_out_goes_to_stdout_not_to_a_file(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "parquet"])
+    assert result.exit_code == 0 and result.stdout_bytes[:4] == b"PAR1" and not (tmp_path / "events.parquet").exists()
+
+
+def test_a_reader_closing_the_pipe_early_ends_the_command_with_status_0(db: Path) -> None:
+    command = [sys.executable, "-m", "eventscope", "events", "--db", str(db), "--format", "jsonl"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"{")  # `| head -1`
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0 and proc.stderr.read() == b""
