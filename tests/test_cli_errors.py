@@ -90,3 +90,28 @@ def test_a_reader_closing_the_pipe_early_ends_the_command_with_status_0(db: Path
     assert proc.stdout.readline().startswith(b"{")  # `| head -1`
     proc.stdout.close()
     assert proc.wait(timeout=60) == 0 and proc.stderr.read() == b""
+
+
+SYRIA_ROW = ("169575\tHims\tHims\tHoms\t34.72682\t36.72339\tP\tPPLA\tSY\t\t11\t\t\t\t775404\t\t501\tAsia/Damascus"
+             "\t2012-01-18\n")  # a row of GeoNames' geoname table (SY.txt)  # fmt: skip
+
+
+def test_gazetteer_build_reads_the_zip_geonames_serves(tmp_path: Path) -> None:
+    import zipfile
+
+    dump, out = tmp_path / "SY.zip", tmp_path / "g.sqlite"
+    with zipfile.ZipFile(dump, "w") as archive:
+        archive.writestr("readme.txt", "GeoNames readme, not a dump\n")
+        archive.writestr("SY.txt", SYRIA_ROW)
+    result = CliRunner().invoke(app, ["gazetteer", "build", str(dump), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("content", [b"SY.11\tHims\tHims\t169575\n", b"\xe8\x00\xff" * 50, b"PK\x03\x04broken"])
+def test_gazetteer_build_of_a_file_that_is_no_geonames_dump_is_one_line(tmp_path: Path, content: bytes) -> None:
+    dump = tmp_path / ("admin1CodesASCII.txt" if content[:2] != b"PK" else "allCountries.zip")
+    dump.write_bytes(content)
+    result = CliRunner().invoke(app, ["gazetteer", "build", str(dump), "--out", str(tmp_path / "g.sqlite")])
+    line = one_line(result.stderr)
+    assert result.exit_code == 1 and "[E030]" in line and str(dump) in line

@@ -144,8 +144,8 @@ def times(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlFormat
 
 @gazetteer_app.command("build")
 def gazetteer_build(
-    paths: Annotated[list[str], typer.Argument(help="GeoNames dump files: allCountries/XX.txt(.zip), "
-                                                    "alternateNamesV2, admin1CodesASCII, admin2Codes, countryInfo")],
+    paths: Annotated[list[str], typer.Argument(help="GeoNames dumps in the geoname table format: allCountries, "
+                                                    "XX (a country) or citiesN, as .txt or GeoNames' .zip")],
     out: Annotated[str, typer.Option(help="The index file to write.")] = "gazetteer.duckdb",
 ) -> None:
     """Build a local gazetteer index from GeoNames dumps (use it with EVENTSCOPE_GAZETTEER=FILE)."""
