@@ -115,3 +115,11 @@ def test_gazetteer_build_of_a_file_that_is_no_geonames_dump_is_one_line(tmp_path
     result = CliRunner().invoke(app, ["gazetteer", "build", str(dump), "--out", str(tmp_path / "g.sqlite")])
     line = one_line(result.stderr)
     assert result.exit_code == 1 and "[E030]" in line and str(dump) in line
+
+
+def test_tables_are_tab_separated_rows_when_stdout_is_not_a_terminal(db: Path) -> None:
+    result = CliRunner().invoke(app, ["events", "--db", str(db)])
+    header, *rows = result.stdout.splitlines()
+    assert result.exit_code == 0 and header.split("\t")[:3] == ["event_id", "date_start", "event_type"]
+    assert rows and all(len(row.split("\t")) == len(header.split("\t")) for row in rows)
+    assert not any(c in result.stdout for c in "┃━│")

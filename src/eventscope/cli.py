@@ -10,10 +10,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from . import __version__, cli_store, cli_web
 from .cli_errors import Group
+from .cli_output import print_table
 from .errors import InputError
 from .ingest import parse_time, read_inputs
 from .records import Article, Event, Rejected
@@ -24,7 +24,6 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, cls=Group,
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
-TABLE_WIDTH = 220  # columns of the events table when stdout is not a wide terminal
 
 
 class Format(StrEnum):
@@ -82,16 +81,14 @@ class Batch:
         raise typer.Exit(1 if self.skipped else 0)
 
 
-def _events_table(rows: list[Event]) -> Table:
-    table = Table(title=f"{len(rows)} events", show_lines=False, expand=False)
-    for name, width in (("date", 22), ("type", 35), ("actor1", 28), ("actor2", 28), ("location", 14),
-                        ("source", 24), ("evidence", 56)):
-        table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
-    for e in rows:
-        when = f"{e.date_start}" if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
-        table.add_row(when, e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
-                      e.source or "", " ".join(e.evidence[0].text.split()) if e.evidence else "")
-    return table
+EVENT_COLUMNS = (("date", 22), ("type", 35), ("actor1", 28), ("actor2", 28), ("location", 14), ("source", 24),
+                 ("evidence", 56))  # fmt: skip
+
+
+def _event_row(e: Event) -> list[str]:
+    when = f"{e.date_start}" if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
+    evidence = " ".join(e.evidence[0].text.split()) if e.evidence else ""
+    return [when, e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "", e.source or "", evidence]
 
 
 @app.command()
@@ -107,9 +104,7 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
         else:
             rows.extend(events)
     if fmt is Format.table:
-        console = Console()
-        console.width = max(console.width, TABLE_WIDTH)
-        console.print(_events_table(rows))
+        print_table(EVENT_COLUMNS, [_event_row(e) for e in rows], title=f"{len(rows)} events")
     batch.exit()
 
 

@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from .cli_output import print_table
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.query import updated_at
@@ -124,11 +124,9 @@ def events_cmd(
     elif fmt is EventsFormat.csv:
         ex.write_csv((ex.event_json(m) for m in found), ex.TABLE_COLUMNS + ("article_ids", "sources"), sys.stdout)
     else:
-        table = Table(*ex.TABLE_COLUMNS)
-        for merged in found:
-            record = ex.event_json(merged)
-            table.add_row(*("" if record[c] is None else str(record[c]) for c in ex.TABLE_COLUMNS))
-        Console().print(table)
+        records = (ex.event_json(merged) for merged in found)
+        cells = (["" if r[c] is None else str(r[c]) for c in ex.TABLE_COLUMNS] for r in records)
+        print_table([(c, 40) for c in ex.TABLE_COLUMNS], cells)
 
 
 def export_cmd(
@@ -187,12 +185,11 @@ def control_cmd(
         rows = ({**r, "evidence": [e["text"] for e in r["evidence"]]} for r in records)
         ex.write_csv(rows, PERIOD_COLUMNS, sys.stdout)
         return
-    table = Table("from", "until", "controller", "partial", "change", "evidence")
-    for r in records:
-        partial = r["scope"] or "partial" if r["partial"] else ""
-        evidence = " | ".join(e["text"] for e in r["evidence"])
-        table.add_row(r["start"], r["end"] or "", r["controller"] or "?", partial, r["change"], evidence)
-    Console().print(table)
+    cells = ([r["start"], r["end"] or "", r["controller"] or "?", r["scope"] or "partial" if r["partial"] else "",
+             r["change"], " | ".join(e["text"] for e in r["evidence"])] for r in records)  # fmt: skip
+    columns = [("from", None), ("until", None), ("controller", 40), ("partial", None), ("change", None),
+               ("evidence", None)]  # fmt: skip
+    print_table(columns, cells)
 
 
 def watch_cmd(
