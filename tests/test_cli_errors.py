@@ -123,3 +123,20 @@ def test_tables_are_tab_separated_rows_when_stdout_is_not_a_terminal(db: Path) -
     assert result.exit_code == 0 and header.split("\t")[:3] == ["event_id", "date_start", "event_type"]
     assert rows and all(len(row.split("\t")) == len(header.split("\t")) for row in rows)
     assert not any(c in result.stdout for c in "┃━│")
+
+
+def test_a_writer_that_cannot_get_the_file_says_who_holds_it_in_one_line(db: Path) -> None:
+    from eventscope.errors import StoreError
+    from eventscope.store.db import connect
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(30)", str(db)],
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError) as raised:
+            connect(str(db), read_only=False, wait=0.3)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "[E040]" in str(raised.value) and "another process holds the file" in str(raised.value)

@@ -55,8 +55,11 @@ def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.Duc
             limit: str | bool | int | float | list[str] = os.environ.get(ENV_MEMORY) or DEFAULT_MEMORY
             return duckdb.connect(path, read_only=read_only, config={"memory_limit": limit})
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+            if "lock" not in str(exc).lower():
                 raise StoreError("E040", path=path, detail=str(exc)) from exc
+            if time.monotonic() > deadline:
+                held = f"another process holds the file (a writer, or a server that keeps it open); waited {wait:g} s"
+                raise StoreError("E040", path=path, detail=f"{held}: {str(exc).splitlines()[0]}") from exc
             time.sleep(LOCK_POLL_S)
         except (duckdb.Error, OSError) as exc:
             raise StoreError("E040", path=path, detail=str(exc)) from exc
