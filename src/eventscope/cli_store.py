@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from .cli_output import print_table
+from .records import Rejected
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.query import updated_at
 
+T = TypeVar("T")
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
 
@@ -62,7 +65,7 @@ def ingest_cmd(
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         progress.update(task, completed=stats.articles, rate=rate, events=stats.events, skipped=stats.skipped)
 
-    items = read_sources(paths, parse_time(published))
+    items = _reporting(read_sources(paths, parse_time(published)), progress.console)
     with Store(db) as store, progress:
         if dask:
             from .scale import dask_extractor
@@ -75,6 +78,15 @@ def ingest_cmd(
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
     if stats.rejected:
         raise typer.Exit(1)
+
+
+def _reporting(items: Iterable[T], console: Console) -> Iterator[T]:
+    """``items``, each rejected input reported on one line as it passes (it is quarantined with its reason)."""
+    for item in items:
+        if isinstance(item, Rejected):
+            console.print(f"eventscope: quarantined {item.origin}: {item.reason}", markup=False,
+                          highlight=False, soft_wrap=True)  # fmt: skip
+        yield item
 
 
 def _query(since: str | None, until: str | None, type_: str | None, actor: str | None, country: str | None,
