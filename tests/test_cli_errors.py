@@ -149,3 +149,10 @@ def test_ingest_says_why_it_quarantined_each_input(tmp_path: Path) -> None:
     said = [line for line in result.stderr.splitlines() if "quarantined " in line and ": [E" in line]
     assert result.exit_code == 1 and len(said) == 2
     assert f"{empty}: [E001]" in said[0] and f"{missing}: [E009]" in said[1]
+
+
+def test_the_command_line_starts_without_loading_spacy_or_the_gazetteer() -> None:
+    code = "import sys, eventscope.cli; print(sorted(m for m in ('spacy', 'eventscope.places') if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert found.stdout.strip() == "[]"  # `eventscope --help` and the store commands need neither

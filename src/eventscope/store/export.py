@@ -10,7 +10,6 @@ from typing import IO, Any
 
 from ..control import Period
 from ..merge import MergedEvent
-from ..places.admin2 import admin2_names
 from ..records import Event
 from ..serialize import event_record
 from . import acled
@@ -46,6 +45,8 @@ def notes(merged: MergedEvent) -> str:
 def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator[dict[str, Any]]:
     """ACLED rows of merged events; ``stamps``: event id -> Unix time of its last write.  admin2 comes from
     the coordinates (``places.admin2``), looked up for all the events at once."""
+    from ..places.admin2 import admin2_names  # (imported here: places loads spaCy, which `--help` need not)
+
     points = [(m.event.latitude, m.event.longitude, m.event.geo_precision, m.event.country) for m in found]
     for merged, admin2 in zip(found, admin2_names(points), strict=True):
         yield acled_row(merged, stamps.get(merged.event.event_id), admin2)
