@@ -156,3 +156,17 @@ def test_the_command_line_starts_without_loading_spacy_or_the_gazetteer() -> Non
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert found.stdout.strip() == "[]"  # `eventscope --help` and the store commands need neither
+
+
+@pytest.mark.parametrize("command", [["extract"], ["places"], ["ingest", "--db", "db.duckdb"]])
+def test_a_missing_gazetteer_file_is_one_configuration_error_not_one_per_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("EVENTSCOPE_GAZETTEER", str(tmp_path / "gone.sqlite"))
+    texts = [tmp_path / f"{i}.txt" for i in range(3)]
+    for text in texts:
+        text.write_text("Syrian jets bombed rebel positions in Idlib on Monday.\n")
+    result = CliRunner().invoke(app, [*command, *map(str, texts)])
+    line = one_line(result.stderr)
+    assert result.exit_code == 1 and "[E030]" in line and "gone.sqlite" in line and "EVENTSCOPE_GAZETTEER" in line

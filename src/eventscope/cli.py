@@ -96,6 +96,7 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
     """Events of each article, in text order (one JSON object a line with --format jsonl)."""
     from .pipeline import extract as run
 
+    cli_store.check_gazetteer()
     batch, rows = Batch(paths, published), list[Event]()
     for _, events in run(batch.articles(), on_reject=batch.reject):
         if fmt is Format.jsonl:
@@ -113,6 +114,7 @@ def places(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlForma
     """Place mentions (toponyms), resolved against the gazetteer."""
     from .pipeline import analyse
 
+    cli_store.check_gazetteer()
     batch = Batch(paths, published)
     for analysis in analyse(batch.articles()):
         if isinstance(analysis, Rejected):

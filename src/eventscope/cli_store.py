@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -14,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from .cli_output import print_table
+from .errors import ConfigError
 from .records import Rejected
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
@@ -37,6 +39,21 @@ class ExportFormat(StrEnum):
     geojson = "geojson"
 
 
+def check_gazetteer() -> None:
+    """Before the pipeline runs: a missing EVENTSCOPE_GAZETTEER file is one configuration error (not one per
+    article), and the first run's build of the embedded gazetteer is announced (it takes about a minute)."""
+    from .places._build import embedded_key
+    from .places.gazetteer import ENV_PATH, embedded_path
+
+    given = os.environ.get(ENV_PATH)
+    if given and not os.path.isfile(given):
+        raise ConfigError("E030", path=given, detail=f"no such file (named by {ENV_PATH})")
+    target = embedded_path(embedded_key())
+    if not given and not target.is_file():
+        err.print(f"eventscope: first run: building the gazetteer {target} from the installed GeoNames packages "
+                  "(about a minute, once)", markup=False, highlight=False)  # fmt: skip
+
+
 def _progress() -> tuple[Progress, TaskID]:
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[rate]:.1f} articles/s"),
@@ -58,6 +75,7 @@ def ingest_cmd(
     from .feeds import read_sources
     from .ingest import parse_time
 
+    check_gazetteer()
     progress, task = _progress()
 
     def show(stats: IngestStats) -> None:
@@ -217,6 +235,7 @@ def watch_cmd(
         s = poll.stats
         err.print(f"{poll.feed}: HTTP {poll.status}, {s.articles} new articles, {s.events} events")
 
+    check_gazetteer()
     with Store(db) as store:
         watch(feeds, store, parse_every(every), polls=polls, on_poll=show)
 
