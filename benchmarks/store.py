@@ -90,7 +90,8 @@ def build_events(store: Store, n: int) -> None:
             day + (g % 3)::INTEGER, 1, 'Place ' || (g // 8 % 5000), NULL, codes[c],
             lats[c] + (h // 4096 % 1000) / 100.0 - 5, lons[c] + (g // 4096 % 1000) / 100.0 - 5, 1, NULL,
             (g % 5)::INTEGER, (g % 7)::INTEGER, ['outlet.example'], 1, ['a' || id], 1, 1700000000, [mid],
-            [{'article_id': 'a' || id, 'start_char': 0, 'end_char': len($said), 'text': $said}] FROM gen, p""",
+            [{'article_id': 'a' || id, 'start_char': 0, 'end_char': len($said), 'text': $said}],
+            'asserted', false, 1.0, '', NULL, NULL, NULL, [] FROM gen, p""",
         {"types": [list(t) for t in TYPES], "codes": list(codes), "lats": list(lats), "lons": list(lons),
          "said": SAID})  # fmt: skip
     store.conn.execute("INSERT INTO event_mentions SELECT mid, id FROM gen")

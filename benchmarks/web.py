@@ -31,7 +31,8 @@ INSERT INTO events
 SELECT 'ev-' || i, list_extract(?::TEXT[], 1 + i % 5), 'Armed clash', 'Actor ' || (i % 97), NULL, [], NULL, NULL,
        DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), 1,
        'Place ' || (i % 5000), NULL, 'SYR', -60 + (hash(i) % 12000) / 100.0, -180 + (hash(i * 7) % 36000) / 100.0,
-       1, NULL, NULL, NULL, [], 1, ['a' || i], 1, 1700000000, [], []  -- updated_at, mention_ids, evidence
+       1, NULL, NULL, NULL, [], 1, ['a' || i], 1, 1700000000, [], [],  -- updated_at, mention_ids, evidence
+       'asserted', false, 1.0, '', NULL, NULL, NULL, []  -- modality ... source_via (schema 7)
 FROM range(?) t(i)
 """
 # (viewport, the zoom a 1280-pixel-wide map shows it at)

@@ -16,6 +16,7 @@ from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.store import EventQuery, Store, ingest, query_events  # noqa: E402
 from eventscope.store.export import ACLED_COLUMNS  # noqa: E402
 
+UNPLACED = {"id": "nowhere", "text": "EV|Protests|Peaceful protest|Protesters||2017-03-05||||\n"}
 WRITTEN = 1_700_000_000  # the store's clock in these tests (Unix time)
 
 
@@ -54,8 +55,8 @@ def test_acled_csv_has_acleds_columns_in_order_and_notes_from_evidence(tmp_path:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0].keys()) == ACLED_COLUMNS
     clash = next(r for r in rows if r["sub_event_type"] == "Armed clash")
-    assert clash["notes"].startswith("On 2017-03-01: EV|Battles") and clash["notes"].endswith("[3 reports]")
-    assert clash["iso"] == "760" and clash["country"] == "Syrian Arab Republic" and clash["fatalities"] == "3"
+    assert clash["notes"].startswith("EV|Battles|Armed clash") and "[3 reports]" not in clash["notes"]
+    assert clash["iso"] == "760" and clash["country"] == "Syria" and clash["fatalities"] == "3"
     assert clash["region"] == "Middle East" and clash["timestamp"] == str(WRITTEN)
     assert {r["admin3"] for r in rows} == {""}  # nothing stored tells it
 
@@ -75,16 +76,33 @@ def test_actor_filter_takes_percent_and_underscore_literally(tmp_path: Path) -> 
         assert query_events(store, EventQuery(actor="%")) == query_events(store, EventQuery(actor="R_ssia")) == []
 
 
-def test_geojson_and_parquet_exports(tmp_path: Path) -> None:
+def test_geojson_gives_every_event_an_id_and_a_null_geometry_when_it_has_no_coordinates(tmp_path: Path) -> None:
     db = build(tmp_path)
+    with Store(str(db)) as store:
+        ingest(read_inputs([str(write_corpus(tmp_path / "u.jsonl", [UNPLACED]))]), store, extract)
     result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "geojson"])
     features = json.loads(result.stdout)["features"]
-    assert len(features) == 7 and features[0]["geometry"]["type"] == "Point"
-    out = tmp_path / "e.parquet"
-    CliRunner().invoke(app, ["export", "--db", str(db), "--format", "parquet", "--out", str(out)])
+    assert len(features) == 8 and len({f["id"] for f in features}) == 8
+    assert [f["geometry"] for f in features if f["properties"]["location"] is None] == [None]
+    assert all(f["geometry"]["type"] == "Point" for f in features if f["properties"]["location"])
+
+
+def test_parquet_has_one_schema_whatever_the_data_and_geoparquet_metadata(tmp_path: Path) -> None:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    assert pq.read_table(out).num_rows == 7
+    full, empty = tmp_path / "full.parquet", tmp_path / "empty.parquet"
+    for out, since in ((full, "2000-01-01"), (empty, "2100-01-01")):
+        result = CliRunner().invoke(app, ["export", "--db", str(build(tmp_path)), "--format", "parquet", "--out",
+                                          str(out), "--since", since])  # fmt: skip
+        assert result.exit_code == 0, result.output
+    a, b = pq.read_table(full), pq.read_table(empty)
+    assert a.schema == b.schema and a.num_rows == 7 and b.num_rows == 0
+    assert pa.concat_tables([a, b]).num_rows == 7
+    assert a.schema.field("date_start").type == pa.date32() and a.schema.field("actor2_type").type == pa.string()
+    assert pa.types.is_struct(a.schema.field("evidence").type.value_type)
+    assert json.loads(a.schema.metadata[b"geo"])["primary_column"] == "geometry"
+    assert a.column("evidence")[0].as_py()[0]["article_id"].startswith("a0")
 
 
 def test_control_command_prints_the_timeline(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.merge import Merger  # noqa: E402
 from eventscope.store import SCHEMA_VERSION, EventQuery, Store, ingest, query_events  # noqa: E402
 from eventscope.store.ingest import EXTRACT_CHUNK  # noqa: E402
+from eventscope.store.rows import MERGED_FIELD_COLUMNS  # noqa: E402
 from eventscope.store.schema import current_version  # noqa: E402
 
 
@@ -35,7 +36,16 @@ def test_database_is_created_and_migrated_on_first_use(tmp_path: Path) -> None:
         assert store.conn.execute("SELECT count(*) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
 
 
+def _drop_merged_fields(store: Store) -> None:
+    store.conn.execute("DROP INDEX events_date")  # (DuckDB drops no column of an indexed table)
+    for column, _ in MERGED_FIELD_COLUMNS:
+        store.conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    store.conn.execute("CREATE INDEX events_date ON events (date_start)")
+    store.conn.execute("DELETE FROM schema_migrations WHERE version = 7")
+
+
 def _drop_blocks(store: Store) -> None:
+    _drop_merged_fields(store)
     store.conn.execute("DROP TABLE mention_blocks")
     store.conn.execute("DELETE FROM schema_migrations WHERE version = 6")
 
@@ -56,7 +66,7 @@ def back_to_schema_3(db: Path) -> None:
     """Make ``db`` look like a file written before schema 4 (no mention ids or evidence in events rows)."""
     with Store(str(db)) as store:
         _drop_wording(store)
-        store.conn.execute("DROP INDEX events_date")  # (DuckDB drops no column of an indexed table)
+        store.conn.execute("DROP INDEX events_date")
         store.conn.execute("ALTER TABLE events DROP COLUMN evidence")
         store.conn.execute("ALTER TABLE events DROP COLUMN mention_ids")
         store.conn.execute("CREATE INDEX events_date ON events (date_start)")
@@ -92,6 +102,30 @@ def test_migration_6_files_the_stored_mentions_in_the_blocks_the_merger_files_ne
     with Store(str(tmp_path / "db.duckdb")) as store:
         assert store.conn.execute(sql).fetchall() == written
     assert len(written) > 9
+
+
+def test_migration_7_reconciles_the_stored_mentions_fields_into_their_events_as_the_merger_does(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db.duckdb"
+    run(db, write_corpus(tmp_path / "c.jsonl", articles(9)))
+    with Store(str(db)) as store:  # mentions that differ in every field the events table lacked before schema 7
+        store.conn.execute("""UPDATE mentions SET confidence = 0.5 + hash(mention_id) % 40 / 100,
+            hedged = hash(mention_id) % 2 = 0, modality = CASE WHEN hash(mention_id) % 3 = 0 THEN 'claimed'
+            ELSE 'asserted' END, date_basis = 'on ' || article_id, location_reason = 'in ' || article_id,
+            plover_type = 'ASSAULT', plover_mode = CASE WHEN hash(mention_id) % 2 = 0 THEN 'aerial' END,
+            source_via = [article_id]""")
+        ids = [r[0] for r in store.conn.execute("SELECT mention_id FROM mentions ORDER BY 1").fetchall()]
+        memory = Merger()
+        memory.add(store.fetch_mentions(ids))
+        _drop_merged_fields(store)
+    with Store(str(db)) as store:
+        stored = {m.event.event_id: m.event for m in query_events(store, EventQuery())}
+    expected = {m.event.event_id: m.event for m in memory.events()}
+    fields = [c for c, _ in MERGED_FIELD_COLUMNS]
+    assert {k: [getattr(e, f) for f in fields] for k, e in stored.items()} == {
+        k: [getattr(e, f) for f in fields] for k, e in expected.items()}
+    assert {e.hedged for e in stored.values()} == {True, False} and len({e.confidence for e in stored.values()}) > 1
 
 
 def test_a_reader_brings_a_file_of_an_older_schema_up_to_date(tmp_path: Path) -> None:
@@ -177,7 +211,7 @@ def test_ingest_order_does_not_change_the_database(tmp_path: Path) -> None:
 def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "c.jsonl", articles(40))
     script = [sys.executable, str(HERE / "run_ingest.py")]
-    env = {**os.environ, "PYTHONPATH": str(HERE)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
     subprocess.run([*script, str(tmp_path / "clean.duckdb"), str(corpus)], check=True, env=env)
     crashed = tmp_path / "crashed.duckdb"
     slow = [*script, str(crashed), str(corpus), "0.02"]
@@ -199,7 +233,7 @@ def test_a_reader_can_query_while_an_ingest_runs(tmp_path: Path) -> None:
     total = 3 * EXTRACT_CHUNK  # the ingest extracts a chunk at a time: readers get in between chunks
     corpus = write_corpus(tmp_path / "c.jsonl", articles(total))
     db = tmp_path / "live.duckdb"
-    env = {**os.environ, "PYTHONPATH": str(HERE)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
     proc = subprocess.Popen([sys.executable, str(HERE / "run_ingest.py"), str(db), str(corpus), "0.02"], env=env,
                             stdout=subprocess.PIPE, text=True)  # fmt: skip
     assert proc.stdout is not None

@@ -10,20 +10,20 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from . import cli_store, cli_web
+from . import __version__, cli_store, cli_web
+from .cli_errors import Group
+from .cli_output import print_table
 from .errors import InputError
 from .ingest import parse_time, read_inputs
 from .records import Article, Event, Rejected
 from .serialize import dumps, event_record, place_record, time_record
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, cls=Group,
                   help="Read news articles; print grounded conflict events in ACLED's vocabulary.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True)
-TABLE_WIDTH = 220  # columns of the events table when stdout is not a wide terminal
+err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 
 
 class Format(StrEnum):
@@ -31,9 +31,28 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
+class JsonlFormat(StrEnum):  # places and times print records only
+    jsonl = "jsonl"
+
+
 Paths = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl corpora), directories, or - for stdin.")]
 Published = Annotated[str | None, typer.Option(help="Publication time (ISO 8601) for texts that carry none.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table (readable) or jsonl (the contract).")]
+JsonlOpt = Annotated[JsonlFormat, typer.Option("--format", "-f", help="jsonl (the contract).")]
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        typer.echo(f"eventscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:  # fmt: skip
+    """Read news articles; print grounded conflict events in ACLED's vocabulary."""
 
 
 class Batch:
@@ -62,16 +81,14 @@ class Batch:
         raise typer.Exit(1 if self.skipped else 0)
 
 
-def _events_table(rows: list[Event]) -> Table:
-    table = Table(title=f"{len(rows)} events", show_lines=False, expand=False)
-    for name, width in (("date", 22), ("type", 35), ("actor1", 28), ("actor2", 28), ("location", 14),
-                        ("source", 24), ("evidence", 56)):
-        table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
-    for e in rows:
-        when = f"{e.date_start}" if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
-        table.add_row(when, e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "",
-                      e.source or "", " ".join(e.evidence[0].text.split()) if e.evidence else "")
-    return table
+EVENT_COLUMNS = (("date", 22), ("type", 35), ("actor1", 28), ("actor2", 28), ("location", 14), ("source", 24),
+                 ("evidence", 56))  # fmt: skip
+
+
+def _event_row(e: Event) -> list[str]:
+    when = f"{e.date_start}" if e.date_start == e.date_end else f"{e.date_start}..{e.date_end}"
+    evidence = " ".join(e.evidence[0].text.split()) if e.evidence else ""
+    return [when, e.sub_event_type, e.actor1 or "", e.actor2 or "", e.location or "", e.source or "", evidence]
 
 
 @app.command()
@@ -79,6 +96,7 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
     """Events of each article, in text order (one JSON object a line with --format jsonl)."""
     from .pipeline import extract as run
 
+    cli_store.check_gazetteer()
     batch, rows = Batch(paths, published), list[Event]()
     for _, events in run(batch.articles(), on_reject=batch.reject):
         if fmt is Format.jsonl:
@@ -87,17 +105,16 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
         else:
             rows.extend(events)
     if fmt is Format.table:
-        console = Console()
-        console.width = max(console.width, TABLE_WIDTH)
-        console.print(_events_table(rows))
+        print_table(EVENT_COLUMNS, [_event_row(e) for e in rows], title=f"{len(rows)} events")
     batch.exit()
 
 
 @app.command()
-def places(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jsonl) -> None:
+def places(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlFormat.jsonl) -> None:
     """Place mentions (toponyms), resolved against the gazetteer."""
     from .pipeline import analyse
 
+    cli_store.check_gazetteer()
     batch = Batch(paths, published)
     for analysis in analyse(batch.articles()):
         if isinstance(analysis, Rejected):
@@ -109,7 +126,7 @@ def places(paths: Paths, published: Published = None, fmt: FormatOpt = Format.js
 
 
 @app.command()
-def times(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jsonl) -> None:
+def times(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlFormat.jsonl) -> None:
     """Temporal expressions normalised against each article's publication time."""
     from . import nlp
     from .times import tag_times
@@ -124,8 +141,8 @@ def times(paths: Paths, published: Published = None, fmt: FormatOpt = Format.jso
 
 @gazetteer_app.command("build")
 def gazetteer_build(
-    paths: Annotated[list[str], typer.Argument(help="GeoNames dump files: allCountries/XX.txt(.zip), "
-                                                    "alternateNamesV2, admin1CodesASCII, admin2Codes, countryInfo")],
+    paths: Annotated[list[str], typer.Argument(help="GeoNames dumps in the geoname table format: allCountries, "
+                                                    "XX (a country) or citiesN, as .txt or GeoNames' .zip")],
     out: Annotated[str, typer.Option(help="The index file to write.")] = "gazetteer.duckdb",
 ) -> None:
     """Build a local gazetteer index from GeoNames dumps (use it with EVENTSCOPE_GAZETTEER=FILE)."""

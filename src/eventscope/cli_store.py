@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
+from .cli_output import print_table
+from .errors import ConfigError
+from .records import Rejected
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.query import updated_at
 
-err = Console(stderr=True)
+T = TypeVar("T")
+err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
 
 
@@ -32,6 +37,21 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     parquet = "parquet"
     geojson = "geojson"
+
+
+def check_gazetteer() -> None:
+    """Before the pipeline runs: a missing EVENTSCOPE_GAZETTEER file is one configuration error (not one per
+    article), and the first run's build of the embedded gazetteer is announced (it takes about a minute)."""
+    from .places._build import embedded_key
+    from .places.gazetteer import ENV_PATH, embedded_path
+
+    given = os.environ.get(ENV_PATH)
+    if given and not os.path.isfile(given):
+        raise ConfigError("E030", path=given, detail=f"no such file (named by {ENV_PATH})")
+    target = embedded_path(embedded_key())
+    if not given and not target.is_file():
+        err.print(f"eventscope: first run: building the gazetteer {target} from the installed GeoNames packages "
+                  "(about a minute, once)", markup=False, highlight=False)  # fmt: skip
 
 
 def _progress() -> tuple[Progress, TaskID]:
@@ -55,6 +75,7 @@ def ingest_cmd(
     from .feeds import read_sources
     from .ingest import parse_time
 
+    check_gazetteer()
     progress, task = _progress()
 
     def show(stats: IngestStats) -> None:
@@ -62,7 +83,7 @@ def ingest_cmd(
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         progress.update(task, completed=stats.articles, rate=rate, events=stats.events, skipped=stats.skipped)
 
-    items = read_sources(paths, parse_time(published))
+    items = _reporting(read_sources(paths, parse_time(published)), progress.console)
     with Store(db) as store, progress:
         if dask:
             from .scale import dask_extractor
@@ -77,15 +98,38 @@ def ingest_cmd(
         raise typer.Exit(1)
 
 
+def _reporting(items: Iterable[T], console: Console) -> Iterator[T]:
+    """``items``, each rejected input reported on one line as it passes (it is quarantined with its reason)."""
+    for item in items:
+        if isinstance(item, Rejected):
+            console.print(f"eventscope: quarantined {item.origin}: {item.reason}", markup=False,
+                          highlight=False, soft_wrap=True)  # fmt: skip
+        yield item
+
+
 def _query(since: str | None, until: str | None, type_: str | None, actor: str | None, country: str | None,
            near: str | None, place: str | None = None) -> EventQuery:  # fmt: skip
-    where = None
-    if near:
-        lat, lon, km = (float(x) for x in near.split(","))
-        where = (lat, lon, km)
-    first = date.fromisoformat(since) if since else None
-    last = date.fromisoformat(until) if until else None
-    return EventQuery(first, last, type_, actor, country, where, place)
+    """The query the options ask for (a malformed value is a usage error naming its option)."""
+    return EventQuery(_day(since, "--since"), _day(until, "--until"), type_, actor, country, _near(near), place)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _near(value: str | None) -> tuple[float, float, float] | None:
+    if not value:
+        return None
+    try:
+        lat, lon, km = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not LAT,LON,KM (e.g. 35,69,50)", param_hint="--near") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise typer.BadParameter(f"{value!r}: latitude -90..90, longitude -180..180, KM above 0", param_hint="--near")
+    return lat, lon, km
 
 
 Since = Annotated[str | None, typer.Option(help="Events ending on or after YYYY-MM-DD.")]
@@ -102,32 +146,35 @@ def events_cmd(
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:  # fmt: skip
     """Print merged events (jsonl records carry article_ids, sources and source_count)."""
+    query = _query(since, until, type_, actor, country, near)
     with Store(db, read_only=True) as store:
-        found = query_events(store, _query(since, until, type_, actor, country, near))
+        found = query_events(store, query)
     if fmt is EventsFormat.jsonl:
         ex.write_jsonl(found, sys.stdout)
     elif fmt is EventsFormat.csv:
         ex.write_csv((ex.event_json(m) for m in found), ex.TABLE_COLUMNS + ("article_ids", "sources"), sys.stdout)
     else:
-        table = Table(*ex.TABLE_COLUMNS)
-        for merged in found:
-            record = ex.event_json(merged)
-            table.add_row(*("" if record[c] is None else str(record[c]) for c in ex.TABLE_COLUMNS))
-        Console().print(table)
+        records = (ex.event_json(merged) for merged in found)
+        cells = (["" if r[c] is None else str(r[c]) for c in ex.TABLE_COLUMNS] for r in records)
+        print_table([(c, 40) for c in ex.TABLE_COLUMNS], cells)
 
 
 def export_cmd(
     db: Db = "events.duckdb",
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.acled_csv,
-    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (stdout when absent).")] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (stdout when absent; Parquet: "
+                                                                "when stdout is not a terminal).")] = None,
     since: Since = None, until: Until = None, type_: Type = None, country: CountryOpt = None,
 ) -> None:  # fmt: skip
     """Export merged events: ACLED CSV (ACLED's columns), JSON Lines, Parquet or GeoJSON."""
+    query = _query(since, until, type_, None, country, None)
+    if fmt is ExportFormat.parquet and out is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout", param_hint="--out")
     with Store(db, read_only=True) as store:
-        found = query_events(store, _query(since, until, type_, None, country, None))
+        found = query_events(store, query)
         stamps = updated_at(store, [m.event.event_id for m in found]) if fmt is ExportFormat.acled_csv else {}
     if fmt is ExportFormat.parquet:
-        ex.write_parquet(found, out or "events.parquet")
+        ex.write_parquet(found, out or sys.stdout.buffer)
         return
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
@@ -142,6 +189,9 @@ def export_cmd(
             handle.close()
 
 
+PERIOD_COLUMNS = ("start", "end", "controller", "partial", "scope", "change", "previous", "event_id", "evidence")
+
+
 def control_cmd(
     place: Annotated[str, typer.Argument(help="Place name or GeoNames id (a town, never the region around it).")],
     db: Db = "events.duckdb",
@@ -151,21 +201,25 @@ def control_cmd(
     """Who controlled PLACE and since when, with the evidence of each change (partial control kept)."""
     from .control import controllers_at, place_events, timeline
 
+    day = _day(at, "--at")
     with Store(db, read_only=True) as store:
         periods = timeline(place_events(store, place))
-    if at:
-        periods = controllers_at(periods, date.fromisoformat(at))
+    if day:
+        periods = controllers_at(periods, day)
     records = [ex.period_json(p) for p in periods]
     if fmt is EventsFormat.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    table = Table("from", "until", "controller", "partial", "change", "evidence")
-    for r in records:
-        partial = r["scope"] or "partial" if r["partial"] else ""
-        evidence = " | ".join(e["text"] for e in r["evidence"])
-        table.add_row(r["start"], r["end"] or "", r["controller"] or "?", partial, r["change"], evidence)
-    Console().print(table)
+    if fmt is EventsFormat.csv:
+        rows = ({**r, "evidence": [e["text"] for e in r["evidence"]]} for r in records)
+        ex.write_csv(rows, PERIOD_COLUMNS, sys.stdout)
+        return
+    cells = ([r["start"], r["end"] or "", r["controller"] or "?", r["scope"] or "partial" if r["partial"] else "",
+             r["change"], " | ".join(e["text"] for e in r["evidence"])] for r in records)  # fmt: skip
+    columns = [("from", None), ("until", None), ("controller", 40), ("partial", None), ("change", None),
+               ("evidence", None)]  # fmt: skip
+    print_table(columns, cells)
 
 
 def watch_cmd(
@@ -181,6 +235,7 @@ def watch_cmd(
         s = poll.stats
         err.print(f"{poll.feed}: HTTP {poll.status}, {s.articles} new articles, {s.events} events")
 
+    check_gazetteer()
     with Store(db) as store:
         watch(feeds, store, parse_every(every), polls=polls, on_poll=show)
 

@@ -27,6 +27,8 @@ class Errors:
     E050 = "extraction failed: {detail}"
     E060 = "unreadable feed {url}: {detail}"
     E061 = "cannot fetch {url}: {detail}"
+    E070 = "usage: {detail}"
+    E071 = "cannot {action} {path}: {detail}"
 
 
 class EventscopeError(Exception):

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
-from .records import Event, PlaceMention, TimeExpr
+from .records import Event, Evidence, PlaceMention, TimeExpr
 
 
 def _day(value: date | None) -> str | None:
@@ -30,6 +30,24 @@ def event_record(event: Event) -> dict[str, Any]:
                      for e in event.evidence],
         "article_ids": list(event.article_ids),
     }
+
+
+def event_from_record(record: dict[str, Any]) -> Event:
+    """The Event an ``event_record`` was made of (fields it lacks take the record's defaults)."""
+    evidence = tuple(Evidence(e["article_id"], e["text"], e["start"], e["end"]) for e in record.get("evidence", ()))
+    day: dict[str, Any] = {k: date.fromisoformat(record[k]) if record.get(k) else None
+                           for k in ("date_start", "date_end")}  # fmt: skip
+    plain: dict[str, Any] = {k: record[k] for k in _PLAIN if k in record}
+    return Event(
+        **plain, **day, assoc_actors=tuple(record.get("assoc_actors", ())), evidence=evidence,
+        article_ids=tuple(record.get("article_ids", ())), source_via=tuple(record.get("source_via", ())),
+    )  # fmt: skip
+
+
+_PLAIN = ("event_id", "event_type", "sub_event_type", "actor1", "actor2", "time_precision", "location", "admin1",
+          "country", "latitude", "longitude", "geo_precision", "source", "actor1_type", "actor2_type", "fatalities",
+          "modality", "hedged", "confidence", "date_basis", "location_reason", "plover_type",
+          "plover_mode")  # fmt: skip
 
 
 def place_record(article_id: str, place: PlaceMention) -> dict[str, Any]:

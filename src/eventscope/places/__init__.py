@@ -4,7 +4,7 @@
     places = find_places(doc, article, gaz)
 """
 
-from ._build import build_gazetteer
+from ._dumps import build_gazetteer
 from .clause import article_country, event_place, main_place
 from .gazetteer import Candidate, Gazetteer
 from .pipeline import find_places

@@ -47,14 +47,19 @@ DEFAULT_MEMORY = "1GB"  # DuckDB's own default is 80% of RAM: its page cache wou
 
 def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
     """Open the file, waiting while another process holds it (DuckDB allows one process at a time)."""
+    if read_only and not os.path.exists(path):
+        raise StoreError("E040", path=path, detail="no such file (eventscope ingest --db FILE creates it)")
     deadline = time.monotonic() + wait
     while True:
         try:
             limit: str | bool | int | float | list[str] = os.environ.get(ENV_MEMORY) or DEFAULT_MEMORY
             return duckdb.connect(path, read_only=read_only, config={"memory_limit": limit})
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+            if "lock" not in str(exc).lower():
                 raise StoreError("E040", path=path, detail=str(exc)) from exc
+            if time.monotonic() > deadline:
+                held = f"another process holds the file (a writer, or a server that keeps it open); waited {wait:g} s"
+                raise StoreError("E040", path=path, detail=f"{held}: {str(exc).splitlines()[0]}") from exc
             time.sleep(LOCK_POLL_S)
         except (duckdb.Error, OSError) as exc:
             raise StoreError("E040", path=path, detail=str(exc)) from exc
@@ -189,10 +194,14 @@ class Store:
         first = dict(reversed(pairs))  # a name keeps the kind it was first stored with
         self.insert("sources", [list(pair) for pair in first.items()], conflict="ON CONFLICT DO NOTHING")
 
-    def insert(self, table: str, values: Sequence[Sequence[object]], conflict: str = "") -> None:
-        """Insert ``values`` in one statement, one list parameter per column (rows give the table's first columns)."""
+    def insert(self, table: str, values: Sequence[Sequence[object]], conflict: str = "",
+               names: Sequence[str] = ()) -> None:  # fmt: skip
+        """Insert ``values`` in one statement, one list parameter per column (rows give the table's first columns,
+        or the columns ``names``)."""
         if values:
-            insert_rows(self.conn, table, self._columns(table)[: len(values[0])], values, conflict)
+            typed = self._columns(table)
+            chosen = [next(c for c in typed if c[0] == n) for n in names] if names else typed[: len(values[0])]
+            insert_rows(self.conn, table, chosen, values, conflict)
 
     def _columns(self, table: str) -> list[tuple[str, str]]:
         if table not in self._column_types:
@@ -219,6 +228,7 @@ class Store:
     def _apply(self, delta: MergeDelta, stamp: int) -> None:
         """Rewrite the events ``delta`` changed, stamped ``stamp`` (Unix time), and their links."""
         events = [[*rows.event_row(merged), stamp, *rows.event_details(merged)] for merged in delta.upserted]
+        names = [*rows.EVENT_COLUMNS.split(", "), "updated_at", "mention_ids", "evidence"]
         gone = [*delta.removed, *(row[0] for row in events)]
         links = [[mid, merged.event.event_id] for merged in delta.upserted for mid in merged.mention_ids]
         if gone:
@@ -226,5 +236,5 @@ class Store:
         if links:
             ids = [mid for mid, _ in links]
             self.conn.execute(f"DELETE FROM event_mentions WHERE mention_id {IN_IDS}", [ids])
-        self.insert("events", events)
+        self.insert("events", events, names=names)
         self.insert("event_mentions", links)

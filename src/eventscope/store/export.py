@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from ..control import Period
 from ..merge import MergedEvent
-from ..places.admin2 import admin2_names
+from ..records import Event
 from ..serialize import event_record
-from .regions import acled_region
+from . import acled
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -22,7 +23,6 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 TABLE_COLUMNS = ("event_id", "date_start", "event_type", "sub_event_type", "actor1", "actor2", "location",
                  "country", "fatalities", "source_count")  # fmt: skip
-DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 NOTE_SENTENCES = 3  # evidence sentences quoted in an ACLED note
 
 
@@ -37,18 +37,16 @@ def event_json(merged: MergedEvent) -> dict[str, Any]:
 
 
 def notes(merged: MergedEvent) -> str:
-    """An ACLED-style note quoted from the evidence: the first sentences, then how many reports."""
-    e = merged.event
-    seen = list(dict.fromkeys(" ".join(ev.text.split()) for ev in e.evidence))
-    when = f"On {e.date_start.isoformat()}" if e.date_start else "On an unknown date"
-    text = " ".join(seen[:NOTE_SENTENCES])
-    reports = len(e.article_ids)
-    return f"{when}: {text} [{reports} report{'s' if reports != 1 else ''}]"
+    """ACLED's note: the first evidence sentences, each once (the date and the reports are columns of their own)."""
+    seen = list(dict.fromkeys(" ".join(ev.text.split()) for ev in merged.event.evidence))
+    return " ".join(seen[:NOTE_SENTENCES])
 
 
 def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator[dict[str, Any]]:
     """ACLED rows of merged events; ``stamps``: event id -> Unix time of its last write.  admin2 comes from
     the coordinates (``places.admin2``), looked up for all the events at once."""
+    from ..places.admin2 import admin2_names  # (imported here: places loads spaCy, which `--help` need not)
+
     points = [(m.event.latitude, m.event.longitude, m.event.geo_precision, m.event.country) for m in found]
     for merged, admin2 in zip(found, admin2_names(points), strict=True):
         yield acled_row(merged, stamps.get(merged.event.event_id), admin2)
@@ -56,42 +54,48 @@ def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator
 
 def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "") -> dict[str, Any]:
     """ACLED's columns; ``timestamp`` is the Unix time the store last wrote the event, ``admin2`` the
-    second-order region if known.  admin3 and source_scale stay empty: nothing stored tells them."""
+    second-order region if known.  Integer columns are integers (0: not known), text columns '' when empty;
+    admin3, source_scale and tags stay empty: nothing stored tells them."""
     e = merged.event
-    inter1, inter2 = e.actor1_type or "", e.actor2_type or ""
-    deaths = "" if merged.fatalities_max is None or merged.fatalities_max == e.fatalities else (
-        f"fatalities reported {e.fatalities}-{merged.fatalities_max}")  # fmt: skip
+    country = acled.acled_country(e.country)
     return {
         "event_id_cnty": f"{e.country or 'XXX'}{e.event_id.removeprefix('ev-')[:10].upper()}",
         "event_date": e.date_start.isoformat() if e.date_start else "",
-        "year": e.date_start.year if e.date_start else "", "time_precision": e.time_precision or "",
-        "disorder_type": DISORDER.get(e.event_type, "Political violence"), "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type, "actor1": e.actor1 or "", "assoc_actor_1": "; ".join(e.assoc_actors),
-        "inter1": inter1, "actor2": e.actor2 or "", "assoc_actor_2": "", "inter2": inter2,
-        "interaction": "-".join(x for x in (inter1, inter2) if x),
-        "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
-        "iso": _iso_numeric(e.country), "region": acled_region(e.country), "country": _country_name(e.country),
-        "admin1": e.admin1 or "", "admin2": admin2, "admin3": "", "location": e.location or "",
+        "year": e.date_start.year if e.date_start else 0, "time_precision": e.time_precision or 0,
+        "disorder_type": acled.disorder_type(e.sub_event_type), "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type, **_actor_columns(e),
+        "iso": country.iso if country else 0, "region": country.region if country else "",
+        "country": country.name if country else (e.country or ""),
+        "admin1": acled.ascii_name(e.admin1), "admin2": acled.ascii_name(admin2), "admin3": "",
+        "location": acled.ascii_name(e.location),
         "latitude": e.latitude if e.latitude is not None else "",
-        "longitude": e.longitude if e.longitude is not None else "", "geo_precision": e.geo_precision or "",
+        "longitude": e.longitude if e.longitude is not None else "", "geo_precision": e.geo_precision or 0,
         "source": "; ".join(merged.sources), "source_scale": "", "notes": notes(merged),
-        "fatalities": e.fatalities if e.fatalities is not None else 0, "tags": deaths,
-        "timestamp": "" if timestamp is None else timestamp,
+        "fatalities": e.fatalities if e.fatalities is not None else 0, "tags": "",
+        "timestamp": timestamp or 0,
     }  # fmt: skip
 
 
-def _iso_numeric(alpha3: str | None) -> str:
-    import pycountry
+def _actor_columns(e: Event) -> dict[str, str]:
+    """actor1 ... interaction and civilian_targeting: ACLED's categories, foreign state forces External/Other."""
+    inter1 = acled.inter(e.actor1_type, _actor_country(e.actor1, e.actor1_type), e.country)
+    inter2 = acled.inter(e.actor2_type, _actor_country(e.actor2, e.actor2_type), e.country)
+    return {
+        "actor1": e.actor1 or "", "assoc_actor_1": "; ".join(e.assoc_actors), "inter1": inter1,
+        "actor2": e.actor2 or "", "assoc_actor_2": "", "inter2": inter2,
+        "interaction": acled.interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
+    }  # fmt: skip
 
-    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
-    return str(int(found.numeric)) if found else ""
 
+def _actor_country(name: str | None, actor_type: str | None) -> str | None:
+    """The country of a state actor, from the actor dictionary (other actors are not told apart by it)."""
+    if not name or actor_type != acled.INTER_CATEGORIES[0]:
+        return None
+    from ..actors import ActorDictionary
 
-def _country_name(alpha3: str | None) -> str:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
-    return str(found.name) if found else (alpha3 or "")
+    found = ActorDictionary.default().entry(name)
+    return found.actor.country if found else None
 
 
 def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[str]) -> None:
@@ -122,25 +126,60 @@ def write_jsonl(events: Iterable[MergedEvent], out: IO[str]) -> None:
 
 
 def geojson(events: Iterable[MergedEvent]) -> dict[str, Any]:
-    features = [f for f in map(geojson_feature, events) if f is not None]
-    return {"type": "FeatureCollection", "features": features}
+    """Every event a feature with its event id as ``id``; one without coordinates has ``geometry: null``."""
+    return {"type": "FeatureCollection", "features": [geojson_feature(m) for m in events]}
 
 
-def geojson_feature(merged: MergedEvent) -> dict[str, Any] | None:
-    """The event as a GeoJSON point feature (None when it has no position)."""
+def geojson_feature(merged: MergedEvent) -> dict[str, Any]:
+    """The event as a GeoJSON feature: a point, or ``geometry: null`` when it has no position."""
     e = merged.event
-    if e.latitude is None or e.longitude is None:
-        return None
+    located = e.latitude is not None and e.longitude is not None
+    geometry = {"type": "Point", "coordinates": [e.longitude, e.latitude]} if located else None
     props = {k: v for k, v in event_json(merged).items() if k not in ("latitude", "longitude", "evidence")}
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [e.longitude, e.latitude]},
-            "properties": props}  # fmt: skip
+    return {"type": "Feature", "id": e.event_id, "geometry": geometry, "properties": props}
 
 
-def write_parquet(events: Iterable[MergedEvent], path: str) -> None:
+def parquet_schema() -> Any:
+    """The Parquet export's schema, the same whatever the data (two exports concatenate)."""
+    import pyarrow as pa
+
+    text, integer, real, texts = pa.string(), pa.int32(), pa.float64(), pa.list_(pa.string())
+    evidence = pa.list_(pa.struct([("article_id", text), ("text", text), ("start", integer), ("end", integer)]))
+    kinds = {"date_start": pa.date32(), "date_end": pa.date32(), "time_precision": integer, "latitude": real,
+             "longitude": real, "geo_precision": integer, "fatalities": integer, "hedged": pa.bool_(),
+             "confidence": real, "evidence": evidence, "source_count": integer, "fatalities_min": integer,
+             "fatalities_max": integer, "geometry": pa.binary()}  # fmt: skip
+    lists = ("assoc_actors", "source_via", "article_ids", "sources", "mention_ids")
+    names = [*PARQUET_COLUMNS, "geometry"]
+    return pa.schema([(n, texts if n in lists else kinds.get(n, text)) for n in names], metadata={"geo": GEO})
+
+
+def write_parquet(events: Iterable[MergedEvent], path: str | IO[bytes]) -> None:
+    """Events as GeoParquet: ``event_json``'s fields in explicit types, and a WKB point ``geometry`` (null
+    without coordinates)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    records = [event_json(m) for m in events]
-    for record in records:
-        record["evidence"] = json.dumps(record["evidence"], ensure_ascii=False)
-    pq.write_table(pa.Table.from_pylist(records), path)
+    records = []
+    for merged in events:
+        record = event_json(merged)
+        e = merged.event
+        record.update(date_start=e.date_start, date_end=e.date_end, geometry=_wkb_point(e.longitude, e.latitude))
+        records.append(record)
+    pq.write_table(pa.Table.from_pylist(records, schema=parquet_schema()), path)
+
+
+def _wkb_point(lon: float | None, lat: float | None) -> bytes | None:
+    return None if lon is None or lat is None else struct.pack("<BIdd", 1, 1, lon, lat)  # little-endian Point
+
+
+PARQUET_COLUMNS = (
+    "event_id", "event_type", "sub_event_type", "actor1", "actor1_type", "actor2", "actor2_type", "assoc_actors",
+    "date_start", "date_end", "time_precision", "date_basis", "location", "admin1", "country", "latitude",
+    "longitude", "geo_precision", "location_reason", "fatalities", "source", "source_via", "hedged", "modality",
+    "confidence", "plover_type", "plover_mode", "evidence", "article_ids", "sources", "source_count",
+    "mention_ids", "fatalities_min", "fatalities_max",
+)  # event_json's fields, in its order  # fmt: skip
+# GeoParquet 1.1 metadata; no "crs": the default, OGC:CRS84 (WGS84 longitude, latitude)
+GEO = json.dumps({"version": "1.1.0", "primary_column": "geometry",
+                  "columns": {"geometry": {"encoding": "WKB", "geometry_types": ["Point"]}}})  # fmt: skip

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..merge import Footprint, Mention, MergeDelta
 from ..merge.compat import DATE_GAP_DAYS
 from ..merge.index import block_id, block_keys
+from ..merge.reconcile import reconcile
 from . import rows
 from .sql import IN_IDS, insert_rows
 
@@ -50,6 +51,24 @@ def fill_blocks(conn: duckdb.DuckDBPyConnection) -> None:
     """Migration 6: file the mentions stored before ``mention_blocks`` existed."""
     query = f"SELECT {rows.FOOTPRINT_COLUMNS} FROM mentions ORDER BY mention_id"
     file_blocks(conn, [rows.footprint_from_row(r) for r in conn.execute(query).fetchall()])
+
+
+def fill_merged_fields(conn: duckdb.DuckDBPyConnection) -> None:
+    """Migration 7: the reconciled mention fields (``rows.MERGED_FIELD_COLUMNS``) of the stored events, by the
+    merge's own rule (``merge.reconcile``) over their stored mentions (read at once: a migration runs once)."""
+    mentions = {r[0]: rows.mention_from_row(r, ()) for r in
+                conn.execute(f"SELECT {rows.MENTION_COLUMNS} FROM mentions").fetchall()}  # fmt: skip
+    members: dict[str, list[Mention]] = {}
+    for event_id, mention_id in conn.execute("SELECT event_id, mention_id FROM event_mentions ORDER BY ALL").fetchall():
+        if mention_id in mentions:
+            members.setdefault(event_id, []).append(mentions[mention_id])
+    values = [[event_id, *rows.merged_fields(reconcile(found).event)] for event_id, found in members.items()]
+    columns = (("event_id", "VARCHAR"), *rows.MERGED_FIELD_COLUMNS)
+    conn.execute(f"CREATE TEMP TABLE merged_fields ({', '.join(f'{c} {t}' for c, t in columns)})")
+    insert_rows(conn, "merged_fields", columns, values)
+    assigned = ", ".join(f"{c} = f.{c}" for c, _ in rows.MERGED_FIELD_COLUMNS)
+    conn.execute(f"UPDATE events SET {assigned} FROM merged_fields f WHERE events.event_id = f.event_id")
+    conn.execute("DROP TABLE merged_fields")
 
 
 class StoredState:

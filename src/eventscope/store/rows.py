@@ -22,10 +22,15 @@ MENTION_COLUMNS = (
     "confidence, date_basis, location_reason, plover_type, plover_mode, outlet, names, wording"
 )
 FOOTPRINT_COLUMNS = ", ".join(f.name for f in fields(Footprint))  # the mentions columns of the same names
+MERGED_FIELD_COLUMNS = (
+    ("modality", "VARCHAR"), ("hedged", "BOOLEAN"), ("confidence", "DOUBLE"), ("date_basis", "VARCHAR"),
+    ("location_reason", "VARCHAR"), ("plover_type", "VARCHAR"), ("plover_mode", "VARCHAR"), ("source_via", "VARCHAR[]"),
+)  # the events' reconciled mention fields (schema 7), the Event fields of the same names  # fmt: skip
 EVENT_COLUMNS = (
     "event_id, event_type, sub_event_type, actor1, actor2, assoc_actors, actor1_type, actor2_type, "
     "date_start, date_end, time_precision, location, admin1, country, latitude, longitude, geo_precision, "
-    "source, fatalities_min, fatalities_max, sources, source_count, article_ids, mention_count"
+    "source, fatalities_min, fatalities_max, sources, source_count, article_ids, mention_count, "
+    + ", ".join(c for c, _ in MERGED_FIELD_COLUMNS)
 )
 
 
@@ -114,7 +119,14 @@ def event_row(merged: MergedEvent) -> list[Any]:
         e.actor2_type, e.date_start, e.date_end, e.time_precision, e.location, e.admin1, e.country,
         e.latitude, e.longitude, e.geo_precision, e.source, e.fatalities, merged.fatalities_max,
         list(merged.sources), merged.source_count, list(e.article_ids), len(merged.mention_ids),
+        *merged_fields(e),
     ]  # fmt: skip
+
+
+def merged_fields(e: Event) -> list[Any]:
+    """The values of ``MERGED_FIELD_COLUMNS`` of an event."""
+    return [e.modality, e.hedged, e.confidence, e.date_basis, e.location_reason, e.plover_type, e.plover_mode,
+            list(e.source_via)]  # fmt: skip
 
 
 def event_details(merged: MergedEvent) -> list[Any]:
@@ -132,12 +144,15 @@ def merged_from_row(
     row: tuple[Any, ...], mention_ids: tuple[str, ...], evidence: tuple[Evidence, ...]
 ) -> MergedEvent:
     (eid, etype, sub, a1, a2, assoc, a1t, a2t, start, end, prec, loc, adm, country, lat, lon, gprec, source,
-     fmin, fmax, sources, _count, article_ids, _mentions) = row  # fmt: skip
+     fmin, fmax, sources, _count, article_ids, _mentions, modality, hedged, conf, basis, lreason, ptype, pmode,
+     via) = row  # fmt: skip
     event = Event(
         event_id=eid, event_type=etype, sub_event_type=sub, actor1=a1, actor2=a2, assoc_actors=tuple(assoc),
         date_start=_day(start), date_end=_day(end), time_precision=prec, location=loc, admin1=adm,
         country=country, latitude=lat, longitude=lon, geo_precision=gprec, source=source, evidence=evidence,
-        article_ids=tuple(article_ids), actor1_type=a1t, actor2_type=a2t, fatalities=fmin,
+        article_ids=tuple(article_ids), actor1_type=a1t, actor2_type=a2t, fatalities=fmin, modality=modality,
+        hedged=hedged, confidence=conf, date_basis=basis, location_reason=lreason, plover_type=ptype,
+        plover_mode=pmode, source_via=tuple(via or ()),
     )  # fmt: skip
     return MergedEvent(event, mention_ids, tuple(sources), fmax)
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from .merging import fill_blocks
+from .merging import fill_blocks, fill_merged_fields
 
 _V1 = """
 CREATE TABLE articles (
@@ -136,6 +136,18 @@ CREATE TABLE mention_blocks (        -- where the merger files a mention: merge.
 );
 """
 
+_V7 = """
+-- the reconciled fields of the event's mentions (merge.reconcile)
+ALTER TABLE events ADD COLUMN modality VARCHAR;
+ALTER TABLE events ADD COLUMN hedged BOOLEAN;
+ALTER TABLE events ADD COLUMN confidence DOUBLE;
+ALTER TABLE events ADD COLUMN date_basis VARCHAR;
+ALTER TABLE events ADD COLUMN location_reason VARCHAR;
+ALTER TABLE events ADD COLUMN plover_type VARCHAR;
+ALTER TABLE events ADD COLUMN plover_mode VARCHAR;
+ALTER TABLE events ADD COLUMN source_via VARCHAR[];
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),
     (2, "feed polling state (ETag / Last-Modified)", _V2),
@@ -143,8 +155,10 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "events.mention_ids and events.evidence (an events query reads one table)", _V4),
     (5, "mentions.wording (keys of the evidence sentences: copies of one story merge)", _V5),
     (6, "mention_blocks (the merger's block index, read per batch instead of held in memory)", _V6),
+    (7, "events.modality, hedged, confidence, date_basis, location_reason, plover_type/mode, source_via", _V7),
 )
-FILL: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {6: fill_blocks}  # data a migration computes in Python
+# data a migration computes in Python
+FILL: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {6: fill_blocks, 7: fill_merged_fields}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 

@@ -39,7 +39,7 @@ def geojson(store: Store, f: EventFilter) -> Iterator[str]:
     yield '{"type":"FeatureCollection","features":['
     first = True
     for found, _stamps in read_api.export_chunks(store, f):
-        for feature in filter(None, map(ex.geojson_feature, found)):
+        for feature in map(ex.geojson_feature, found):
             yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
             first = False
     yield "]}\n"
