@@ -53,3 +53,12 @@ def test_places_changing_hands_told_one_by_one_stay_separate_events() -> None:
                        "The army also took control of the Tabqa airport, officials said.")
     gains = [e for e in events if e.sub_event_type == "Government regains territory"]
     assert len(gains) == 2
+
+
+def test_a_years_toll_over_many_attacks_is_a_statistic_not_an_event() -> None:
+    assert events_of("In 2024, separatist groups killed nearly 400 people in over 500 attacks across the province.") == ()
+
+
+def test_seizing_a_passenger_train_is_a_hijacking_not_a_capture_of_territory() -> None:
+    events = events_of("Gunmen seized a passenger train near Quetta on Tuesday and held its passengers hostage.")
+    assert [e.sub_event_type for e in events][:1] == ["Abduction/forced disappearance"]

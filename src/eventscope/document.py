@@ -24,6 +24,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .assemble import PUBLICATION, Located, same_actors, same_site
+from .events.lexicon import NOUN_TRIGGERS
 
 VIOLENCE: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # a change of hands is its own act, not a detail of the fighting around it
@@ -93,11 +94,18 @@ def _aggregate(token: Token, item: Located) -> bool:
         return False
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in AGGREGATE_HEADS:
         return True
+    if _span_days(item) > LONG_SPAN_DAYS and _counts_acts(token):
+        return True
     if token.pos_ != "NOUN" or token.tag_ not in PLURAL_TAGS:
         return False
     if any(c.lower_ in AGGREGATE_WORDS for c in token.children if c.dep_ in ("amod", "det", "nummod")):
         return True
     return _span_days(item) > LONG_SPAN_DAYS
+
+
+def _counts_acts(token: Token) -> bool:
+    """'killed nearly 400 people in over 500 attacks': a plural act noun in the trigger's clause."""
+    return any(t.tag_ in PLURAL_TAGS and t.lemma_.lower() in NOUN_TRIGGERS for t in token.subtree)
 
 
 def _one_day(item: Located) -> bool:

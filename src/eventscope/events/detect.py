@@ -186,6 +186,8 @@ def _governed_by_death(token: Token) -> bool:
     return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.lemma_.lower() in LETHAL
 
 
+CONVEYANCES = frozenset({"train", "bus", "plane", "aircraft", "airliner", "jet", "ship", "vessel", "ferry", "boat",
+                         "tanker", "truck", "lorry", "minibus", "coach", "convoy"})  # taken with those aboard
 INTRUDE = frozenset({"storm", "enter"})  # into a school or a village: an attack, not a capture
 
 
@@ -199,6 +201,8 @@ def _refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: T
         return lx.DISRUPT
     if taken in lx.CIVILIAN_PLACES and trigger.lemma_.lower() in INTRUDE:
         return lx.ATTACK
+    if taken in CONVEYANCES:
+        return lx.ABDUCT  # 'seized a passenger train', 'took over a bus': a hijacking (ACLED: abduction)
     return lx.ARREST if taken in CAPTIVES else frame
 
 
