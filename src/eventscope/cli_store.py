@@ -13,11 +13,18 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .errors import InputError
+from .report import Reporter
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.query import updated_at
 
 err = Console(stderr=True)
+
+
+def say(line: str) -> None:
+    """One line on stderr, as written (no markup, no highlighting)."""
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
 
 
@@ -62,15 +69,21 @@ def ingest_cmd(
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         progress.update(task, completed=stats.articles, rate=rate, events=stats.events, skipped=stats.skipped)
 
-    items = read_sources(paths, parse_time(published))
+    try:
+        when = parse_time(published)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from exc
+    report = Reporter(say)
+    items = report.items(read_sources(paths, when))
     with Store(db) as store, progress:
         if dask:
             from .scale import dask_extractor
 
             with dask_extractor(dask) as extractor:
-                stats = ingest(items, store, extractor, batch_size, show)
+                stats = ingest(items, store, extractor, batch_size, show, report.rejected)
         else:
-            stats = ingest(items, store, None, batch_size, show)
+            stats = ingest(items, store, None, batch_size, show, report.rejected)
+    report.close()
     err.print(f"{stats.articles} articles, {stats.events} events stored; "
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
     if stats.rejected:
