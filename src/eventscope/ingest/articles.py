@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..errors import InputError, warning
+from ..limits import MAX_CHARS
 from ..records import Article
 from .fields import read_published, read_title, read_url
 from .layout import agencies_in, classify_lines
-from .limits import MAX_CHARS
 
 CUT_WINDOW = 0.1  # an over-long text is cut at the last paragraph or sentence end in this last share of the limit
 

@@ -9,7 +9,7 @@ import unicodedata
 import charset_normalizer
 
 from ..errors import InputError
-from .limits import MAX_BYTES
+from ..limits import MAX_BYTES
 
 MIN_WORDS_FOR_LANGUAGE = 25  # shorter texts are too short to judge
 MIN_ENGLISH_SHARE = 0.06  # share of very common English words in English news is ~0.3

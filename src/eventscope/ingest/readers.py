@@ -18,11 +18,11 @@ from datetime import datetime
 from typing import BinaryIO
 
 from ..errors import InputError
+from ..limits import MAX_BYTES
 from ..records import Article, Rejected
 from .articles import make_article
 from .checks import check_text, decode, decode_bytes
 from .fields import clean, record_fields
-from .limits import MAX_BYTES
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)  # read from a directory, in any case (X.TXT)
