@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (35_000, 150_000, 600_000, 1_000_000)
@@ -48,19 +49,23 @@ def prose(size: int, seed: int = SEED) -> str:
     return "\n\n".join(paragraphs)[:size]
 
 
-def run(argv: list[str], timeout: float = TIMEOUT_S) -> tuple[int, float, float, str]:
-    """(exit status, seconds, peak RSS in MB, stderr) of one eventscope command in a child process; the status
-    is -1 when it ran out of time (it is killed). The RSS is the child's own (wait4), not the maximum so far."""
+def run(argv: list[str], timeout: float = TIMEOUT_S) -> tuple[int, float, float, str, str]:
+    """(exit status, seconds, peak RSS in MB, stderr, stdout) of one eventscope command in a child process; the
+    status is -1 when it ran out of time (it is killed). The RSS is the child's own (wait4), not the maximum
+    so far."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    with tempfile.TemporaryFile() as errors:
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "eventscope", *argv], env=env, stdout=subprocess.DEVNULL,
-                                 stderr=errors)  # fmt: skip
+        child = subprocess.Popen([sys.executable, "-m", "eventscope", *argv], env=env, stdout=out, stderr=errors)
         status, usage = _wait(child, timeout)
         seconds = time.perf_counter() - start
-        errors.seek(0)
-        said = errors.read().decode("utf-8", "replace")
-    return status, seconds, usage / 1024, said
+        said, printed = (_read(f) for f in (errors, out))
+    return status, seconds, usage / 1024, said, printed
+
+
+def _read(handle: IO[bytes]) -> str:
+    handle.seek(0)
+    return handle.read().decode("utf-8", "replace")
 
 
 def _wait(child: subprocess.Popen[bytes], timeout: float) -> tuple[int, int]:
@@ -92,7 +97,7 @@ def main() -> None:
             path.write_text(prose(size), encoding="utf-8")
             for command in commands:
                 extra = ["--db", str(Path(tmp) / f"{size}.duckdb")] if command == "ingest" else ["-f", "jsonl"]
-                status, seconds, peak, _ = run([command, *extra, "--published", "2017-03-02", str(path)])
+                status, seconds, peak, _, _ = run([command, *extra, "--published", "2017-03-02", str(path)])
                 shown = "timeout" if status == -1 else str(status)
                 print(f"| {size:,} | {command} | {shown} | {seconds:.1f} | {peak:.0f} |", flush=True)
 

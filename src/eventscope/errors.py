@@ -1,5 +1,8 @@
 """One exception tree with coded messages.
 
+Errors (E0xx) skip or quarantine an input; Warnings (W0xx) tell a field of an article left empty or
+an article cut, and the article is read.
+
 EventscopeError
  +-- InputError        an input file cannot be read as an article (skipped, reported)
  +-- ConfigError       a dictionary, gazetteer or setting is malformed
