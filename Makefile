@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: venv demo test lint eval train bench clean
+.PHONY: venv demo test test-all lint eval train bench clean
 
 venv: $(VENV)/.installed
 
@@ -21,6 +21,9 @@ demo: venv
 	@echo "Events merged into demo.duckdb. Browse them on a map: $(BIN)/eventscope serve --db demo.duckdb"
 
 test: venv
+	$(BIN)/python -m pytest -q -x -m "not slow"
+
+test-all: venv  # the slow cases too (50 MB inputs, a 2,000-file directory): for CI
 	$(BIN)/python -m pytest -q -x
 
 lint: venv

@@ -56,7 +56,8 @@ def test_places_changing_hands_told_one_by_one_stay_separate_events() -> None:
 
 
 def test_a_years_toll_over_many_attacks_is_a_statistic_not_an_event() -> None:
-    assert events_of("In 2024, separatist groups killed nearly 400 people in over 500 attacks across the province.") == ()
+    text = "In 2024, separatist groups killed nearly 400 people in over 500 attacks across the province."
+    assert events_of(text) == ()
 
 
 def test_seizing_a_passenger_train_is_a_hijacking_not_a_capture_of_territory() -> None:

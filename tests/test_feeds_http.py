@@ -98,3 +98,15 @@ def test_watch_polls_conditionally_and_ingests_only_new_articles(server: str, tm
         events = query_events(store, EventQuery())
     assert sleeps == [900.0] and len(events) == 2
     assert Handler.hits["/feed.xml"] == 2 and Handler.hits["/story/1.html"] == 1  # the 2nd poll got 304
+
+
+def test_an_entry_with_a_broken_link_is_read_from_the_feed_and_the_later_entries_go_on(tmp_path: Path) -> None:
+    feed = tmp_path / "f.rss"
+    body = ("Government troops clashed with rebels near the town on Monday, killing three fighters, "
+            "officials said. ") * 5
+    items = "".join(f"<item><title>T{i}</title><link>{link}</link><description>{body}</description></item>"
+                    for i, link in enumerate(["http://[::1", "http://example.test/2"]))
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{items}</channel></rss>')
+    first, second = list(read_sources([str(feed)], fetcher=Fetcher(retries=0)))
+    assert isinstance(first, Article) and first.url is None and first.text.startswith("Government troops")
+    assert isinstance(second, Article) and second.url == "http://example.test/2"

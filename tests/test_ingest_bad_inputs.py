@@ -21,7 +21,7 @@ FRENCH = ("Les forces gouvernementales ont repris le contrôle de la ville aprè
         (b"", "E001"),
         (b"   \n\n  ", "E001"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "E002"),
-        ("Troupes à Alep".encode("latin-1") + b" \xff\xfe clash", "E003"),
+        (bytes(range(0x80, 0x100)) * 8, "E003"),
         (FRENCH.encode("utf-8"), "E005"),
         ("Силы правительства вошли в город после тяжёлых боёв с боевиками ".encode() * 5, "E005"),
     ],
@@ -37,10 +37,17 @@ def test_bad_file_is_rejected_with_its_code_and_path(tmp_path: Path, content: by
     assert isinstance(items[1], Article)
 
 
-def test_huge_file_is_rejected_without_reading_it(tmp_path: Path) -> None:
+def test_latin1_file_is_decoded_not_refused(tmp_path: Path) -> None:
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Troupes à Alep clashed with rebels near the café on Monday.".encode("latin-1"))
+    (item,) = list(read_inputs([str(legacy)]))
+    assert isinstance(item, Article) and "Troupes à Alep" in item.text and "café" in item.text
+
+
+def test_huge_file_is_rejected_reading_no_more_than_the_limit(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:
-        handle.truncate(MAX_BYTES + 1)
+        handle.truncate(MAX_BYTES.value + 1)
     (item,) = list(read_inputs([str(huge)]))
     assert isinstance(item, Rejected) and item.code == "E004"
 

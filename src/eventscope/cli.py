@@ -9,21 +9,21 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from . import __version__, cli_store, cli_web
 from .cli_errors import Group
 from .cli_output import print_table
+from .cli_store import err, say
 from .errors import InputError
 from .ingest import parse_time, read_inputs
 from .records import Article, Event, Rejected
+from .report import Reporter
 from .serialize import dumps, event_record, place_record, time_record
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, cls=Group,
                   help="Read news articles; print grounded conflict events in ACLED's vocabulary.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or inspect the gazetteer.")
 app.add_typer(gazetteer_app, name="gazetteer")
-err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 
 
 class Format(StrEnum):
@@ -64,21 +64,22 @@ class Batch:
         except InputError as exc:
             raise typer.BadParameter(str(exc), param_hint="--published") from exc
         self.items = read_inputs(paths, published=when)
-        self.skipped = 0
+        self.report = Reporter(say)
 
     def articles(self) -> Iterator[Article]:
-        for item in self.items:
+        for item in self.report.items(self.items):
             if isinstance(item, Rejected):
                 self.reject(item)
             else:
                 yield item
 
     def reject(self, item: Rejected) -> None:
-        self.skipped += 1
-        err.print(f"eventscope: skipped {item.origin}: {item.reason}", markup=False, highlight=False)
+        self.report.rejected(item)
 
     def exit(self) -> None:
-        raise typer.Exit(1 if self.skipped else 0)
+        self.report.close()
+        raise typer.Exit(1 if self.report.skipped else 0)
+
 
 
 EVENT_COLUMNS = (("date", 22), ("type", 35), ("actor1", 28), ("actor2", 28), ("location", 14), ("source", 24),

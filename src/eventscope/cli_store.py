@@ -5,24 +5,27 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from .cli_output import print_table
-from .errors import ConfigError
-from .records import Rejected
+from .errors import ConfigError, InputError
+from .report import Reporter
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.query import updated_at
 
-T = TypeVar("T")
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
+
+
+def say(line: str) -> None:
+    """One line on stderr, as written (no markup, no highlighting)."""
+    err.print(line, markup=False, highlight=False, soft_wrap=True)
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
 
 
@@ -83,28 +86,25 @@ def ingest_cmd(
         rate = stats.articles / elapsed if elapsed > 0 else 0.0
         progress.update(task, completed=stats.articles, rate=rate, events=stats.events, skipped=stats.skipped)
 
-    items = _reporting(read_sources(paths, parse_time(published)), progress.console)
+    try:
+        when = parse_time(published)
+    except InputError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from exc
+    report = Reporter(say)
+    items = report.items(read_sources(paths, when))
     with Store(db) as store, progress:
         if dask:
             from .scale import dask_extractor
 
             with dask_extractor(dask) as extractor:
-                stats = ingest(items, store, extractor, batch_size, show)
+                stats = ingest(items, store, extractor, batch_size, show, report.rejected)
         else:
-            stats = ingest(items, store, None, batch_size, show)
+            stats = ingest(items, store, None, batch_size, show, report.rejected)
+    report.close()
     err.print(f"{stats.articles} articles, {stats.events} events stored; "
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
     if stats.rejected:
         raise typer.Exit(1)
-
-
-def _reporting(items: Iterable[T], console: Console) -> Iterator[T]:
-    """``items``, each rejected input reported on one line as it passes (it is quarantined with its reason)."""
-    for item in items:
-        if isinstance(item, Rejected):
-            console.print(f"eventscope: quarantined {item.origin}: {item.reason}", markup=False,
-                          highlight=False, soft_wrap=True)  # fmt: skip
-        yield item
 
 
 def _query(since: str | None, until: str | None, type_: str | None, actor: str | None, country: str | None,

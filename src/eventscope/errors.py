@@ -1,5 +1,8 @@
 """One exception tree with coded messages.
 
+Errors (E0xx) skip or quarantine an input; Warnings (W0xx) tell a field of an article left empty or
+an article cut, and the article is read.
+
 EventscopeError
  +-- InputError        an input file cannot be read as an article (skipped, reported)
  +-- ConfigError       a dictionary, gazetteer or setting is malformed
@@ -12,8 +15,8 @@ from __future__ import annotations
 class Errors:
     E001 = "empty input"
     E002 = "binary content (NUL bytes or non-text data)"
-    E003 = "not valid UTF-8 (and not a recognisable legacy encoding)"
-    E004 = "too large: {size} bytes exceeds the limit of {limit} bytes"
+    E003 = "not decodable as text (no declared, marked or detected encoding reads it)"
+    E004 = "too large: more than the limit of {limit} bytes"
     E005 = "not English (looks like {lang})"
     E006 = "malformed JSON on line {line}: {detail}"
     E007 = "JSON record on line {line} has no usable 'text'"
@@ -21,6 +24,9 @@ class Errors:
     E009 = "cannot read: {detail}"
     E010 = "bad publication time {value!r}: {detail}"
     E011 = "analysis failed ({kind}: {detail}); the article was skipped"
+    E012 = "JSON record on line {line} is nested too deeply"
+    E013 = "not a regular file ({kind})"
+    E014 = "unreadable record ({kind}: {detail})"
     E020 = "actor dictionary {path}: {detail}"
     E030 = "gazetteer {path}: {detail}"
     E040 = "database {path}: {detail}"
@@ -29,6 +35,22 @@ class Errors:
     E061 = "cannot fetch {url}: {detail}"
     E070 = "usage: {detail}"
     E071 = "cannot {action} {path}: {detail}"
+
+
+class Warnings:
+    """Defects that degrade one field of an article; the article is read (printed, not counted as skipped)."""
+
+    W010 = "publication time {value} unreadable: the article is read without one (relative dates unresolved)"
+    W011 = "url {value} unreadable: the article is read without one"
+    W012 = "title {value} is not text: the article is read without one"
+    W013 = "id {value} is not a string or a number: the article is read as {fallback}"
+    W014 = "{count} lone surrogate character(s) replaced by U+FFFD"
+    W015 = "text cut at {limit} characters for analysis; the {rest} characters after it are not read"
+
+
+def warning(code: str, **kwargs: object) -> str:
+    """A coded warning line, ``[W010] ...``."""
+    return f"[{code}] {getattr(Warnings, code).format(**kwargs)}"
 
 
 class EventscopeError(Exception):

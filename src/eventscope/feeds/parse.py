@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -12,10 +13,14 @@ import feedparser
 
 from ..errors import InputError
 from ..ingest.articles import make_article
+from ..ingest.checks import decode_bytes
+from ..ingest.fields import read_url
 from ..ingest.html import article_from_html
+from ..ingest.readers import declared_charset, unreadable
 from ..records import Article, Rejected
-from .fetch import Fetcher
+from .fetch import Fetched, Fetcher
 
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 MIN_ENTRY_CHARS = 400  # an entry shorter than this is a teaser: fetch the page it links to
 
 
@@ -36,16 +41,18 @@ def feed_articles(body: bytes, origin: str, fetcher: Fetcher | None = None) -> I
             yield _entry_article(entry, where, fetcher)
         except InputError as exc:
             yield Rejected(where, exc.code, str(exc))
+        except Exception as exc:  # noqa: BLE001 - error policy: one entry's failure is that entry's record
+            yield unreadable(where, exc)
 
 
 def _entry_article(entry: Any, origin: str, fetcher: Fetcher | None) -> Article:
-    link = entry.get("link")
+    link = read_url(entry.get("link")).value  # 'http://[::1' is no link: the entry is read from the feed
     published = _published(entry)
     html = _entry_html(entry)
     if link and fetcher is not None and len(html) < MIN_ENTRY_CHARS:
         page = fetcher.get(link)
         if page.status == 200 and page.body:
-            found = article_from_html(page.body.decode("utf-8", "replace"), link, origin=link, published=published)
+            found = article_from_html(page_text(page), link, origin=link, published=published)
             return replace(found, url=link, title=found.title or entry.get("title"))
     if not html.strip():
         raise InputError("E008")
@@ -55,6 +62,12 @@ def _entry_article(entry: Any, origin: str, fetcher: Fetcher | None) -> Article:
                                   origin=origin, published=published)  # fmt: skip
         return replace(found, url=link, title=entry.get("title"))
     return make_article(html, article_id, origin=origin, title=entry.get("title"), published=published, url=link)
+
+
+def page_text(page: Fetched) -> str:
+    """A fetched page's text: by the charset of its Content-Type header, else of its ``<meta>``, else detected."""
+    match = _CHARSET.search(page.content_type)
+    return decode_bytes(page.body, declared=match.group(1) if match else declared_charset(page.body))
 
 
 def _entry_html(entry: Any) -> str:

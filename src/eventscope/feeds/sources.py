@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
+from ..errors import InputError
 from ..ingest import read_inputs
 from ..ingest.html import article_from_html
+from ..ingest.readers import open_regular, read_limited
+from ..limits import MAX_BYTES
 from ..records import Article, Rejected
 from .fetch import Fetcher
-from .parse import feed_articles, looks_like_feed
+from .parse import feed_articles, looks_like_feed, page_text
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
@@ -37,7 +39,11 @@ def read_sources(
 
 def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rejected]:
     try:
-        body = Path(path).read_bytes()
+        with open_regular(path) as handle:
+            body = read_limited(handle, MAX_BYTES.value)
+    except InputError as exc:
+        yield Rejected(path, exc.code, str(exc))
+        return
     except OSError as exc:
         yield Rejected(path, "E009", f"[E009] cannot read: {exc.strerror or exc}")
         return
@@ -54,7 +60,7 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Article | Rejected]:
         yield from feed_articles(page.body, url, fetcher)
         return
     try:
-        article = article_from_html(page.body.decode("utf-8", "replace"), url, origin=url, published=None)
+        article = article_from_html(page_text(page), url, origin=url, published=None)
     except Exception as exc:  # noqa: BLE001 - an unreadable page is quarantined, the run goes on
         yield Rejected(url, getattr(exc, "code", "E008"), str(exc))
         return

@@ -8,23 +8,19 @@ import trafilatura
 
 from ..errors import InputError
 from ..records import Article
-from .articles import make_article, parse_time
+from .articles import make_article
 from .checks import check_text
+from .fields import read_published
 
 
 def article_from_html(html: str, article_id: str, *, origin: str, published: datetime | None) -> Article:
     text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True)
     if not text or not text.strip():
         raise InputError("E008")
-    check_text(text)
+    text = check_text(text)
     meta = trafilatura.extract_metadata(html)
     authors = tuple(a.strip() for a in (meta.author or "").split(";") if a.strip()) if meta else ()
-    when = None
-    if meta and meta.date:
-        try:
-            when = parse_time(meta.date)
-        except InputError:
-            when = None
+    when = read_published(meta.date).value if meta and meta.date else None
     return make_article(
         text,
         article_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -26,12 +26,12 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     """The clause's own place (nearest in the tree, 'in/at/near X' first), else the
     sentence's, else the article's main place with its precision reduced to 3. A place
     outside the article's country ranks last; a region gives way to a place inside it."""
-    coded = _coded_place(text_of(doc), places)
-    if coded is not None:
-        return coded
+    whole = _per_article(doc, places)
+    if whole.coded is not None:
+        return whole.coded
     inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid]
     trigger = _token_at(doc, trigger_start)
-    country = article_country(places)
+    country = whole.country
     if inside and trigger is not None:
         ranked = sorted(inside, key=lambda p: (_foreign(p, country), _distance(doc, trigger, p), _region(p),
                                                p.start))
@@ -40,8 +40,30 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     if inside:
         ranked = sorted(inside, key=lambda p: (_foreign(p, country), _region(p), p.start))
         return _narrowest(ranked[0], ranked)
-    main = main_place(places, text_of(doc))
+    main = whole.main
     return replace(main, precision=max(main.precision, 3)) if main is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What every event of an article asks of its places, found once per article (not once per event)."""
+
+    coded: PlaceMention | None
+    country: str | None
+    main: PlaceMention | None
+
+
+PER_ARTICLE_KEY = "eventscope.event_place"
+
+
+def _per_article(doc: Doc, places: tuple[PlaceMention, ...]) -> _Article:
+    cached = doc.user_data.get(PER_ARTICLE_KEY)
+    if cached is None or cached[0] is not places:  # the same tuple: the events stage passes it to each event
+        text = text_of(doc)
+        cached = doc.user_data[PER_ARTICLE_KEY] = (places, _Article(
+            _coded_place(text, places), article_country(places), main_place(places, text)))
+    found: _Article = cached[1]
+    return found
 
 
 def _coded_place(text: str, places: tuple[PlaceMention, ...]) -> PlaceMention | None:

@@ -11,6 +11,7 @@ regions are left out as neighbours: their centre says little about a town
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 from ..geo import distance_km
 from .gazetteer import Candidate
@@ -19,6 +20,7 @@ NEIGHBOUR_KINDS = frozenset({"city", "admin2"})
 RADIUS_KM = 120.0  # a neighbour further than this lends no support
 TOP_READINGS = 10  # readings of another name that may lend support, best prior first
 MAX_NEIGHBOURS = 3  # support counted from at most this many other names
+KM_PER_DEGREE = 111.0  # of latitude (a little less than 111.2, so the cells searched cover the radius)
 
 Readings = dict[str, list[Candidate]]  # name key -> its plausible readings, best first
 
@@ -29,22 +31,51 @@ def km(a: Candidate, b: Candidate) -> float:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
-def neighbour_readings(readings: Readings) -> Readings:
+class Neighbours(dict[str, list[Candidate]]):
+    """Readings that may lend support, with a grid of one-degree cells over them and the support already
+    counted: a candidate looks only at the readings in the cells within ``RADIUS_KM`` of it, so the cost of
+    an article grows with its names, not with their pairs."""
+
+    def __init__(self, readings: Readings) -> None:
+        super().__init__(readings)
+        self.cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
+        for key, cands in readings.items():
+            for cand in cands:
+                if cand.latitude is not None and cand.longitude is not None:
+                    cell = (math.floor(cand.latitude), math.floor(cand.longitude) % 360)
+                    self.cells.setdefault(cell, []).append((key, cand))
+        self.memo: dict[tuple[object, ...], float] = {}
+
+    def near(self, cand: Candidate) -> Iterator[tuple[str, Candidate]]:
+        """Every reading that may lie within ``RADIUS_KM`` of ``cand`` (and some further)."""
+        assert cand.latitude is not None and cand.longitude is not None
+        rows = math.ceil(RADIUS_KM / KM_PER_DEGREE) + 1
+        widest = math.cos(math.radians(min(89.0, abs(cand.latitude) + rows)))
+        cols = min(180, math.ceil(RADIUS_KM / (KM_PER_DEGREE * widest)) + 1)
+        lat, lon = math.floor(cand.latitude), math.floor(cand.longitude)
+        columns = range(360) if cols >= 180 else {(lon + d) % 360 for d in range(-cols, cols + 1)}
+        for row in range(lat - rows, lat + rows + 1):
+            for column in columns:
+                yield from self.cells.get((row, column), ())
+
+
+def neighbour_readings(readings: Readings) -> Neighbours:
     """The readings each name may lend as a neighbour."""
-    return {key: [c for c in cands if c.kind in NEIGHBOUR_KINDS][:TOP_READINGS]
-            for key, cands in readings.items()}
+    return Neighbours({key: [c for c in cands if c.kind in NEIGHBOUR_KINDS][:TOP_READINGS]
+                       for key, cands in readings.items()})
 
 
 def support(cand: Candidate, own_key: str, neighbours: Readings) -> float:
     """Sum over the closest other names of 1 - distance / RADIUS_KM (0 beyond)."""
-    if cand.kind not in NEIGHBOUR_KINDS:
+    if cand.kind not in NEIGHBOUR_KINDS or cand.latitude is None or cand.longitude is None:
         return 0.0
-    gains = []
-    for key, others in neighbours.items():
-        if key == own_key or not others:
-            continue
-        nearest = min(km(cand, o) for o in others if o.geonameid != cand.geonameid) if any(
-            o.geonameid != cand.geonameid for o in others) else math.inf
-        if nearest < RADIUS_KM:
-            gains.append(1.0 - nearest / RADIUS_KM)
-    return sum(sorted(gains, reverse=True)[:MAX_NEIGHBOURS])
+    index = neighbours if isinstance(neighbours, Neighbours) else Neighbours(neighbours)
+    memo_key = (cand.geonameid, cand.latitude, cand.longitude, own_key)
+    if memo_key not in index.memo:
+        nearest: dict[str, float] = {}
+        for key, other in index.near(cand):
+            if key != own_key and other.geonameid != cand.geonameid:
+                nearest[key] = min(nearest.get(key, math.inf), km(cand, other))
+        gains = [1.0 - d / RADIUS_KM for d in nearest.values() if d < RADIUS_KM]
+        index.memo[memo_key] = sum(sorted(gains, reverse=True)[:MAX_NEIGHBOURS])
+    return index.memo[memo_key]

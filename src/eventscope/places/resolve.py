@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ._names import ABBREVIATION_KEYS, name_key
@@ -125,19 +126,32 @@ def _main_names_over_aliases(cands: list[Candidate], countries: set[str]) -> lis
     return [c for c in cands if c.main_name or c.kind != "city" or c.cc not in countries]
 
 
-def build_context(first: list[Choice], key: str, neighbours: Readings) -> Context:
-    """Country votes and named regions of every toponym but those spelled ``key``."""
-    countries: Counter[str] = Counter()
-    admin1s: set[tuple[str, str]] = set()
+def contexts(first: list[Choice], neighbours: Readings) -> Callable[[str], Context]:
+    """For a key, the country votes and named regions of every toponym but those spelled so: counted in one
+    pass over the toponyms (all votes, less the key's own), each key's context made once."""
+    countries: dict[str, Counter[str]] = {}
+    regions: dict[str, Counter[tuple[str, str]]] = {}
     for choice in first:
         cand = choice.candidate
-        if cand is None or name_key(choice.toponym.text) == key:
+        if cand is None:
             continue
+        own = name_key(choice.toponym.text)
         dateline = choice.toponym.label == "DATELINE"
-        countries[cand.cc] += DATELINE_VOTES if dateline else 2 if cand.kind != "city" else 1
+        countries.setdefault(own, Counter())[cand.cc] += DATELINE_VOTES if dateline else 2 if cand.kind != "city" else 1
         if cand.kind in ("admin1", "admin2") or (dateline and cand.kind == "city"):
-            admin1s.add((cand.cc, cand.admin1))
-    return Context(countries, frozenset(admin1s), key, neighbours)
+            regions.setdefault(own, Counter())[(cand.cc, cand.admin1)] += 1
+    all_countries = sum(countries.values(), Counter[str]())
+    all_regions = sum(regions.values(), Counter[tuple[str, str]]())
+
+    made: dict[str, Context] = {}
+
+    def of(key: str) -> Context:
+        if key not in made:
+            left = all_regions - regions.get(key, Counter())
+            made[key] = Context(all_countries - countries.get(key, Counter()), frozenset(left), key, neighbours)
+        return made[key]
+
+    return of
 
 
 def readings_of(toponyms: list[Toponym], cands: list[list[Candidate]]) -> Readings:
@@ -188,9 +202,10 @@ def _in_context(toponyms: list[Toponym], cands: list[list[Candidate]], pairs: li
     """Each toponym resolved in the context ``before`` gives; a repeated name keeps its first answer."""
     by_text: dict[str, Choice] = {}
     out = []
+    context_of = contexts(before, neighbours)
     for top, cand, pair in zip(toponyms, cands, pairs, strict=True):
         key = name_key(top.text)
-        choice = best(top, cand, build_context(before, key, neighbours), pair)
+        choice = best(top, cand, context_of(key), pair)
         if pair is None and key in by_text:
             choice = Choice(top, by_text[key].candidate, by_text[key].reason)
         by_text.setdefault(key, choice)

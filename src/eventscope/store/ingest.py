@@ -82,15 +82,24 @@ class _Gate:
     """Lets through articles not stored yet, asking the store about ``CHECK_CHUNK`` inputs at a time; it
     remembers only the identities it let through that are not written yet, so it does not grow with the store."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, on_reject: Callable[[Rejected], None] | None = None) -> None:
         self.store = store
         self.pending: dict[str, dict[str, int]] = {}  # key -> content hash -> version: let through, not yet written
         self.rejected: list[Rejected] = []
         self.unchanged = 0
+        self.on_reject = on_reject
+
+    def reject(self, item: Rejected) -> None:
+        """Quarantine the input (written with the next batch) and tell ``on_reject``."""
+        self.rejected.append(item)
+        if self.on_reject:
+            self.on_reject(item)
 
     def filter(self, items: Iterable[Article | Rejected]) -> Iterator[tuple[Article, _Identity]]:
         for part in chunked(items, CHECK_CHUNK):
-            self.rejected += [item for item in part if isinstance(item, Rejected)]
+            for item in part:
+                if isinstance(item, Rejected):
+                    self.reject(item)
             articles = [(item, rows.article_key(item)) for item in part if isinstance(item, Article)]
             known = self.store.versions(sorted({key for _, key in articles})) if articles else {}
             for article, key in articles:
@@ -127,7 +136,7 @@ class _Gate:
                 yield who, found
                 continue
             self.settled(who.key, who.digest)
-            self.rejected.append(Rejected(found.article.origin, "E050", found.error))
+            self.reject(Rejected(found.article.origin, "E050", found.error))
 
 
 def analyse(extract: Extractor, articles: Sequence[Article], recognise: Recogniser | None = None) -> list[Analysed]:
@@ -206,13 +215,15 @@ def ingest(
     extractor: Extractor | Analyser | None = None,
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[IngestStats], None] | None = None,
+    on_reject: Callable[[Rejected], None] | None = None,
 ) -> IngestStats:
-    """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction.
+    """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction; each
+    input quarantined (unreadable, or its extraction failed) is also handed to ``on_reject``.
 
     ``extractor`` is ``pipeline.extract`` by default; an ``Analyser`` (``scale.dask_extractor``) runs elsewhere."""
     if not isinstance(extractor, Analyser):
         extractor = local_analyser(extractor or default_extractor())
-    gate = _Gate(store)
+    gate = _Gate(store, on_reject)
     merger = store.merger()
     store.release()
     stats, batch = IngestStats(), []

@@ -52,6 +52,7 @@ REPORTING = {
 LOOKBACK_SENTENCES = 3  # how far the narrative time carries
 FALLBACK_DAYS = 1  # publication fallback: [published - 1 day, published]
 _ANAPHORA = re.compile(r"\b(?:at\s+the\s+time|at\s+that\s+time|by\s+then|back\s+then|then)\b", re.I)
+MAX_GLUE_CHARS = 40  # longer than any text _RANGE_GLUE can match between two expressions of one range
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$")
 
 
@@ -98,8 +99,9 @@ def _make(expr: TimeExpr, times: tuple[TimeExpr, ...], text: str) -> EventTime:
     assert expr.date_start is not None and expr.date_end is not None
     start, end, basis = expr.date_start, expr.date_end, expr.text
     for other in times:
-        glue = text[expr.end : other.start]
-        if other.start > expr.end and other.date_end and _RANGE_GLUE.match(glue):
+        if not expr.end < other.start <= expr.end + MAX_GLUE_CHARS:
+            continue  # only a short word joins a range: the text between is not even sliced
+        if other.date_end and _RANGE_GLUE.match(text[expr.end : other.start]):
             end, basis = max(end, other.date_end), text[expr.start : other.end]
             break
     return EventTime(start, end, precision(start, end), basis, expr)

@@ -130,7 +130,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "plural",
-        rf"(?P<w>recent|coming|past|future|the\s+past|the\s+coming|the(?=\s+\w+s\s+ahead\b))?\s*(?P<u>(?:day|week"
+        rf"(?:(?P<w>recent|coming|past|future|the\s+past|the\s+coming|the(?=\s+\w+s\s+ahead\b))\s*)?(?P<u>(?:day|week"
         rf"|month|quarter|year|decade|hour|minute)s)(?:\s+(?P<ahead>ahead)|{_DIR})",
     ),
     _rule(
