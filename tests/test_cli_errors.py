@@ -146,7 +146,7 @@ def test_ingest_says_why_it_quarantined_each_input(tmp_path: Path) -> None:
     empty, missing = tmp_path / "empty.txt", tmp_path / "missing.txt"
     empty.write_text("")
     result = CliRunner().invoke(app, ["ingest", "--db", str(tmp_path / "db.duckdb"), str(empty), str(missing)])
-    said = [line for line in result.stderr.splitlines() if "quarantined " in line and ": [E" in line]
+    said = [line for line in result.stderr.splitlines() if "skipped " in line and ": [E" in line]
     assert result.exit_code == 1 and len(said) == 2
     assert f"{empty}: [E001]" in said[0] and f"{missing}: [E009]" in said[1]
 

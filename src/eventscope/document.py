@@ -145,8 +145,7 @@ def _suffered_by_nobody(token: Token) -> bool:
     return False
 
 
-# 2. continue_places -----------------------------------------------------------------------------
-
+# 2. continue_places ---------------------------------------------------------------------------
 
 def continue_places(items: Sequence[Located]) -> list[Located]:
     """Each coarse-placed mention at the place of the event it continues (see the module's step 2)."""

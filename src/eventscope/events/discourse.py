@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import EventMention
 from .fatalities import fatalities
+from .retype import retype
 
 PROTEST_RESPONSES = {"Protest with intervention": "Protest with intervention",
                      "Arrests": "Protest with intervention",
@@ -33,8 +34,9 @@ def escalate_protests(mentions: list[EventMention]) -> list[EventMention]:
                 response = PROTEST_RESPONSES.get(mentions[j].sub_event_type)
                 if response is not None:
                     actor2 = mention.actor2 or (mentions[j].actor1 if mentions[j].actor1 != mention.actor1 else None)
-                    mention = replace(mention, sub_event_type=response, actor2=actor2,
+                    mention = replace(mention, actor2=actor2,
                                       fatalities=max(mention.fatalities or 0, mentions[j].fatalities or 0))
+                    mention = retype(mention, response, mentions[j].plover_mode)
                     folded.add(j)
                     break
         out.append(mention)
@@ -80,8 +82,8 @@ def specify_weapons(mentions: list[EventMention]) -> list[EventMention]:
                 and weapon.sentence.start - mentions[i].sentence.end <= NEXT_SENTENCE_GAP
                 and _refines(weapon, mentions[i], mentions) and weapon.actor1 in (None, mentions[i].actor1)]
         for i in told:
-            out[i] = replace(out[i], sub_event_type=weapon.sub_event_type, event_type=weapon.event_type,
-                             fatalities=max(out[i].fatalities or 0, weapon.fatalities or 0))
+            out[i] = retype(replace(out[i], fatalities=max(out[i].fatalities or 0, weapon.fatalities or 0)),
+                            weapon.sub_event_type, weapon.plover_mode)
         if told:
             dropped.add(j)
     return [m for k, m in enumerate(out) if k not in dropped]
