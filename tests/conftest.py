@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
 from eventscope import nlp
 from eventscope.ingest import make_article
@@ -13,6 +17,24 @@ from eventscope.records import Article, Event
 from eventscope.times import tag_times
 
 PUBLISHED = datetime(2017, 3, 2, 8, 0, tzinfo=UTC)
+sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "web"))
+
+import webdemo  # noqa: E402
+
+
+@pytest.fixture(scope="module", name="db")
+def web_demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The web tests' demo database (a module may define its own ``db``)."""
+    return webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")
+
+
+@pytest.fixture(scope="module", name="client")
+def web_demo_client(db: Path) -> Iterator[TestClient]:
+    """A client of the server on the demo database, as a local browser reaches it."""
+    from eventscope.web import create_app
+
+    with TestClient(create_app(str(db)), base_url=webdemo.LOCAL) as c:
+        yield c
 
 
 def run_text(text: str, published: datetime | None = PUBLISHED, article_id: str = "t") -> Analysis:

@@ -18,18 +18,8 @@ from eventscope.web import SETTINGS, create_app  # noqa: E402
 from eventscope.web.app import CSP  # noqa: E402
 from eventscope.web.openapi import document  # noqa: E402
 
-LOCAL = "http://localhost"  # the server answers to localhost names only
+LOCAL = webdemo.LOCAL
 
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
-        yield c
 
 
 def test_events_lists_every_event_in_day_order(client: TestClient) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,19 +18,9 @@ from eventscope.web import create_app  # noqa: E402
 from eventscope.web.guard import LOGIN_BURST, LOGIN_REFILL_S, LoginLimiter, host_name  # noqa: E402
 from eventscope.web.openapi import document  # noqa: E402
 
-LOCAL = "http://localhost"
+LOCAL = webdemo.LOCAL
 TOKEN = "s3cret-token-0123456789"
 
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return webdemo.build(tmp_path_factory.mktemp("web") / "events.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
-        yield c
 
 
 INTEGER_PARAMS = [
