@@ -15,22 +15,12 @@ from .events.arguments import governing_verb, opposing_actor
 from .places import article_country
 from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Span, TimeExpr
 from .times import event_interval
+from .vocabulary import TABLE
 
 PUBLICATION = "publication"  # the basis of a date read from the publication time alone
-GENERIC_ACTOR1 = {
-    "Peaceful protest": "protesters", "Protest with intervention": "protesters",
-    "Excessive force against protesters": "police", "Violent demonstration": "rioters",
-    "Mob violence": "rioters", "Arrests": "police", "Attack": "unidentified armed group",
-    "Abduction/forced disappearance": "unidentified armed group", "Sexual violence": "unidentified armed group",
-    "Remote explosive/landmine/IED": "unidentified armed group", "Grenade": "unidentified armed group",
-    "Suicide bomb": "unidentified armed group", "Armed clash": "unidentified armed group",
-}
+GENERIC_ACTOR1 = {row.name: row.generic_actor1 for row in TABLE if row.generic_actor1}
 UNKNOWN = "Unidentified"  # ACLED's name for a perpetrator the report does not know
-GENERIC_ACTOR2 = {
-    "Protest with intervention": "police", "Excessive force against protesters": "protesters",
-    "Attack": "civilians", "Abduction/forced disappearance": "civilians", "Sexual violence": "civilians",
-    "Mob violence": "civilians",
-}
+GENERIC_ACTOR2 = {row.name: row.generic_actor2 for row in TABLE if row.generic_actor2}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Token
 
 from .assemble import PUBLICATION, Located, same_actors, same_site
 from .events.lexicon import NOUN_TRIGGERS
+from .vocabulary import kinds
 
 VIOLENCE: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # a change of hands is its own act, not a detail of the fighting around it
-TERRITORY: Final = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY: Final = kinds("Government regains territory", "Non-state actor overtakes territory")
 DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
 # nouns that make an act a count or a trend: 'a series of attacks', 'cases of rape', 'a wave of violence'
 AGGREGATE_HEADS: Final = frozenset({"case", "series", "wave", "spate", "string", "number", "dozen", "hundred",
