@@ -24,6 +24,7 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .assemble import PUBLICATION, Located, same_actors, same_site
+from .events.clause import told_as_known
 from .events.lexicon import NOUN_TRIGGERS
 from .vocabulary import kinds
 
@@ -43,8 +44,6 @@ LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an a
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
 SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
-DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
-DESCRIBING: Final = frozenset({"prep", "acl", "relcl"})  # a noun's own words: 'the attack on a base that ...'
 PLURAL_TAGS: Final = frozenset({"NNS", "NNPS"})
 
 
@@ -60,20 +59,7 @@ def _read(doc: Doc, item: Located) -> Located:
     own = place is not None and sentence.start <= place.start < sentence.end
     span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
     return replace(item, named=place.text.split("'")[0] if own and place is not None else "",
-                   anaphoric=span is not None and len(span) > 0 and _definite(span[0]))
-
-
-def _dating(phrase: Token) -> bool:
-    """'on Tuesday', 'last week': a phrase that dates the noun, not one that describes it."""
-    return phrase.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
-
-
-def _definite(token: Token) -> bool:
-    """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
-    that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
-    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) for c in token.children):
-        return False
-    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children)
+                   anaphoric=span is not None and len(span) > 0 and told_as_known(span[0]))
 
 
 # 1. happened ------------------------------------------------------------------------------------

@@ -30,3 +30,20 @@ def lemmas_of(tokens: list[Token]) -> frozenset[str]:
 
 def clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
     return lemmas_of(clause_tokens(clause_head(trigger), sent))
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DESCRIBING = frozenset({"prep", "acl", "relcl"})  # a noun's own words: 'the attack on a base that ...'
+
+
+def _dating(phrase: Token) -> bool:
+    """'on Tuesday', 'last week': a phrase that dates the noun, not one that describes it."""
+    return phrase.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
+
+
+def told_as_known(token: Token) -> bool:
+    """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
+    that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
+    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) for c in token.children):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children)

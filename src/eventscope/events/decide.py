@@ -83,7 +83,7 @@ def decide(clause: Clause) -> Decision | None:
     if clause.frame == lx.BASE and not clause.lemmas & lx.BASE_CUES:
         return None  # 'based in the capital': no base established
     cues = clause_cues(clause)
-    if nobody_did_it(cues):
+    if nobody_did_it(cues, frozenset(t.lemma_.lower() for t in clause.sentence)):
         return None  # 'a tsunami killed 222 people'
     proposal = type_mention(clause.sentence.text, cues)  # 3
     decision = admit(proposal, cues)  # 4
@@ -100,8 +100,10 @@ INTRUDE: Final = frozenset({"storm", "enter"})  # into a school or a village: an
 
 
 def refine(clause: Clause) -> Clause:
-    """The frame by what was taken or held; arrests at a protest read the protest's words."""
+    """The frame by what was taken, held or fired; arrests at a protest read the protest's words."""
     frame = refine_frame(clause.trigger, clause.frame, clause.lemmas, clause.args.patient)
+    if frame in FIRED_FRAMES and less_lethal(clause.lemmas):
+        frame = lx.INTERVENE
     if frame == lx.ARREST and disappeared(clause.args, clause.lemmas):
         frame = lx.ABDUCT
     lemmas = clause.lemmas
@@ -123,6 +125,18 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
     if taken in CONVEYANCES:
         return lx.ABDUCT  # 'seized a passenger train', 'took over a bus': a hijacking (ACLED: abduction)
     return lx.ARREST if taken in CAPTIVES else frame
+
+
+FIRED_FRAMES: Final = frozenset({lx.ATTACK, lx.SHOOT})
+KILLED: Final = frozenset({"kill", "dead", "die", "death", "live", "fatally", "killing"})
+
+
+def less_lethal(lemmas: frozenset[str]) -> bool:
+    """'police fired tear gas at them', 'fired rubber bullets and water cannon': a crowd-control
+    weapon and no one killed is an intervention on a crowd, not a shooting."""
+    named = ({"tear", "gas"} <= lemmas or "teargas" in lemmas or {"water", "cannon"} <= lemmas
+             or {"rubber", "bullet"} <= lemmas or {"pepper", "spray"} <= lemmas)
+    return named and not lemmas & KILLED
 
 
 def disappeared(args: Arguments, lemmas: frozenset[str]) -> bool:
@@ -174,9 +188,13 @@ DEMONSTRATION_WORDS: Final = lx.PROTEST_CUES | {"protest", "rally", "march", "de
 ARMS: Final = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.FIREARM_CUES | lx.GRENADE_CUES  # what armed groups fire
 
 
-def nobody_did_it(cues: Cues) -> bool:
-    """Harm from a disaster with no armed party or weapon in the clause: nobody's violence."""
-    return cues.frame in HARM_FRAMES and bool(cues.lemmas & lx.DISASTER_WORDS) and not perpetrated(cues)
+def nobody_did_it(cues: Cues, sentence: frozenset[str]) -> bool:
+    """Harm from a disaster with no armed party or weapon in the clause, nor in its sentence when the
+    disaster is named outside the clause ('A storm caused a crane to fall, killing 107'): nobody's violence."""
+    if cues.frame not in HARM_FRAMES or perpetrated(cues):
+        return False
+    return bool(cues.lemmas & lx.DISASTER_WORDS) or (bool(sentence & lx.DISASTER_WORDS)
+                                                     and not sentence & (lx.ARMED_WORDS | ARMS))
 
 
 def perpetrated(cues: Cues) -> bool:

@@ -13,7 +13,7 @@ from ..records import ActorMention, EventMention, Source, Span
 from ..vocabulary import kinds
 from . import lexicon as lx
 from .arguments import Arguments, find_arguments, opposing_actor
-from .clause import clause_lemmas
+from .clause import clause_lemmas, told_as_known
 from .decide import ARMS, RULE_ONLY_CONFIDENCE, Clause, decide, decide_untriggered
 from .fatalities import fatalities
 from .modality import hedged, modality
@@ -43,6 +43,8 @@ def _phrase_triggers(sent: SpacySpan) -> Iterator[Trigger]:
         for phrase, frame in _PHRASES_BY_FIRST.get(lemma, ()):
             if tuple(lemmas[i:i + len(phrase)]) == phrase:
                 last = tokens[i + len(phrase) - 1]
+                if tokens[i].pos_ in ("NOUN", "PROPN") and last.pos_ == "VERB":
+                    continue  # a noun and the verb it is the subject of: 'prisoners exchanged gunfire'
                 yield Trigger(tokens[i], frame, last.idx + len(last))
 
 
@@ -51,10 +53,26 @@ REFERRING_VERBS = frozenset({"describe", "condemn", "denounce", "criticise", "cr
 EVENT_HEADS = frozenset({"death", "incident", "spree", "attack", "rampage", "victim", "killing", "suspect"})
 
 
+REACTING_VERBS = REFERRING_VERBS | {"justify", "blame", "speak", "respond", "react", "retaliate", "apologise",
+                                    "apologize", "mourn", "investigate", "probe"}
+RELATIVE_TIME = frozenset({"after", "following", "before", "since"})  # 'in a statement after the attack'
+
+
 def _refers_back(token: Token) -> bool:
     """'described the destruction of the temple', 'condemned the attack': talk about an event
-    reported elsewhere, not a new one."""
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in REFERRING_VERBS
+    reported elsewhere, not a new one; so is a known act ('the attack', told_as_known) that dates or
+    prompts what the sentence tells ('a statement following the attack', 'blamed X for the strike',
+    'spoke out against the attack')."""
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in REFERRING_VERBS:
+        return True
+    if not told_as_known(token):
+        return False
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return token.head.lemma_.lower() in REACTING_VERBS
+    prep = token.head
+    if token.dep_ != "pobj":
+        return False
+    return prep.lower_ in RELATIVE_TIME or (prep.dep_ == "prep" and prep.head.lemma_.lower() in REACTING_VERBS)
 
 
 GATHER_VERBS = frozenset({"gather", "assemble", "block", "blockade", "converge", "congregate"})
