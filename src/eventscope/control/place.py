@@ -18,7 +18,7 @@ def load_gazetteer() -> None:
     Gazetteer.default()
 
 
-def _gazetteer_point(place: str) -> tuple[str, float, float] | None:
+def gazetteer_point(place: str) -> tuple[str, float, float] | None:
     """The most populous town or city the name (or GeoNames id, in ASCII digits) may denote: (its gazetteer
     name, latitude, longitude); regions and countries are never the place."""
     from ..places import Gazetteer
@@ -42,7 +42,7 @@ def place_events(
     """Events at ``place``: located by that name or the gazetteer's name for it, or within ``km`` of it
     (``fetch``: see ``query_events``); an event is never the place's for lying in a region of that name."""
     queries = [EventQuery(place=place)]
-    point = _gazetteer_point(place) if use_gazetteer else None
+    point = gazetteer_point(place) if use_gazetteer else None
     if point is not None:
         name, lat, lon = point
         queries += [EventQuery(place=name), EventQuery(near=(lat, lon, km))]
