@@ -389,6 +389,7 @@ def test_the_legend_toggles_a_type_and_the_url_keeps_it(browser: Browser, base_u
 
 def test_deaths_show_in_the_tooltip_and_can_size_the_markers(browser: Browser, history_url: str) -> None:
     page, watch = _open(browser, history_url)
+    assert "8 events in view · 12 killed" in page.inner_text("#status")
     (event,) = _api(history_url, "fatalities=1")["events"]  # type: ignore[misc]
     _goto(page, f"{history_url}/?fatalities=1&map=8/34.5600/38.2700")
     marker = page.locator(f"path.event-marker[data-event-id='{event['event_id']}']")

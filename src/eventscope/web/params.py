@@ -90,9 +90,7 @@ def zoom(params: Mapping[str, str]) -> int:
 
 
 def event_filter(params: Mapping[str, str], settings: Settings, extra: frozenset[str] = frozenset()) -> EventFilter:
-    unknown = sorted(set(params) - KNOWN - extra)
-    if unknown:
-        raise BadRequest(f"unknown parameter: {unknown[0]}")
+    only(params, KNOWN | extra)
     f = EventFilter(
         since=_day(params, "since"), until=_day(params, "until"), event_type=_text(params, "type", settings),
         sub_type=_text(params, "sub_type", settings), actor=_text(params, "actor", settings),
@@ -149,10 +147,7 @@ def box(params: Mapping[str, str]) -> tuple[float, float, float, float]:
 
 def name_query(params: Mapping[str, str], settings: Settings, countries: bool) -> NameQuery:
     """``q``, ``limit``, ``offset`` (and ``country`` for places) of /api/actors and /api/places."""
-    known = {"q", "limit", "offset"} | ({"country"} if countries else set())
-    unknown = sorted(set(params) - known)
-    if unknown:
-        raise BadRequest(f"unknown parameter: {unknown[0]}")
+    only(params, frozenset({"q", "limit", "offset"} | ({"country"} if countries else set())))
     return NameQuery(
         text=_text(params, "q", settings), country=_text(params, "country", settings),
         limit=integer(params, "limit", settings.default_limit, 0, settings.max_limit),

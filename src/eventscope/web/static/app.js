@@ -134,7 +134,10 @@ async function loadMarkers() {
   state.layer.clearLayers();
   for (const c of page.clusters) (c.count === 1 ? eventMarker : clusterMarker)(c);
   const range = state.since ? ` · ${state.since} – ${state.until}` : "";
-  document.getElementById("status").textContent = `${page.total} event${page.total === 1 ? "" : "s"} in view${range}`;
+  const killed = page.clusters.reduce((sum, c) => sum + c.fatalities, 0);
+  document.getElementById("status").textContent =
+    `${page.total} event${page.total === 1 ? "" : "s"} in view${deathsText(killed)}${range}`;
+  document.body.dataset.deathsInView = String(killed);
   document.body.dataset.eventsInView = String(page.total);
   document.body.dataset.bbox = bbox();
   document.body.dataset.since = state.since || "";
@@ -685,9 +688,10 @@ function holderColor(name) {
 function controlIcon(place) {
   const whole = place.holders.find((h) => !h.partial), main = whole || place.holders[0];
   const holder = main ? main.controller : null, color = place.state === "unknown" ? "#ffffff" : holderColor(holder);
-  const icon = el("div", null, `control-square ${place.state}`);
-  icon.style.background = place.state === "partial" || place.state === "contested"
+  const icon = el("div", null, "control-icon"), square = el("div", null, `control-square ${place.state}`);
+  square.style.background = place.state === "partial" || place.state === "contested"
     ? `repeating-linear-gradient(45deg, ${color} 0 4px, #ffffff 4px 7px)` : color;
+  icon.append(square, el("span", `${place.name}: ${holder || (place.state === "unknown" ? "?" : "no one named")}`, "control-name"));
   const text = place.state === "unknown" ? `${place.name}: no holder known on this day`
     : `${place.name}: ${place.holders.map((h) => `${h.controller || "no one named"}${h.partial ? ` (part${h.scope ? ": " + h.scope : ""})` : ""} since ${h.start}`).join("; ")}`;
   return { icon, holder, text };
