@@ -355,11 +355,11 @@ def test_the_map_names_capitals_towns_by_zoom_and_the_places_of_events_offline(b
 
 def test_the_page_filters_by_country_admin1_actor_type_deaths_and_source(browser: Browser, history_url: str) -> None:
     page, watch = _open(browser, history_url)
-    assert page.get_attribute("body", "data-events-in-view") == "8"
-    for field, value, count in [("country", "IRQ", "1"), ("admin1", "Homs", "3"), ("actor_type", "Rebel group", "2"),
+    assert page.get_attribute("body", "data-events-in-view") == "9"
+    for field, value, count in [("country", "IRQ", "1"), ("admin1", "Homs", "4"), ("actor_type", "Rebel group", "2"),
                                 ("source", "other.example", "1"), ("sub_type", "Armed clash", "2")]:  # fmt: skip
         page.click("#reset-filters")
-        expect(page.locator("body")).to_have_attribute("data-events-in-view", "8")
+        expect(page.locator("body")).to_have_attribute("data-events-in-view", "9")
         page.select_option(f"select[name={field}]", value)
         if field == "actor_type":
             page.fill("input[name=fatalities]", "1")  # the rebels who killed twelve soldiers, not the others
@@ -389,7 +389,7 @@ def test_the_legend_toggles_a_type_and_the_url_keeps_it(browser: Browser, base_u
 
 def test_deaths_show_in_the_tooltip_and_can_size_the_markers(browser: Browser, history_url: str) -> None:
     page, watch = _open(browser, history_url)
-    assert "8 events in view · 12 killed" in page.inner_text("#status")
+    assert "9 events in view · 12 killed" in page.inner_text("#status")
     (event,) = _api(history_url, "fatalities=1")["events"]  # type: ignore[misc]
     _goto(page, f"{history_url}/?fatalities=1&map=8/34.5600/38.2700")
     marker = page.locator(f"path.event-marker[data-event-id='{event['event_id']}']")
@@ -412,7 +412,7 @@ def test_the_timeline_stacks_types_with_date_ticks_per_day_week_or_month(browser
     ticks = timeline.locator("text.tick-label").evaluate_all("nodes => nodes.map((n) => n.textContent)")
     assert len(ticks) >= 3 and any("2016" in t for t in ticks)
     page.select_option("#timeline-bin", "day")
-    assert timeline.locator("rect.bar").count() == 7  # seven days with events
+    assert timeline.locator("rect.bar").count() == 8  # eight days with events
     last = timeline.locator("rect.bar").last
     assert last.get_attribute("data-from") == "2017-03-02"
     march_first = timeline.locator("rect.bar[data-from='2017-03-01']")
@@ -430,8 +430,8 @@ def test_the_event_table_sorts_pages_and_opens_an_event(browser: Browser, histor
     page, watch = _open(browser, history_url)
     page.click("#tab-table")
     rows = page.locator("#table-view tbody tr")
-    expect(rows).to_have_count(8)
-    assert page.inner_text("#page-info") == "rows 1–8" and page.locator("#page-next").is_disabled()
+    expect(rows).to_have_count(9)
+    assert page.inner_text("#page-info") == "rows 1–9" and page.locator("#page-next").is_disabled()
     page.click("#table-view button[data-sort='fatalities']")
     expect(page.locator("#table-view")).to_have_attribute("data-sort", "fatalities")
     page.click("#table-view button[data-sort='fatalities']")  # again: most deaths first
@@ -498,9 +498,17 @@ def test_the_control_map_shows_who_held_tadmur_on_the_chosen_day(browser: Browse
     assert _holder(page, "Tadmur") == "Islamic State"
     assert page.locator(".control-marker[data-place='Tadmur']").get_attribute("data-state") == "held"
     page.screenshot(path=str(SCREENSHOT.with_name("control-2016-01-01.png")))
+    page.fill("#control-date", "2016-03-22")  # the army in the eastern districts, Islamic State in the rest
+    expect(page.locator("body")).to_have_attribute("data-control-date", "2016-03-22")
+    tadmur = page.locator(".control-marker[data-place='Tadmur']")
+    assert tadmur.get_attribute("data-state") == "contested" and tadmur.get_attribute("data-holder") == "Islamic State"
+    hatch = tadmur.locator(".control-square").evaluate("n => getComputedStyle(n).backgroundImage")
+    assert "repeating-linear-gradient" in hatch  # hatched
+    page.fill("#control-date", "2016-01-01")
+    expect(page.locator("body")).to_have_attribute("data-control-date", "2016-01-01")
     page.locator(".control-marker[data-place='Tadmur']").dispatch_event("click")  # today's per-place panel
     expect(page.locator("#panel h3")).to_have_text("Control of Tadmur")
-    expect(page.locator("#panel .control-list li")).to_have_count(4)
+    expect(page.locator("#panel .control-list li")).to_have_count(5)
     page.reload()
     page.wait_for_selector("body[data-ready='1']")
     assert _holder(page, "Tadmur") == "Islamic State"  # the day is in the URL

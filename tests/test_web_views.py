@@ -50,26 +50,26 @@ def test_the_town_index_answers_a_narrow_box_as_a_scan_of_every_town_would() -> 
 
 def test_facets_list_each_filters_values_with_their_events(history_client: TestClient) -> None:
     f = history_client.get("/api/facets").json()
-    assert {"value": "SYR", "events": 7, "within": None} in f["countries"]
-    assert f["admin1s"] == [{"value": "Homs", "events": 3, "within": "SYR"}]
+    assert {"value": "SYR", "events": 8, "within": None} in f["countries"]
+    assert f["admin1s"] == [{"value": "Homs", "events": 4, "within": "SYR"}]
     assert {"value": "Air/drone strike", "events": 1, "within": "Explosions/Remote violence"} in f["sub_event_types"]
     assert {x["value"] for x in f["actor_types"]} == {"Rebel group", "State forces"}
-    assert f["sources"][0] == {"value": "history.example", "events": 3, "within": None}
+    assert f["sources"][0] == {"value": "history.example", "events": 4, "within": None}
     assert history_client.get("/api/facets?x=1").status_code == 400
 
 
 @pytest.mark.parametrize(
     ("query", "count"),
     [
-        ("admin1=HOMS", 3),
-        ("actor_type=Rebel group", 3),
+        ("admin1=HOMS", 4),
+        ("actor_type=Rebel group", 4),
         ("actor_type=Civilians", 0),
         ("fatalities=1", 1),
         ("fatalities=13", 0),
-        ("fatalities=0", 8),
-        ("source=HISTORY.example", 3),
+        ("fatalities=0", 9),
+        ("source=HISTORY.example", 4),
         ("source=other", 1),
-        ("hide=Battles,Protests", 4),
+        ("hide=Battles,Protests", 5),
         ("hide=Battles&type=Battles", 0),
         ("hide=Strategic developments&admin1=homs", 1),
     ],
@@ -96,7 +96,7 @@ def test_a_bad_filter_value_is_a_400(history_client: TestClient) -> None:
 def test_pages_in_every_order_cover_every_event_once(history_client: TestClient, sort: str) -> None:
     pages = [history_client.get(f"/api/events?sort={sort}&limit=3&offset={at}").json()["events"] for at in (0, 3, 6)]
     ids = [e["event_id"] for page in pages for e in page]
-    assert len(ids) == len(set(ids)) == 8
+    assert len(ids) == len(set(ids)) == 9
 
 
 def test_the_table_orders_by_deaths_and_by_date_both_ways(history_client: TestClient) -> None:
@@ -121,6 +121,13 @@ def test_the_control_map_shows_who_held_tadmur_on_a_day(history_client: TestClie
     assert abs(tadmur["latitude"] - 34.56) < 0.1 and abs(tadmur["longitude"] - 38.28) < 0.1
 
 
+def test_while_the_army_holds_part_of_tadmur_the_control_map_calls_it_contested(history_client: TestClient) -> None:
+    (tadmur,) = history_client.get("/api/control?date=2016-03-22").json()["places"]
+    assert tadmur["state"] == "contested"
+    assert [(h["controller"], h["partial"]) for h in tadmur["holders"]] == [
+        ("Islamic State", False), ("Military Forces of Syria", True)]  # fmt: skip
+
+
 def test_before_any_change_the_control_map_knows_no_holder(history_client: TestClient) -> None:
     (tadmur,) = history_client.get("/api/control?date=2014-01-01").json()["places"]
     assert tadmur["state"] == "unknown" and tadmur["holders"] == []
@@ -133,7 +140,8 @@ def test_the_control_timeline_joins_one_holders_periods_and_never_has_two_whole_
 ) -> None:
     periods = history_client.get("/api/places/Tadmur/control").json()["periods"]
     assert [(p["controller"], p["start"], p["end"]) for p in periods] == [
-        ("Islamic State", "2015-05-20", "2016-03-27"), ("Military Forces of Syria", "2016-03-27", "2016-12-11"),
+        ("Islamic State", "2015-05-20", "2016-03-27"), ("Military Forces of Syria", "2016-03-20", "2016-03-27"),
+        ("Military Forces of Syria", "2016-03-27", "2016-12-11"),
         ("Islamic State", "2016-12-11", "2017-03-02"), ("Military Forces of Syria", "2017-03-02", None)]  # fmt: skip
     assert history_client.get("/api/places/Palmyra/control").json()["periods"] == periods
 
