@@ -160,3 +160,12 @@ def test_a_place_is_held_partly_held_or_contested_by_the_periods_in_force() -> N
     assert standing((period("A", True),)) == "partial"  # hatched on the map
     assert standing((period("A", False), period("B", True))) == "contested"  # hatched on the map
     assert standing((period("A", False), period("A", True))) == "held"
+
+
+def test_the_control_map_agrees_with_each_places_own_timeline_on_every_day(history_client: TestClient) -> None:
+    """The map reads the territory events once; the place panel reads the place's events: the same periods."""
+    for day in ("2015-05-20", "2016-03-20", "2016-03-26", "2016-03-27", "2016-12-10", "2016-12-11", "2017-03-02"):
+        for place in history_client.get(f"/api/control?date={day}").json()["places"]:
+            periods = history_client.get(f"/api/places/{place['name']}/control").json()["periods"]
+            in_force = [p for p in periods if p["start"] <= day and (p["end"] is None or day < p["end"])]
+            assert place["holders"] == in_force, day

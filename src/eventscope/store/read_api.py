@@ -22,11 +22,13 @@ from typing import Any
 
 import duckdb
 
-from ..control import TERRITORY, Period, gazetteer_point, place_events, timeline
+from ..control import TERRITORY, Period, PlaceMatch, gazetteer_point, place_events, place_match, timeline
 from ..geo import distance_km
 from ..merge import MergedEvent
+from ..records import Event
 from . import rows as event_rows
 from .db import Store
+from .query import EventQuery, query_events
 from .rows import like_pattern
 from .sql import IN_IDS
 
@@ -562,21 +564,62 @@ TOWN_KM = 25.0  # a place's events this close to the gazetteer's town of that na
 
 
 def control_places(store: Store) -> tuple[PlaceControl, ...]:
-    """Every place with control evidence (a territory event located there), as ``control_periods`` reads it:
-    "Palmyra" and "Tadmur" are one town, the gazetteer's; read once (the server's database does not change)."""
+    """Every place with control evidence (a territory event located there), its events found as
+    ``control_periods`` finds them ("Palmyra" and "Tadmur" are one town, the gazetteer's), from one read of
+    the territory events; read once (the server's database does not change)."""
     if store not in _CONTROL:
-        sql = ("SELECT location, avg(latitude), avg(longitude) FROM events WHERE list_contains(?::TEXT[], "
-               "sub_event_type) AND location IS NOT NULL AND latitude IS NOT NULL GROUP BY 1 ORDER BY 1")  # fmt: skip
+        fetch = partial(run, store)
+        found = {m.event.event_id: m.event for sub in sorted(TERRITORY)
+                 for m in query_events(store, EventQuery(event_type=sub), fetch)}  # fmt: skip
+        territory = [found[k] for k in sorted(found)]
         towns: dict[str, tuple[float, float]] = {}
-        for name, lat, lon in run(store, sql, [sorted(TERRITORY)]):
+        for name, lat, lon in _located(territory):
             point = gazetteer_point(name)
             if point is not None and distance_km(lat, lon, point[1], point[2]) <= TOWN_KM:
                 towns.setdefault(point[0], (point[1], point[2]))
             else:
                 towns.setdefault(name, (lat, lon))
-        found = (PlaceControl(n, lat, lon, control_periods(store, n)) for n, (lat, lon) in sorted(towns.items()))
-        _CONTROL[store] = tuple(c for c in found if c.periods)
+        candidates = _Candidates(territory)
+        places = []
+        for name, (lat, lon) in sorted(towns.items()):
+            match = place_match(name)
+            places.append(PlaceControl(name, lat, lon, timeline(e for e in candidates.of(match) if match.holds(e))))
+        _CONTROL[store] = tuple(c for c in places if c.periods)
     return _CONTROL[store]
+
+
+class _Candidates:
+    """The events a ``PlaceMatch`` may hold, found by name and by one-degree cell (a superset: ``holds``
+    decides), so that each town reads a few events, not all of them."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.by_name: dict[str, list[Event]] = {}
+        self.by_cell: dict[tuple[int, int], list[Event]] = {}
+        for e in events:
+            if e.location is not None:
+                self.by_name.setdefault(e.location.lower(), []).append(e)
+            if e.latitude is not None and e.longitude is not None:
+                self.by_cell.setdefault((math.floor(e.latitude), math.floor(e.longitude)), []).append(e)
+
+    def of(self, match: PlaceMatch) -> list[Event]:
+        found = {e.event_id: e for name in match.names for e in self.by_name.get(name, ())}
+        if match.point is not None:
+            lat, lon = match.point
+            reach = 1 + math.ceil(match.km / (111.0 * max(0.01, math.cos(math.radians(lat)))))  # cells of longitude
+            for y in range(math.floor(lat) - 1, math.floor(lat) + 2):
+                for x in range(math.floor(lon) - reach, math.floor(lon) + reach + 1):
+                    found.update((e.event_id, e) for e in self.by_cell.get((y, x), ()))
+        return [found[k] for k in sorted(found)]
+
+
+def _located(events: list[Event]) -> list[tuple[str, float, float]]:
+    """(location, mean latitude, mean longitude) of the events with a location and a position."""
+    at: dict[str, list[tuple[float, float]]] = {}
+    for e in events:
+        if e.location is not None and e.latitude is not None and e.longitude is not None:
+            at.setdefault(e.location, []).append((e.latitude, e.longitude))
+    mean = [(name, sum(p[0] for p in ps) / len(ps), sum(p[1] for p in ps) / len(ps)) for name, ps in at.items()]
+    return sorted(mean)
 
 
 def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
