@@ -39,7 +39,8 @@ def test_a_brawl_of_unarmed_groups_is_decided_by_the_brawl_overrule() -> None:
 
 
 def test_stones_thrown_at_a_protest_make_it_a_riot_by_the_crowd_violence_overrule() -> None:
-    found = [d for d in decisions("Farmers protested in the capital over fuel prices, hurling rocks at the riot police.") if d]
+    text = "Farmers protested in the capital over fuel prices, hurling rocks at the riot police."
+    found = [d for d in decisions(text) if d]
     assert ("Violent demonstration", "crowd violence") in [(d.typing.sub_event_type, d.step) for d in found]
 
 

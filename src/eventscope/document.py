@@ -40,6 +40,9 @@ AGGREGATE_HEADS: Final = frozenset({"case", "series", "wave", "spate", "string",
 AGGREGATE_WORDS: Final = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated",
                                     "frequent", "recent", "various", "some", "dozens", "hundreds", "thousands",
                                     "regular", "daily", "ongoing", "past", "previous", "sporadic"})
+# people and claims an act noun can name the kind of: 'survivors of sexual violence', 'evidence of torture'
+CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation", "accusation", "risk", "fear",
+                                   "threat", "history", "culture", "form", "crime", "perpetrator", "sign"})
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
@@ -71,7 +74,7 @@ def happened(doc: Doc, item: Located) -> bool:
     if span is None or not len(span):
         return True
     token = span[0]
-    return not (_aggregate(token, item) or _ongoing(token) or _suffered_by_nobody(token))
+    return not (_aggregate(token, item) or _category(span.root) or _ongoing(token) or _suffered_by_nobody(token))
 
 
 def _aggregate(token: Token, item: Located) -> bool:
@@ -88,6 +91,14 @@ def _aggregate(token: Token, item: Located) -> bool:
     if any(c.lower_ in AGGREGATE_WORDS for c in token.children if c.dep_ in ("amod", "det", "nummod")):
         return True
     return _span_days(item) > LONG_SPAN_DAYS
+
+
+def _category(token: Token) -> bool:
+    """'survivors of sexual violence', 'evidence of torture', 'allegations of rape': a bare act noun
+    (no determiner, possessive or number) naming the kind of act a person or a claim is of, not an act."""
+    if token.pos_ != "NOUN" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in CATEGORY_HEADS:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
 
 def _counts_acts(token: Token) -> bool:
