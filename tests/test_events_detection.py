@@ -371,3 +371,24 @@ def test_an_act_described_by_its_own_words_after_a_preposition_is_still_an_event
     found = {e.sub_event_type for e in events_of("Hours after the attack on the market that killed 12 traders, "
                                                   "police arrested two men.")}
     assert "Attack" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("According to data from the Armed Conflict Monitor, gunmen killed 12 villagers on Monday.",
+         "the Armed Conflict Monitor"),
+        ("A memo by the Interior Ministry said a bomb killed three soldiers on Monday.", "the Interior Ministry"),
+        ("The Eastern Liberation Front, or ELF, said its fighters attacked an army post on Monday.",
+         "The Eastern Liberation Front"),
+        ("The Northern Alliance Forces (NAF) said gunmen killed two guards on Monday.",
+         "The Northern Alliance Forces"),
+    ],
+)
+def test_the_source_is_the_reporting_body_not_a_fragment_of_the_sentence(text: str, source: str) -> None:
+    assert {e.source for e in events_of(text)} == {source}
+
+
+def test_a_relative_clause_names_no_source() -> None:
+    text = "Marchers carried portraits of a student whose eye was said to have been hurt by police at a protest."
+    assert all(e.source is None for e in events_of(text))
