@@ -392,3 +392,9 @@ def test_the_source_is_the_reporting_body_not_a_fragment_of_the_sentence(text: s
 def test_a_relative_clause_names_no_source() -> None:
     text = "Marchers carried portraits of a student whose eye was said to have been hurt by police at a protest."
     assert all(e.source is None for e in events_of(text))
+
+
+def test_a_group_reporting_its_own_attack_is_a_claim_not_a_source() -> None:
+    (event,) = events_of("Islamic State said its fighters attacked an army checkpoint on Monday.")
+    assert event.actor1 == "Islamic State"
+    assert (event.source, event.modality, event.hedged) == (None, "claimed", True)
