@@ -327,16 +327,14 @@ def test_a_clause_on_the_subject_of_a_demand_happened_even_when_the_parser_hangs
 @pytest.mark.parametrize(
     "text",
     [
-        "Prosecutors charged the driver with murder on Friday.",
         "He was sentenced to ten years in prison in 2015 for the killing of two guards.",
         "The man pleaded guilty to attempted murder and illegal possession of a firearm.",
-        "Police arrested him on charges of kidnapping.",
         "The journalist was almost gunned down outside her home by a hired gunman.",
         "Prosecutors say the brothers hired a hitman to kill the businessman.",
     ],
 )
-def test_acts_told_as_a_charge_a_near_miss_or_a_commission_are_not_events(text: str) -> None:
-    assert [e.sub_event_type for e in events_of(text)] in ([], ["Arrests"])
+def test_acts_told_as_a_verdict_a_near_miss_or_a_commission_are_not_events(text: str) -> None:
+    assert events_of(text) == ()
 
 
 def test_a_crowd_control_weapon_fired_at_a_crowd_is_an_intervention_not_a_shooting() -> None:
@@ -398,3 +396,7 @@ def test_a_group_reporting_its_own_attack_is_a_claim_not_a_source() -> None:
     (event,) = events_of("Islamic State said its fighters attacked an army checkpoint on Monday.")
     assert event.actor1 == "Islamic State"
     assert (event.source, event.modality, event.hedged) == (None, "claimed", True)
+
+
+def test_a_man_accused_of_a_shooting_reports_the_shooting() -> None:
+    assert [e.sub_event_type for e in events_of("A man is accused of shooting a taxi driver on Saturday.")]

@@ -73,3 +73,24 @@ def test_a_past_passive_or_perfect_clause_continues_the_narrative_time(trigger: 
                             tag_times(doc, art), art)
     assert result is not None and result.basis == "27 April 2022"
     assert result.date_start == result.date_end == date(2022, 4, 27)
+
+
+def test_since_a_month_runs_to_publication() -> None:
+    from conftest import events_of
+
+    (event,) = events_of("Rebels have besieged the town since January, killing dozens of civilians.", PUBLISHED)
+    assert (event.date_start, event.date_end) == (date(2017, 1, 1), date(2017, 3, 2))
+
+
+def test_no_interval_of_a_past_act_ends_after_publication() -> None:
+    from conftest import events_of
+
+    (event,) = events_of("Gunmen attacked a convoy this month, killing four soldiers.", PUBLISHED)
+    assert event.date_end is not None and event.date_end <= PUBLISHED.date()
+
+
+def test_an_event_takes_the_date_its_text_tells_over_the_publication_guess() -> None:
+    from conftest import events_of
+
+    text = "Police fired tear gas at protesters in the capital on Monday. The protesters were dispersed by police."
+    assert [str(e.date_start) for e in events_of(text, PUBLISHED)] == ["2017-02-27"]

@@ -85,11 +85,13 @@ def event_id(article: Article, first: EventMention) -> str:
 
 
 def _best_time(group: Sequence[Located]) -> Located:
-    """The most precise dated mention of the group (narrowest interval)."""
+    """The most precise mention the text dates (narrowest interval); the publication's guess only when
+    the text dates none."""
     dated = [g for g in group if g.date_start is not None and g.date_end is not None]
     if not dated:
         return group[0]
-    return min(dated, key=lambda g: ((g.date_end - g.date_start).days, g.mention.sentence.start))  # type: ignore[operator]
+    return min(dated, key=lambda g: (g.basis == PUBLICATION, (g.date_end - g.date_start).days,  # type: ignore[operator]
+                                     g.mention.sentence.start))
 
 
 def _best_place(group: Sequence[Located]) -> PlaceMention | None:

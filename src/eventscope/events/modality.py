@@ -1,5 +1,5 @@
-"""Did it happen? Plans, predictions, denials, negations, failed acts and acts told as a charge in
-court are not events that happened; hedged reports are events marked as hedged."""
+"""Did it happen? Plans, predictions, denials, negations, failed acts and acts told as a court's
+verdict are not events that happened; hedged reports are events marked as hedged."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ PREDICT_WORDS = frozenset({"expect", "likely", "possible", "predict", "forecast"
 DENY = frozenset({"deny", "reject", "dismiss", "refute"})
 FAIL = frozenset({"foil", "thwart", "fail", "prevent", "avert"})
 NEARLY = frozenset({"almost", "nearly"})  # 'was almost gunned down': it did not happen
-# a court's or a prosecutor's words: 'charged with murder', 'sentenced for the killing', 'pleaded guilty to
-# attempted murder', 'on charges of kidnapping' tell an accusation, not the act (told elsewhere, if at all)
-LEGAL = frozenset({"charge", "accuse", "convict", "sentence", "indict", "plead", "acquit", "prosecute", "testify",
-                   "guilty", "trial", "allegation", "conviction", "indictment"})
+# a court's words on a past case: 'sentenced for the killing', 'pleaded guilty to attempted murder',
+# 'convicted of the shooting' tell a trial, not the act (told elsewhere, if at all). A charge or an
+# accusation is not among them: 'a man accused of shooting a driver' is often the only report of the shooting
+LEGAL = frozenset({"convict", "sentence", "plead", "acquit", "testify", "guilty", "trial", "conviction"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "unconfirmed", "rumour",
                          "rumor", "alleged", "suspected"})
 HEDGE_PHRASES = ("reports are saying", "reports say", "it is believed", "according to unconfirmed",
@@ -40,7 +40,7 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ == "pobj" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
             if chain[-1].head.head.lemma_.lower() in INTENT | LEGAL:
-                chain.append(chain[-1].head.head)  # 'its plan for mass arrests', 'charges of murder': the noun tells
+                chain.append(chain[-1].head.head)  # 'its plan for mass arrests', 'a conviction for murder'
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
         if chain[-1].dep_ in SUBJECT and len(chain) > 1 and chain[-2].dep_ in ("acl", "relcl"):
             break  # 'hundreds of youths protested ...; [they] demanded': a clause on the subject is done

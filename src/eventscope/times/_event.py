@@ -11,6 +11,7 @@ The cascade, in order (each step a named helper):
    time" / "then";
 5. the publication date: the day before publication up to publication day (ACLED precision 2) — wire
    news reports the events of the last day or two.
+Then 'since X' runs to publication, and no interval ends after publication (``_to_publication``).
 """
 
 from __future__ import annotations
@@ -217,11 +218,30 @@ def event_interval(
             or _narrative(doc, (s_start, s_end), head, times, text)
         )
         if found is not None:
-            return found
+            return _to_publication(found, article)
     elif dated:
-        return _make(dated[0], times, text)
+        return _to_publication(_make(dated[0], times, text), article)
     fronted = _fronted(doc, dated, s_start)
-    return _make(fronted, times, text) if fronted is not None else _publication(article)
+    return _to_publication(_make(fronted, times, text), article) if fronted is not None else _publication(article)
+
+
+SINCE = re.compile(r"\b(?:since|ever since)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+SINCE_REACH = 16  # characters before an expression in which 'since' opens it
+
+
+def _to_publication(found: EventTime, article: Article) -> EventTime:
+    """'since March' runs from March to publication; no interval of a past act ends after publication."""
+    day = article.published_date
+    if day is None or found.date_start > day:
+        return found
+    end = found.date_end
+    expr = found.expr
+    if expr is not None and SINCE.search(article.text[max(0, expr.start - SINCE_REACH):expr.start]):
+        end = max(end, day)
+    end = min(end, day)
+    if end == found.date_end:
+        return found
+    return EventTime(found.date_start, end, precision(found.date_start, end), found.basis, expr)
 
 
 MAX_FRONT_TOKENS = 3  # 'On 31 March 2022, ...': the date opens the sentence
