@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -57,3 +58,33 @@ def test_a_stable_fifth_of_the_acled_rows_is_held_out() -> None:
     assert 150 <= len(held) <= 250
     assert held[:3] == ["XYZ5", "XYZ8", "XYZ13"]  # pinned: the same rows in every process and version
     assert not corpus.is_held_out(corpus.Example("notes", "Armed clash", "template", "XYZ0"))
+
+
+def test_case_snippets_take_acled_sub_types_and_other_codes_are_no_event(tmp_path: Path) -> None:
+    tsv = tmp_path / "dev.tsv"
+    tsv.write_text("id\tEventSnippet\tSubType\n"
+                   "7\tJets bombed a depot near the river, killing four.\tAIR_STRIKE\n"
+                   "8\tA cyclone flattened fishing huts along the coast.\tNATURAL_DISASTER\n", encoding="utf-8")
+    examples = corpus.case_examples(tsv)
+    assert [(e.label, e.source, e.key) for e in examples] == [
+        ("Air/drone strike", "case", "7"), (corpus.NONE, "case", "8")]
+    assert set(corpus.CASE_CODES.values()) == set(EVENT_TYPE_OF)
+
+
+def _article(folder: Path, art_id: str, text: str, events: list[dict[str, object]]) -> None:
+    (folder / "gold").mkdir(parents=True, exist_ok=True)
+    with (folder / "articles.jsonl").open("a", encoding="utf-8") as sink:
+        sink.write(json.dumps({"id": art_id, "text": text}) + "\n")
+    (folder / "gold" / f"{art_id}.gold.json").write_text(json.dumps({"events": events}), encoding="utf-8")
+
+
+def test_article_sentences_carry_the_gold_sub_type_or_no_event(tmp_path: Path) -> None:
+    _article(tmp_path, "a1", "The minister spoke at length on Monday. Rebels stormed a border post at dawn and "
+             "held it for hours. Talks resume next week, officials said.",
+             [{"types": ["Battles/Armed clash"], "evidence": "stormed a border post"},
+              {"types": ["Battles/Armed clash", "Violence against civilians/Attack"], "evidence": "held it"}])
+    _article(tmp_path, "a2", "The central bank kept its main rate unchanged for a third month. Exports rose "
+             "faster than analysts had expected in the spring.", [])
+    examples = corpus.article_examples(tmp_path)
+    assert [(e.label, e.key) for e in examples] == [("Armed clash", "a1"), (corpus.NONE, "a2"), (corpus.NONE, "a2")]
+    assert examples[0].text == "Rebels stormed a border post at dawn and held it for hours."

@@ -1,12 +1,17 @@
 """Training examples for the typing model, read from the data a training run names.
 
-Three sources, each an ``Example``: ACLED rows (notes -> sub-event type), news-style
-sentences expanded from ``data/typing_templates.yaml`` (written from ACLED's
-codebook), and non-conflict news sentences from TimeBank (label ``NONE``).
+Five sources, each an ``Example``: ACLED rows (notes -> sub-event type), CASE 2021
+snippets (news phrasing, their codes mapped to ACLED's sub-types or ``NONE``), the
+sentences of hand-annotated dev articles (a gold event's evidence sentence -> its
+sub-type; sentences of articles without events -> ``NONE``), news-style sentences
+expanded from ``data/typing_templates.yaml`` (written from ACLED's codebook), and
+non-conflict news sentences from TimeBank (label ``NONE``). Every dev corpus's
+check part (``in_check_part`` of its id) is left out by the caller.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import random
@@ -42,8 +47,8 @@ CONFLICTWORDS: Final = frozenset(
 class Example:
     text: str
     label: str
-    source: str  # "acled", "template" or "timebank"
-    key: str = ""  # the ACLED row's id (event_id_cnty)
+    source: str  # "acled", "case", "article", "template" or "timebank"
+    key: str = ""  # the unit's id in its dev corpus (ACLED event_id_cnty, CASE id, article id, TimeML path)
 
 
 def acled_examples(path: Path) -> list[Example]:
@@ -51,6 +56,31 @@ def acled_examples(path: Path) -> list[Example]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [Example(r["notes"], r["sub_event_type"], "acled", str(r.get("event_id_cnty") or ""))
             for r in rows if r.get("notes")]
+
+
+# CASE 2021 task 2 codes -> ACLED sub-event types; the other codes (disasters, diplomacy, crime,
+# attributions) are no conflict event
+CASE_CODES: Final = {
+    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "CHEM_WEAP": "Chemical weapon", "AIR_STRIKE": "Air/drone strike", "SUIC_BOMB": "Suicide bomb",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack", "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "GRENADE": "Grenade", "PEACE_PROTEST": "Peaceful protest", "PROTEST_WITH_INTER": "Protest with intervention",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters", "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence", "AGREEMENT": "Agreement", "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity", "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established", "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
+    "SEX_VIOL": "Sexual violence", "ATTACK": "Attack", "ABDUCT_DISSAP": "Abduction/forced disappearance",
+}
+
+
+def case_examples(path: Path) -> list[Example]:
+    """One example per CASE snippet (``id``, ``EventSnippet``, ``SubType`` columns), keyed by its id."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [Example(r["EventSnippet"], CASE_CODES.get(r["SubType"], NONE), "case", str(r["id"]))
+            for r in rows if r.get("EventSnippet")]
 
 
 def in_check_part(key: str) -> bool:
@@ -105,6 +135,44 @@ def _sentences(text: str) -> Iterator[str]:
     for chunk in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
         if 8 <= len(chunk.split()) <= 60:
             yield chunk
+
+
+def _article_sentences(text: str) -> list[str]:
+    return [c for c in re.split(r"(?<=[.!?”\"])\s+", " ".join(text.split())) if len(c.split()) >= 4]
+
+
+def _gold_subtype(types: list[str]) -> str | None:
+    """The one sub-event type a gold event accepts ('Riots/Mob violence'), None when it accepts several."""
+    subs = {sub for t in types for sub in CASE_CODES.values() if t.endswith("/" + sub)}
+    return subs.pop() if len(subs) == 1 else None
+
+
+def _evidence_sentence(sentences: list[str], evidence: str) -> str:
+    """The sentence holding an evidence phrase (the phrase itself when it spans sentences)."""
+    phrase = " ".join(evidence.split())
+    return next((s for s in sentences if phrase in s), phrase)
+
+
+def article_examples(folder: Path) -> list[Example]:
+    """Per article of ``folder`` (``articles.jsonl`` + ``gold/<id>.gold.json``): the evidence sentence of
+    each gold event with one accepted sub-type; every sentence of an article without gold events as
+    ``NONE`` (statements, plans, trends and history the annotators did not count)."""
+    out: list[Example] = []
+    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line) if line.strip() else None
+        gold_path = folder / "gold" / f"{article['id']}.gold.json" if article else None
+        if not article or not gold_path or not gold_path.exists():
+            continue
+        sentences = _article_sentences(article["text"])
+        events = json.loads(gold_path.read_text(encoding="utf-8"))["events"]
+        if not events:
+            out.extend(Example(s, NONE, "article", article["id"]) for s in sentences if len(s.split()) >= 6)
+        for event in events:
+            sub = _gold_subtype(event["types"])
+            phrases = event["evidence"] if isinstance(event["evidence"], list) else [event["evidence"]]
+            out.extend(Example(_evidence_sentence(sentences, p), sub, "article", article["id"])
+                       for p in phrases if sub)
+    return out
 
 
 def is_safe_negative(sentence: str) -> bool:

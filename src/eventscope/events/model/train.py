@@ -24,7 +24,9 @@ from .features import analyze
 
 C: Final = 8.0  # inverse regularisation strength
 BALANCE: Final = 0.5  # weight = (largest class / class size) ** BALANCE
-SOURCE_WEIGHT: Final = {"acled": 1.0, "template": 4.0, "timebank": 0.5}  # news phrasing weighs over notes
+SOURCE_WEIGHT: Final = {  # news phrasing weighs over notes
+    "acled": 1.0, "case": 2.0, "article": 2.0, "template": 4.0, "timebank": 0.5,
+}
 FOLDS: Final = 5
 TEMPERATURES: Final = tuple(round(0.3 + 0.05 * i, 2) for i in range(55))
 
