@@ -73,3 +73,14 @@ def test_a_bare_act_noun_naming_what_people_or_claims_are_of_is_not_an_event() -
 def test_victims_of_a_told_attack_still_belong_to_it() -> None:
     text = "Gunmen attacked a village on Monday, killing seven. The victims of the attack were buried on Tuesday."
     assert [e.sub_event_type for e in events_of(text)] == ["Attack"]
+
+
+def test_a_wars_toll_and_a_fight_against_a_group_are_campaigns_not_events() -> None:
+    for text in ("The accord ended a war that lasted four years and killed 50,000 people.",
+                 "The conflict has killed thousands of people since 2015.",
+                 "The fight against the insurgents has forced many families to flee their homes."):
+        assert events_of(text) == (), text
+
+
+def test_violence_dated_to_one_day_is_an_event() -> None:
+    assert [e.sub_event_type for e in events_of("Violence killed 12 people in the town on Sunday.")] == ["Attack"]

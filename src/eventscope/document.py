@@ -43,6 +43,9 @@ AGGREGATE_WORDS: Final = frozenset({"several", "many", "numerous", "multiple", "
 # people and claims an act noun can name the kind of: 'survivors of sexual violence', 'evidence of torture'
 CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation", "accusation", "risk", "fear",
                                    "threat", "history", "culture", "form", "crime", "perpetrator", "sign"})
+# what a campaign is called: its toll and its course are no one act ('the war has killed', 'the fight against')
+CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
+                              "fight", "struggle", "violence", "civil"})
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
@@ -74,7 +77,8 @@ def happened(doc: Doc, item: Located) -> bool:
     if span is None or not len(span):
         return True
     token = span[0]
-    return not (_aggregate(token, item) or _category(span.root) or _ongoing(token) or _suffered_by_nobody(token))
+    return not (_aggregate(token, item) or _category(span.root) or _campaign(token, item) or _ongoing(token)
+                or _suffered_by_nobody(token))
 
 
 def _aggregate(token: Token, item: Located) -> bool:
@@ -99,6 +103,24 @@ def _category(token: Token) -> bool:
     if token.pos_ != "NOUN" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in CATEGORY_HEADS:
         return False
     return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+
+
+def _campaign(token: Token, item: Located) -> bool:
+    """A war's toll or a fight against a group is a campaign, not an act: 'a war that killed 100,000
+    people', 'the conflict has killed thousands', 'the fight against the militants has displaced many';
+    not when the text dates it to one day ('violence killed 12 people on Sunday')."""
+    if _one_day(item):
+        return False
+    if token.pos_ == "VERB":
+        verb = token
+        while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head != verb:
+            verb = verb.head  # 'a war that lasted three years and killed 100,000': the first verb's subject
+        agents = [c for v in (token, verb) for c in v.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "relcl":
+            agents.append(verb.head)
+        return any(a.lemma_.lower() in CAMPAIGNS for a in agents)
+    return token.lemma_.lower() in CAMPAIGNS - {"fighting"} and any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in token.children)
 
 
 def _counts_acts(token: Token) -> bool:
