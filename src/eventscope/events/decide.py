@@ -3,8 +3,9 @@
 ``decide`` runs the steps in this order; each is a small function below:
 
 1. **frame**: the trigger's frame (``detect.find_triggers``: 'captured' TAKE, 'shelled' SHELL).
-2. **refine**: the frame refined by what was taken, held or struck (``refine_frame``): a weapons cache
-   seized is disrupted weapons use, a commander captured an arrest, a train seized a hijacking.
+2. **refine**: the frame refined by what was taken, held, struck or fired (``refine``): a weapons cache
+   seized is disrupted weapons use, a commander captured an arrest, a train seized a hijacking, tear gas
+   fired at a crowd an intervention.
 3. **propose**: the learned model proposes a type, its class weighed by the rules' prior
    (``typing.type_mention``).
 4. **admit**: the frame admits or refuses it (``admit``): 'shelled' admits no protest; a type the frame
