@@ -4,9 +4,12 @@ governorate that holds Palmyra)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..records import Event
-from ..store import EventQuery, Store, query_events
+from ..store import EventQuery, Store, query_events, read_api
 from ..store.query import Fetch
+from .timeline import Period, timeline
 
 NEAR_KM = 10.0  # events located this close to the place count as the place's
 
@@ -48,3 +51,11 @@ def place_events(
         queries += [EventQuery(place=name), EventQuery(near=(lat, lon, km))]
     found = {m.event.event_id: m.event for q in queries for m in query_events(store, q, fetch)}
     return [found[k] for k in sorted(found)]
+
+
+def control_periods(store: Store, place: str) -> tuple[Period, ...]:
+    """Who held ``place`` and when (the web API's control route): its events found as the CLI finds them (by
+    name, gazetteer name and vicinity), each query on its own cursor within the read time limit, the file held
+    for the whole lookup."""
+    with store.lease():
+        return timeline(place_events(store, place, fetch=partial(read_api.run, store)))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from ..records import Event, Evidence
 
@@ -106,3 +107,13 @@ def _closes(change: Period, open_: Period) -> bool:
 def controllers_at(periods: Sequence[Period], day: date) -> tuple[Period, ...]:
     """The periods in force on ``day``."""
     return tuple(p for p in periods if p.start <= day and (p.end is None or day < p.end))
+
+
+def period_json(period: Period) -> dict[str, Any]:
+    return {
+        "controller": period.controller, "start": period.start.isoformat(),
+        "end": period.end.isoformat() if period.end else None, "partial": period.partial, "scope": period.scope,
+        "change": period.change, "previous": period.previous, "event_id": period.event_id,
+        "evidence": [{"article_id": e.article_id, "text": e.text, "start": e.start, "end": e.end}
+                     for e in period.evidence],
+    }  # fmt: skip

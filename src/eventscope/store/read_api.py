@@ -4,25 +4,27 @@ Every query is parameterised and runs on its own cursor under a time limit
 (``conn.interrupt`` from a timer), so one slow request cannot hold the server.
 
 The server reads events from a *serving copy* (``prepare``): the events table copied into an
-attached in-memory database at start, ordered by (date_start, event_id) so that a page's
+attached in-memory database, ordered by (date_start, event_id) so that a page's
 top-N stops after the first row groups, with each event's grid cell precomputed for clusters.
-The database file itself is opened read-only and never changed.
+The database file itself is opened read-only and never changed; every public read holds it for its
+own duration only (``Store.lease``), so a writer in another process gets it between requests, and
+the copy is built again on the first read after a writer changed the file.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import threading
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import partial
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
-from ..control import Period, place_events, timeline
 from ..merge import MergedEvent
 from . import rows as event_rows
 from .db import Store
@@ -203,9 +205,18 @@ _SUMMARY = (
 )
 
 
-_COPIES: weakref.WeakKeyDictionary[Store, str] = weakref.WeakKeyDictionary()
-_TYPES: weakref.WeakKeyDictionary[Store, tuple[str, ...]] = weakref.WeakKeyDictionary()  # type code -> name
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    table: str
+    types: tuple[str, ...]  # type code -> name
+    changes: int  # the store's ``file.changes`` when it was built: it is out of date when they differ
+
+
+_COPIES: weakref.WeakKeyDictionary[Store, _Copy] = weakref.WeakKeyDictionary()
 _COPY_LOCK = threading.Lock()
+_SERIAL = itertools.count()
+P = ParamSpec("P")
+R = TypeVar("R")
 _CELL_SUMS = (
     "count(*) AS n, sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s, "
     "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one, "
@@ -243,40 +254,63 @@ _COPY_TABLES = (
 )  # fmt: skip
 
 
+def leased(read: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """``read`` holding the file for its own duration (``Store.lease``)."""
+
+    @functools.wraps(read)
+    def held(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store.lease():
+            return read(store, *args, **kwargs)
+
+    return held
+
+
+@leased
 def prepare(store: Store) -> str:
-    """Build the serving copy of ``store``'s events once (see the module's docstring); return its name."""
+    """Build the serving copy of ``store``'s events (see the module's docstring), again when a writer changed the
+    file since; return its name."""
     with _COPY_LOCK:
-        if store in _COPIES:
-            return _COPIES[store]
+        old = _COPIES.get(store)
+        if old is not None and old.changes == store.file.changes:
+            return old.table
+        changes = store.file.changes
         conn = store.conn
         conn.execute("SET enable_progress_bar = false")  # (the copy of a large file takes seconds: no bar on stdout)
         attached = {row[0] for row in conn.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
         if SERVE_DB not in attached:
             conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
-        table = f"{SERVE_DB}.main.events_{len(_COPIES)}_{id(store):x}"
+        table = f"{SERVE_DB}.main.events_{next(_SERIAL)}_{id(store):x}"
         types = tuple(r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall())
         for suffix, sql in _COPY_TABLES:
             conn.execute(f"CREATE TABLE {table}{suffix} AS {sql.format(t=table)}", [list(types)] if not suffix else [])
-        _COPIES[store], _TYPES[store] = table, types
+        _COPIES[store] = _Copy(table, types, changes)
+        if old is not None:  # no read holds it: a lease that saw the change came first (store.file)
+            for suffix, _ in reversed(_COPY_TABLES):
+                conn.execute(f"DROP TABLE {old.table}{suffix}")
         return table
 
 
 def _events(store: Store) -> str:
-    return _COPIES.get(store) or prepare(store)
+    return prepare(store)
+
+
+def _types(store: Store) -> tuple[str, ...]:
+    return _COPIES[store].types
 
 
 def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY_TIMEOUT_S) -> list[Any]:
     """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds."""
-    cursor = store.conn.cursor()
-    timer = threading.Timer(timeout, cursor.interrupt)
-    timer.start()
-    try:
-        return cursor.execute(sql, list(params)).fetchall()
-    except duckdb.InterruptException as exc:
-        raise QueryTimeout(f"query interrupted after {timeout:g} s") from exc
-    finally:
-        timer.cancel()
-        cursor.close()
+    with store.lease():
+        cursor = store.cursor()
+        timer = threading.Timer(timeout, cursor.interrupt)
+        timer.start()
+        try:
+            return cursor.execute(sql, list(params)).fetchall()
+        except duckdb.InterruptException as exc:
+            raise QueryTimeout(f"query interrupted after {timeout:g} s") from exc
+        finally:
+            timer.cancel()
+            cursor.close()
 
 
 def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
@@ -313,6 +347,7 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+@leased
 def events_page(store: Store, f: EventFilter) -> EventPage:
     """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
     table = _events(store)
@@ -332,6 +367,7 @@ def _inner_cells(bbox: tuple[float, float, float, float]) -> list[int]:
     return [-(-(gw + 1) // size), (ge - size) // size, -(-(gs + 1) // size), (gn - size) // size]
 
 
+@leased
 def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     """Events matching ``f`` (limit and offset ignored) grouped into 64-pixel grid cells of the map at ``zoom``.
 
@@ -363,13 +399,14 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
                      max(e) AS e, max(nn) AS nn, any_value(one) AS one, sum(fat) AS fat
               FROM ({" UNION ALL ".join(parts)}) GROUP BY cell, tcode)
         GROUP BY cell ORDER BY cell"""
-    names, out = _TYPES[store], []
+    names, out = _types(store), []
     for n, lat, lon, w, s, e, nn, codes, counts, one, fat in run(store, sql, args):
         types = {names[code]: int(k) for code, k in zip(codes, counts, strict=True)}
         out.append(Cluster(int(n), lat, lon, (w, s, e, nn), types, one if n == 1 else None, int(fat)))
     return ClusterPage(sum(c.count for c in out), tuple(out))
 
 
+@leased
 def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     """Events per start day and type (limit and offset of ``f`` are ignored)."""
     table = _events(store)
@@ -377,7 +414,7 @@ def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     extra = " AND " if where else " WHERE "
     sql = (f"SELECT date_start, tcode, count(*) FROM {table}{where}{extra}date_start IS NOT NULL "
            "GROUP BY ALL")  # fmt: skip
-    names = _TYPES[store]
+    names = _types(store)
     rows = sorted((d, names[t], int(n)) for d, t, n in run(store, sql, params))
     return tuple(DayCount(d, t, n) for d, t, n in rows)
 
@@ -398,18 +435,21 @@ def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
     return len(found) > limit, found[:limit]
 
 
+@leased
 def actors(store: Store, q: NameQuery) -> ActorPage:
     """Actors named in events, the most frequent first."""
     more, rows = _names(store, "actors", q)
     return ActorPage(more, tuple(ActorSummary(*r) for r in rows))
 
 
+@leased
 def places(store: Store, q: NameQuery) -> PlacePage:
     """Places of events (a name in one admin1 and country), the most frequent first."""
     more, rows = _names(store, "places", q)
     return PlacePage(more, tuple(PlaceSummary(*r) for r in rows))
 
 
+@leased
 def event_detail(store: Store, event_id: str) -> EventDetail | None:
     """The event with its mentions, their evidence spans and the articles they were read from."""
     sql = (f"SELECT {_SUMMARY}, assoc_actors, admin1, actor1_type, actor2_type, time_precision, geo_precision, "
@@ -456,18 +496,14 @@ def _articles(store: Store, uids: list[str]) -> tuple[ArticleDetail, ...]:
     return tuple(ArticleDetail(*r) for r in run(store, sql, [uids]))
 
 
-def control_periods(store: Store, place: str) -> tuple[Period, ...]:
-    """Who held ``place`` and when (see ``eventscope.control``): its events found as the CLI finds them (by
-    name, gazetteer name and vicinity), each query on its own cursor within the time limit."""
-    return timeline(place_events(store, place, fetch=partial(run, store)))
-
-
 def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
     """Every event matching ``f`` (limit and offset ignored) in full, by start day then id, ``EXPORT_CHUNK`` at a
-    time, with the Unix time each was last written; each read runs within the time limit."""
-    table = _events(store)
-    where, params = _where(f, table)
-    ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
+    time, with the Unix time each was last written; each read runs within the time limit and holds the file for
+    its own duration (a writer may change the file between two chunks: an event merged away meanwhile is left out)."""
+    with store.lease():
+        table = _events(store)
+        where, params = _where(f, table)
+        ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
     sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence, updated_at FROM events "
            f"WHERE event_id {IN_IDS} ORDER BY date_start, event_id")  # fmt: skip
     for at in range(0, len(ids), EXPORT_CHUNK):
