@@ -18,7 +18,7 @@ import duckdb
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
 from . import rows
-from .file import CHECKPOINT_BYTES, FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
+from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
 from .merging import StoredState
 from .schema import migrate, outdated
 from .sql import IN_IDS, insert_rows
@@ -84,8 +84,9 @@ class Store:
 
     def release(self, every: float = 0.0) -> None:
         """Detach the file until the next use (another process may open it meanwhile), unless it was detached
-        less than ``every`` seconds ago.  The writer checkpoints when the log has grown past ``CHECKPOINT_BYTES``."""
-        if not self.read_only and self.file.attached and wal_size(self.path) > CHECKPOINT_BYTES:
+        less than ``every`` seconds ago.  A writer that wrote checkpoints first: a log left behind would be replayed
+        by every reader's attach (once per web request), and by its own next attach."""
+        if not self.read_only and self.file.attached and wal_size(self.path):
             self.file.conn().execute("CHECKPOINT")
         self.file.release(every)
 

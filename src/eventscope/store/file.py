@@ -26,7 +26,6 @@ LOCK_POLL_S = 0.05
 HOLD_S = 1.0  # readers keep the file attached at most about this long while requests overlap
 YIELD_S = 2 * LOCK_POLL_S  # then leave it detached this long: a waiting writer polls in that time
 REFRESH_S = 1.0  # a reader looks whether the file changed at most this often
-CHECKPOINT_BYTES = 4 << 20  # the writer folds its log into the file past this size (readers replay the log)
 ENV_MEMORY = "EVENTSCOPE_DB_MEMORY"  # DuckDB's memory limit per open file (it spills to disk past it)
 DEFAULT_MEMORY = "1GB"  # DuckDB's own default is 80% of RAM: its page cache would grow with the file
 
@@ -35,7 +34,7 @@ def instance() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB instance with the store's settings (no Python variable is ever read as a table)."""
     limit: str | bool | int | float | list[str] = os.environ.get(ENV_MEMORY) or DEFAULT_MEMORY
     conn = duckdb.connect(":memory:", config={"memory_limit": limit, "python_enable_replacements": False})
-    conn.execute("PRAGMA disable_checkpoint_on_shutdown")  # the writer checkpoints by the log's size (db.py)
+    conn.execute("PRAGMA disable_checkpoint_on_shutdown")  # a writer checkpoints only after writing (Store.release)
     return conn
 
 

@@ -8,7 +8,7 @@ joins), so the writer's memory does not grow with the database.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..merge import Footprint, Mention, MergeDelta
 from ..merge.compat import DATE_GAP_DAYS
@@ -28,11 +28,14 @@ class Tables(Protocol):
     def fetch_mentions(self, ids: Sequence[str]) -> list[Mention]: ...
 
 
+# $5, $6: the batch's date window (what the join's own date condition implies, as constants): the scan of
+# mention_blocks skips, by DuckDB's zone maps, the row groups filed outside it (mentions arrive roughly in
+# date order, so a batch of today's news reads recent row groups, not the whole table)
 CANDIDATES = f"""
 SELECT DISTINCT q.mention_id, b.mention_id
 FROM (SELECT unnest($1::VARCHAR[]) AS mention_id, unnest($2::BIGINT[]) AS block,
              unnest($3::INTEGER[]) AS first_day, unnest($4::INTEGER[]) AS last_day) q
-JOIN mention_blocks b ON b.block = q.block
+JOIN (SELECT * FROM mention_blocks WHERE first_day <= $5 AND last_day >= $6) b ON b.block = q.block
     AND b.first_day <= q.last_day + {DATE_GAP_DAYS} AND b.last_day >= q.first_day - {DATE_GAP_DAYS}
 """
 
@@ -51,8 +54,9 @@ class StoredState:
         found: dict[str, set[str]] = {p.mention_id: set() for p in prints}
         lookups = block_rows(prints, lookup=True)
         if lookups:
-            columns = [list(c) for c in zip(*lookups, strict=True)]
-            for mention_id, other in self._store.conn.execute(CANDIDATES, columns).fetchall():
+            columns: list[Any] = [list(c) for c in zip(*lookups, strict=True)]
+            window = [max(columns[3]) + DATE_GAP_DAYS, min(columns[2]) - DATE_GAP_DAYS]
+            for mention_id, other in self._store.conn.execute(CANDIDATES, [*columns, *window]).fetchall():
                 found[mention_id].add(other)
         return found
 
