@@ -37,6 +37,20 @@ def web_demo_client(db: Path) -> Iterator[TestClient]:
         yield c
 
 
+@pytest.fixture(scope="module")
+def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database with Palmyra's earlier changes of hands (2015, 2016): the control map's tests."""
+    return webdemo.build(tmp_path_factory.mktemp("web") / "history.duckdb", webdemo.DEMO_HISTORY)
+
+
+@pytest.fixture(scope="module")
+def history_client(history_db: Path) -> Iterator[TestClient]:
+    from eventscope.web import create_app
+
+    with TestClient(create_app(str(history_db)), base_url=webdemo.LOCAL) as c:
+        yield c
+
+
 def run_text(text: str, published: datetime | None = PUBLISHED, article_id: str = "t") -> Analysis:
     article = make_article(text, article_id, origin="test", published=published, find_title=False)
     (analysis,) = list(analyse([article]))

@@ -63,3 +63,13 @@ def test_a_years_toll_over_many_attacks_is_a_statistic_not_an_event() -> None:
 def test_seizing_a_passenger_train_is_a_hijacking_not_a_capture_of_territory() -> None:
     events = events_of("Gunmen seized a passenger train near Kassala on Tuesday and held its passengers hostage.")
     assert [e.sub_event_type for e in events][:1] == ["Abduction/forced disappearance"]
+
+
+def test_a_bare_act_noun_naming_what_people_or_claims_are_of_is_not_an_event() -> None:
+    text = "Doctors in the camp said on Monday they had treated 300 survivors of sexual violence this year."
+    assert [e.sub_event_type for e in events_of(text)] == []
+
+
+def test_victims_of_a_told_attack_still_belong_to_it() -> None:
+    text = "Gunmen attacked a village on Monday, killing seven. The victims of the attack were buried on Tuesday."
+    assert [e.sub_event_type for e in events_of(text)] == ["Attack"]

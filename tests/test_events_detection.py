@@ -322,3 +322,79 @@ def test_a_clause_on_the_subject_of_a_demand_happened_even_when_the_parser_hangs
                   sent_starts=[True] + [False] * 5)  # fmt: skip
     planned[1].lemma_ = "demand"
     assert modality(planned[3], planned[:]) == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors charged the driver with murder on Friday.",
+        "He was sentenced to ten years in prison in 2015 for the killing of two guards.",
+        "The man pleaded guilty to attempted murder and illegal possession of a firearm.",
+        "Police arrested him on charges of kidnapping.",
+        "The journalist was almost gunned down outside her home by a hired gunman.",
+        "Prosecutors say the brothers hired a hitman to kill the businessman.",
+    ],
+)
+def test_acts_told_as_a_charge_a_near_miss_or_a_commission_are_not_events(text: str) -> None:
+    assert [e.sub_event_type for e in events_of(text)] in ([], ["Arrests"])
+
+
+def test_a_crowd_control_weapon_fired_at_a_crowd_is_an_intervention_not_a_shooting() -> None:
+    for text in ("Police responded by firing rubber bullets at the students.",
+                 "Security forces fired tear gas and rubber bullets.", "Riot police fired water cannon at the crowd."):
+        assert [e.sub_event_type for e in events_of(text)] == ["Protest with intervention"], text
+
+
+def test_prisoners_who_exchanged_gunfire_fought_and_agreed_no_exchange() -> None:
+    found = [e.sub_event_type for e in events_of("Several armed prisoners exchanged gunfire with the guards.")]
+    assert found == ["Armed clash"]
+
+
+def test_a_disaster_named_outside_the_clause_of_the_killing_is_nobodys_violence() -> None:
+    assert events_of("A storm brought down a crane onto the market, killing 40 people.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a statement released after the attack, the ministry defended its troops.",
+        "Officials blamed the rebels for the bombing.",
+        "The governor spoke out against the attack, calling it cowardly.",
+        "Police are investigating the shooting.",
+    ],
+)
+def test_a_known_act_that_dates_or_prompts_the_sentence_is_a_reference_not_a_new_event(text: str) -> None:
+    assert events_of(text) == ()
+
+
+def test_an_act_described_by_its_own_words_after_a_preposition_is_still_an_event() -> None:
+    found = {e.sub_event_type for e in events_of("Hours after the attack on the market that killed 12 traders, "
+                                                  "police arrested two men.")}
+    assert "Attack" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("According to data from the Armed Conflict Monitor, gunmen killed 12 villagers on Monday.",
+         "the Armed Conflict Monitor"),
+        ("A memo by the Interior Ministry said a bomb killed three soldiers on Monday.", "the Interior Ministry"),
+        ("The Eastern Liberation Front, or ELF, said its fighters attacked an army post on Monday.",
+         "The Eastern Liberation Front"),
+        ("The Northern Alliance Forces (NAF) said gunmen killed two guards on Monday.",
+         "The Northern Alliance Forces"),
+    ],
+)
+def test_the_source_is_the_reporting_body_not_a_fragment_of_the_sentence(text: str, source: str) -> None:
+    assert {e.source for e in events_of(text)} == {source}
+
+
+def test_a_relative_clause_names_no_source() -> None:
+    text = "Marchers carried portraits of a student whose eye was said to have been hurt by police at a protest."
+    assert all(e.source is None for e in events_of(text))
+
+
+def test_a_group_reporting_its_own_attack_is_a_claim_not_a_source() -> None:
+    (event,) = events_of("Islamic State said its fighters attacked an army checkpoint on Monday.")
+    assert event.actor1 == "Islamic State"
+    assert (event.source, event.modality, event.hedged) == (None, "claimed", True)

@@ -37,3 +37,13 @@ def test_a_town_too_small_for_the_text_matcher_is_read_right_after_in() -> None:
     result = run_text("On 5 April 2022, employees of the children's centre demonstrated in Amilly.")
     assert [(p.text, p.country) for p in result.places] == [("Amilly", "FRA")]
     assert [e.location for e in result.events] == ["Amilly"]
+
+
+def test_a_countrys_possessive_on_a_force_names_its_owner_not_the_events_place() -> None:
+    (event,) = run_text("A drone killed a senior commander of Iran's Quds Force on Tuesday.").events
+    assert event.country != "IRN"
+
+
+def test_a_countrys_possessive_on_a_region_is_a_place() -> None:
+    (event,) = run_text("Gunmen killed nine villagers in Nigeria's northeast on Tuesday.").events
+    assert event.country == "NGA"

@@ -21,7 +21,6 @@ from eventscope.web.openapi import document  # noqa: E402
 LOCAL = webdemo.LOCAL
 
 
-
 def test_events_lists_every_event_in_day_order(client: TestClient) -> None:
     page = client.get("/api/events").json()
     assert page["has_more"] is False and len(page["events"]) == 5
@@ -156,10 +155,12 @@ def test_unknown_event_is_404(client: TestClient) -> None:
     assert response.status_code == 404 and response.json() == {"error": "no such event", "status": 404}
 
 
-def test_counts_by_day_and_type(client: TestClient) -> None:
+def test_counts_by_day_and_type_with_their_deaths(client: TestClient, history_client: TestClient) -> None:
     counts = client.get("/api/counts").json()["counts"]
-    assert {"day": "2017-03-01", "event_type": "Protests", "count": 1} in counts
+    assert {"day": "2017-03-01", "event_type": "Protests", "count": 1, "fatalities": 0} in counts
     assert sum(c["count"] for c in counts) == 5
+    deadly = history_client.get("/api/counts?fatalities=1").json()["counts"]
+    assert deadly == [{"day": "2016-12-11", "event_type": "Battles", "count": 1, "fatalities": 12}]
 
 
 def test_actors_most_frequent_first_with_their_days(client: TestClient) -> None:
@@ -276,7 +277,8 @@ def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> N
     doc = client.get("/openapi.json").json()
     assert doc == json.loads(json.dumps(document()))
     assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/counts",
-                                 "/api/actors", "/api/places", "/api/places/{name}/control", "/api/export"}  # fmt: skip
+                                 "/api/actors", "/api/places", "/api/places/{name}/control", "/api/export",
+                                 "/api/facets", "/api/labels", "/api/control"}  # fmt: skip
     for name, _default, _help in SETTINGS:
         assert f"`{name}`" in doc["info"]["description"]
 

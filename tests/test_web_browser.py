@@ -66,6 +66,13 @@ def nigeria_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def history_url(history_db: Path) -> Iterator[str]:
+    """The demo database with Palmyra's changes of hands in 2015 and 2016 (tests/conftest.py)."""
+    with _serving(history_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), "chromium is missing: apt-get install -y chromium (.ci/run does)"
     with sync_playwright() as p:
@@ -251,14 +258,28 @@ def test_reset_clears_every_filter(browser: Browser, base_url: str) -> None:
     page.close()
 
 
-def test_a_phone_sized_viewport_stacks_the_map_above_the_panel(browser: Browser, base_url: str) -> None:
+def test_a_phone_shows_the_map_and_the_panels_as_tabs_and_a_marker_opens_its_details(
+    browser: Browser, base_url: str
+) -> None:
     page, watch = _open(browser, base_url, 390, 844)
-    map_box, panel_box = page.locator("#map").bounding_box(), page.locator("#panel").bounding_box()
-    assert map_box is not None and panel_box is not None
-    assert map_box["width"] <= 390 and panel_box["width"] <= 390 and panel_box["y"] >= map_box["y"] + map_box["height"]
+    assert page.locator("#map").is_visible() and not page.locator("#panel").is_visible()
+    assert page.locator("#tab-map").get_attribute("aria-selected") == "true"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing runs off the side
+    map_box = page.locator("#map").bounding_box()
+    assert map_box is not None and map_box["width"] == 390 and map_box["height"] >= 300
     PHONE.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(PHONE))
+    (event,) = _api(base_url, "q=eastern%20Aleppo")["events"]  # type: ignore[misc]
+    page.locator(f"path.event-marker[data-event-id='{event['event_id']}']").dispatch_event("click")
+    expect(page.locator("#panel mark.evidence")).to_be_visible()
+    assert not page.locator("#map").is_visible() and page.locator("#tab-panel").get_attribute("aria-selected") == "true"
+    panel = page.locator("#panel").bounding_box()
+    assert panel is not None and panel["width"] <= 390 and page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(PHONE.with_name("phone-390-event.png")))
+    page.click("#tab-table")
+    expect(page.locator("#table-view tbody tr")).to_have_count(5)
+    page.click("#tab-map")
+    assert page.locator("#map").is_visible()
     assert not watch.dialogs and not watch.foreign and not watch.errors
     page.close()
 
@@ -302,5 +323,225 @@ def test_the_download_links_return_the_filtered_rows(browser: Browser, base_url:
         page.click("#download-geojson")
     features = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))["features"]
     assert sorted(f["properties"]["location"] for f in features) == ["Mosul", "Palmyra"]
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def _labels(page: Page, kind: str = "") -> set[str]:
+    return set(page.locator(f".place-label{kind}").evaluate_all("nodes => nodes.map((n) => n.dataset.name)"))
+
+
+def _goto(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("body[data-ready='1']", timeout=10_000)
+
+
+def test_the_map_names_capitals_towns_by_zoom_and_the_places_of_events_offline(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    page.wait_for_selector("body[data-labels]")
+    assert {"Damascus", "Beirut"} <= _labels(page, ".capital") and "Homs" in _labels(page, ".town")
+    assert {"Palmyra", "Damascus", "Mosul"} <= _labels(page, ".event-place")
+    wide = _labels(page)
+    _goto(page, f"{base_url}/?map=10/34.7300/36.7200")  # zoom 10 over Homs: the city and the towns round it
+    page.wait_for_selector("body[data-labels]")
+    near = _labels(page)
+    assert "Homs" in near and len(near - wide) >= 5 and "Beirut" not in near
+    _goto(page, f"{base_url}/?map=2/20.0000/0.0000")
+    page.wait_for_selector("body[data-labels]")
+    world = _labels(page, ".capital")
+    assert len(world) >= 10 and "Tadmur" not in _labels(page)
+    assert not watch.dialogs and not watch.foreign and not watch.errors  # no tile server, no CDN
+    page.close()
+
+
+def test_the_page_filters_by_country_admin1_actor_type_deaths_and_source(browser: Browser, history_url: str) -> None:
+    page, watch = _open(browser, history_url)
+    assert page.get_attribute("body", "data-events-in-view") == "9"
+    for field, value, count in [("country", "IRQ", "1"), ("admin1", "Homs", "4"), ("actor_type", "Rebel group", "2"),
+                                ("source", "other.example", "1"), ("sub_type", "Armed clash", "2")]:  # fmt: skip
+        page.click("#reset-filters")
+        expect(page.locator("body")).to_have_attribute("data-events-in-view", "9")
+        page.select_option(f"select[name={field}]", value)
+        if field == "actor_type":
+            page.fill("input[name=fatalities]", "1")  # the rebels who killed twelve soldiers, not the others
+            count = "1"
+        page.click("#filters button[type=submit]")
+        expect(page.locator("body")).to_have_attribute("data-events-in-view", count)
+        assert f"{field}=" in page.url
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_the_legend_toggles_a_type_and_the_url_keeps_it(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    battles = page.locator("#legend button[data-type='Battles']")
+    battles.click()
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "3")
+    assert battles.get_attribute("aria-pressed") == "false" and "hide=Battles" in page.url
+    assert page.locator("#timeline rect.seg[data-type='Battles']").count() == 0
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.get_attribute("body", "data-events-in-view") == "3"
+    page.locator("#legend button[data-type='Battles']").click()
+    expect(page.locator("body")).to_have_attribute("data-events-in-view", "5")
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_deaths_show_in_the_tooltip_and_can_size_the_markers(browser: Browser, history_url: str) -> None:
+    page, watch = _open(browser, history_url)
+    assert "9 events in view · 12 killed" in page.inner_text("#status")
+    (event,) = _api(history_url, "fatalities=1")["events"]  # type: ignore[misc]
+    _goto(page, f"{history_url}/?fatalities=1&map=8/34.5600/38.2700")
+    marker = page.locator(f"path.event-marker[data-event-id='{event['event_id']}']")
+    plain = int(marker.get_attribute("data-radius") or 0)
+    marker.hover()
+    expect(page.locator(".leaflet-tooltip")).to_contain_text("12 killed")
+    page.check("#size-by-deaths")
+    expect(marker).not_to_have_attribute("data-radius", str(plain))
+    assert int(marker.get_attribute("data-radius") or 0) > plain and "size=deaths" in page.url
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_the_timeline_stacks_types_with_date_ticks_per_day_week_or_month(browser: Browser, history_url: str) -> None:
+    page, watch = _open(browser, history_url)
+    timeline = page.locator("#timeline")
+    page.select_option("#timeline-bin", "month")
+    assert timeline.get_attribute("data-unit") == "month"
+    assert timeline.locator("rect.bar").count() == 5  # May 2015, March 2016, December 2016, February, March 2017
+    ticks = timeline.locator("text.tick-label").evaluate_all("nodes => nodes.map((n) => n.textContent)")
+    assert len(ticks) >= 3 and any("2016" in t for t in ticks)
+    page.select_option("#timeline-bin", "day")
+    assert timeline.locator("rect.bar").count() == 8  # eight days with events
+    last = timeline.locator("rect.bar").last
+    assert last.get_attribute("data-from") == "2017-03-02"
+    march_first = timeline.locator("rect.bar[data-from='2017-03-01']")
+    assert march_first.get_attribute("data-total") == "2"
+    types = set(timeline.locator("rect.seg").evaluate_all("nodes => nodes.map((n) => n.dataset.type)"))
+    assert {"Battles", "Protests", "Strategic developments"} <= types  # a segment per type in the stack
+    page.select_option("#timeline-measure", "deaths")
+    assert timeline.locator("rect.bar").count() == 1  # the one day with deaths reported
+    assert timeline.locator("rect.bar").get_attribute("data-total") == "12"
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_the_event_table_sorts_pages_and_opens_an_event(browser: Browser, history_url: str) -> None:
+    page, watch = _open(browser, history_url)
+    page.click("#tab-table")
+    rows = page.locator("#table-view tbody tr")
+    expect(rows).to_have_count(9)
+    assert page.inner_text("#page-info") == "rows 1–9" and page.locator("#page-next").is_disabled()
+    page.click("#table-view button[data-sort='fatalities']")
+    expect(page.locator("#table-view")).to_have_attribute("data-sort", "fatalities")
+    page.click("#table-view button[data-sort='fatalities']")  # again: most deaths first
+    expect(page.locator("#table-view")).to_have_attribute("data-sort", "-fatalities")
+    assert rows.first.locator("td").last.inner_text() == "12"
+    assert page.locator("#table-view th[aria-sort='descending']").count() == 1
+    page.click("#table-view button[data-sort='date']")
+    expect(rows.first.locator("td").first).to_have_text("2015-05-20")
+    rows.first.locator("button").click()
+    expect(page.locator("#panel mark.evidence")).to_contain_text("seized Palmyra")
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_the_event_panel_shows_every_field_and_scrolls_to_the_first_highlighted_sentence(
+    browser: Browser, history_url: str
+) -> None:
+    page, watch = _open(browser, history_url)
+    (event,) = _api(history_url, "fatalities=1")["events"]  # type: ignore[misc]
+    _goto(page, f"{history_url}/?event={event['event_id']}")
+    fields = page.locator("#panel table.record tr").evaluate_all("rows => rows.map((r) => r.dataset.field)")
+    assert {
+        "event",
+        "type",
+        "dates",
+        "date from",
+        "place",
+        "position",
+        "actor 1",
+        "actor 2",
+        "associated",
+        "fatalities",
+        "said by",
+        "sources",
+        "reports",
+        "modality",
+        "hedged",
+        "confidence",
+    } <= set(fields)
+    record = page.locator("#panel table.record").inner_text()
+    assert "Homs" in record and "Rebel group" in record and "precision 1" in record and "12" in record
+    mark, panel = page.locator("#panel mark.evidence").bounding_box(), page.locator("#panel").bounding_box()
+    assert mark is not None and panel is not None
+    assert page.evaluate("document.getElementById('panel').scrollTop") > 0  # the sentence lies below the fold
+    assert panel["y"] <= mark["y"] and mark["y"] + mark["height"] <= panel["y"] + panel["height"]
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def _holder(page: Page, place: str) -> str | None:
+    return page.locator(f".control-marker[data-place='{place}']").get_attribute("data-holder")
+
+
+def test_the_control_map_shows_who_held_tadmur_on_the_chosen_day(browser: Browser, history_url: str) -> None:
+    page, watch = _open(browser, history_url)
+    assert page.locator(".control-marker").count() == 0  # no day chosen: no control layer
+    page.click("#tab-control")
+    page.fill("#control-date", "2016-06-01")
+    expect(page.locator("body")).to_have_attribute("data-control-date", "2016-06-01")
+    assert _holder(page, "Tadmur") == "Military Forces of Syria" and "control=2016-06-01" in page.url
+    assert "Military Forces of Syria: 1 place" in page.inner_text("#control-legend")
+    page.fill("#control-date", "2016-01-01")
+    expect(page.locator("body")).to_have_attribute("data-control-date", "2016-01-01")
+    assert _holder(page, "Tadmur") == "Islamic State"
+    assert page.locator(".control-marker[data-place='Tadmur']").get_attribute("data-state") == "held"
+    page.screenshot(path=str(SCREENSHOT.with_name("control-2016-01-01.png")))
+    page.fill("#control-date", "2016-03-22")  # the army in the eastern districts, Islamic State in the rest
+    expect(page.locator("body")).to_have_attribute("data-control-date", "2016-03-22")
+    tadmur = page.locator(".control-marker[data-place='Tadmur']")
+    assert tadmur.get_attribute("data-state") == "contested" and tadmur.get_attribute("data-holder") == "Islamic State"
+    hatch = tadmur.locator(".control-square").evaluate("n => getComputedStyle(n).backgroundImage")
+    assert "repeating-linear-gradient" in hatch  # hatched
+    page.fill("#control-date", "2016-01-01")
+    expect(page.locator("body")).to_have_attribute("data-control-date", "2016-01-01")
+    page.locator(".control-marker[data-place='Tadmur']").dispatch_event("click")  # today's per-place panel
+    expect(page.locator("#panel h3")).to_have_text("Control of Tadmur")
+    expect(page.locator("#panel .control-list li")).to_have_count(5)
+    page.reload()
+    page.wait_for_selector("body[data-ready='1']")
+    assert _holder(page, "Tadmur") == "Islamic State"  # the day is in the URL
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_keyboard_alone_reaches_a_marker_shows_its_focus_and_opens_it(browser: Browser, base_url: str) -> None:
+    page, watch = _open(browser, base_url)
+    focused = ""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.getAttribute('class') || ''")
+        if "event-marker" in focused or "cluster-marker" in focused:
+            break
+    assert "event-marker" in focused or "cluster-marker" in focused, focused
+    if "event-marker" in focused:
+        assert page.evaluate("getComputedStyle(document.activeElement).strokeWidth") == "4px"  # visible focus
+    else:
+        shadow = page.evaluate("getComputedStyle(document.activeElement.querySelector('.cluster')).boxShadow")
+        assert "3px" in shadow
+    page.keyboard.press("Enter")
+    if "cluster-marker" in focused:  # a cluster lists its events (or zooms in): go on to an event marker
+        page.wait_for_timeout(300)
+    expect(page.locator("#panel h3")).to_be_visible()
+    assert page.locator("#panel").inner_text() != "Click a marker to read its evidence."
+    for _ in range(80):  # then on through the markers to one event, opened with the keyboard again
+        page.keyboard.press("Tab")
+        if "event-marker" in page.evaluate("document.activeElement.getAttribute('class') || ''"):
+            break
+    page.keyboard.press("Enter")
+    expect(page.locator("#panel mark.evidence").first).to_be_visible()
+    assert page.get_attribute("#panel", "data-event-id")
     assert not watch.dialogs and not watch.foreign and not watch.errors
     page.close()

@@ -13,24 +13,14 @@ from spacy.tokens import Doc
 from .actors import ARMED_TYPES
 from .events.arguments import governing_verb, opposing_actor
 from .places import article_country
-from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Span, TimeExpr
+from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Source, Span, TimeExpr
 from .times import event_interval
+from .vocabulary import TABLE
 
 PUBLICATION = "publication"  # the basis of a date read from the publication time alone
-GENERIC_ACTOR1 = {
-    "Peaceful protest": "protesters", "Protest with intervention": "protesters",
-    "Excessive force against protesters": "police", "Violent demonstration": "rioters",
-    "Mob violence": "rioters", "Arrests": "police", "Attack": "unidentified armed group",
-    "Abduction/forced disappearance": "unidentified armed group", "Sexual violence": "unidentified armed group",
-    "Remote explosive/landmine/IED": "unidentified armed group", "Grenade": "unidentified armed group",
-    "Suicide bomb": "unidentified armed group", "Armed clash": "unidentified armed group",
-}
+GENERIC_ACTOR1 = {row.name: row.generic_actor1 for row in TABLE if row.generic_actor1}
 UNKNOWN = "Unidentified"  # ACLED's name for a perpetrator the report does not know
-GENERIC_ACTOR2 = {
-    "Protest with intervention": "police", "Excessive force against protesters": "protesters",
-    "Attack": "civilians", "Abduction/forced disappearance": "civilians", "Sexual violence": "civilians",
-    "Mob violence": "civilians",
-}
+GENERIC_ACTOR2 = {row.name: row.generic_actor2 for row in TABLE if row.generic_actor2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +109,12 @@ def _lead(group: Sequence[Located]) -> EventMention:
     return next((m for m in own + again if not _unknown(m.actor1)), first)
 
 
+def _perpetrator(source: Source, lead: EventMention) -> bool:
+    """'the group said its fighters attacked': the perpetrator telling its own act claims it; it is
+    no independent source."""
+    return lead.actor1 is not None and source.name == lead.actor1.name
+
+
 def to_event(article: Article, group: Sequence[Located]) -> Event:
     first = group[0].mention
     timed = _best_time(group)
@@ -127,9 +123,11 @@ def to_event(article: Article, group: Sequence[Located]) -> Event:
         Evidence(article.article_id, article.text[g.mention.sentence.start:g.mention.sentence.end],
                  g.mention.sentence.start, g.mention.sentence.end) for g in group))
     assoc = tuple(dict.fromkeys(a.name for g in group for a in g.mention.assoc_actors))
-    source = next((g.mention.source for g in group if g.mention.source is not None), None)
-    fatalities = max((g.mention.fatalities or 0) for g in group)
     lead = _lead(group)
+    told = [g.mention.source for g in group if g.mention.source is not None]
+    source = next((s for s in told if not _perpetrator(s, lead)), None)
+    claimed = first.modality == "claimed" or any(_perpetrator(s, lead) for s in told)
+    fatalities = max((g.mention.fatalities or 0) for g in group)
     return Event(
         event_id=event_id(article, first), event_type=first.event_type, sub_event_type=first.sub_event_type,
         actor1=lead.actor1.name if lead.actor1 else None, actor2=lead.actor2.name if lead.actor2 else None,
@@ -141,7 +139,8 @@ def to_event(article: Article, group: Sequence[Located]) -> Event:
         source=source.name if source else None, evidence=evidence, article_ids=(article.article_id,),
         actor1_type=lead.actor1.actor_type if lead.actor1 else None,
         actor2_type=lead.actor2.actor_type if lead.actor2 else None,
-        fatalities=fatalities, modality=first.modality, hedged=any(g.mention.hedged for g in group),
+        fatalities=fatalities, modality="claimed" if claimed else first.modality,
+        hedged=claimed or any(g.mention.hedged for g in group),
         confidence=max(g.mention.confidence for g in group), source_via=source.via if source else (),
         date_basis=timed.basis, location_reason=_location_reason(place),
         plover_type=first.plover_type, plover_mode=first.plover_mode,

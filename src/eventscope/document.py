@@ -24,11 +24,13 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .assemble import PUBLICATION, Located, same_actors, same_site
+from .events.clause import told_as_known
 from .events.lexicon import NOUN_TRIGGERS
+from .vocabulary import kinds
 
 VIOLENCE: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # a change of hands is its own act, not a detail of the fighting around it
-TERRITORY: Final = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY: Final = kinds("Government regains territory", "Non-state actor overtakes territory")
 DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
 # nouns that make an act a count or a trend: 'a series of attacks', 'cases of rape', 'a wave of violence'
 AGGREGATE_HEADS: Final = frozenset({"case", "series", "wave", "spate", "string", "number", "dozen", "hundred",
@@ -38,12 +40,13 @@ AGGREGATE_HEADS: Final = frozenset({"case", "series", "wave", "spate", "string",
 AGGREGATE_WORDS: Final = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated",
                                     "frequent", "recent", "various", "some", "dozens", "hundreds", "thousands",
                                     "regular", "daily", "ongoing", "past", "previous", "sporadic"})
+# people and claims an act noun can name the kind of: 'survivors of sexual violence', 'evidence of torture'
+CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation", "accusation", "risk", "fear",
+                                   "threat", "history", "culture", "form", "crime", "perpetrator", "sign"})
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
 SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
-DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
-DESCRIBING: Final = frozenset({"prep", "acl", "relcl"})  # a noun's own words: 'the attack on a base that ...'
 PLURAL_TAGS: Final = frozenset({"NNS", "NNPS"})
 
 
@@ -59,20 +62,7 @@ def _read(doc: Doc, item: Located) -> Located:
     own = place is not None and sentence.start <= place.start < sentence.end
     span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
     return replace(item, named=place.text.split("'")[0] if own and place is not None else "",
-                   anaphoric=span is not None and len(span) > 0 and _definite(span[0]))
-
-
-def _dating(phrase: Token) -> bool:
-    """'on Tuesday', 'last week': a phrase that dates the noun, not one that describes it."""
-    return phrase.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
-
-
-def _definite(token: Token) -> bool:
-    """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
-    that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
-    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) for c in token.children):
-        return False
-    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children)
+                   anaphoric=span is not None and len(span) > 0 and told_as_known(span[0]))
 
 
 # 1. happened ------------------------------------------------------------------------------------
@@ -84,7 +74,7 @@ def happened(doc: Doc, item: Located) -> bool:
     if span is None or not len(span):
         return True
     token = span[0]
-    return not (_aggregate(token, item) or _ongoing(token) or _suffered_by_nobody(token))
+    return not (_aggregate(token, item) or _category(span.root) or _ongoing(token) or _suffered_by_nobody(token))
 
 
 def _aggregate(token: Token, item: Located) -> bool:
@@ -101,6 +91,14 @@ def _aggregate(token: Token, item: Located) -> bool:
     if any(c.lower_ in AGGREGATE_WORDS for c in token.children if c.dep_ in ("amod", "det", "nummod")):
         return True
     return _span_days(item) > LONG_SPAN_DAYS
+
+
+def _category(token: Token) -> bool:
+    """'survivors of sexual violence', 'evidence of torture', 'allegations of rape': a bare act noun
+    (no determiner, possessive or number) naming the kind of act a person or a claim is of, not an act."""
+    if token.pos_ != "NOUN" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in CATEGORY_HEADS:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
 
 
 def _counts_acts(token: Token) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
@@ -75,7 +75,25 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     last = span[-1]
     if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
         return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
+    if _owner(last, place):
+        return True
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
+
+
+PLACE_NOUNS = frozenset({"province", "region", "state", "city", "capital", "border", "territory", "coast", "town",
+                         "village", "district", "county", "area", "part", "side", "north", "south", "east", "west",
+                         "northeast", "northwest", "southeast", "southwest", "centre", "center", "interior",
+                         "frontier", "soil", "airspace", "waters", "heartland", "outskirts", "port", "island"})
+
+
+def _owner(token: Token, place: PlaceMention) -> bool:
+    """"Iran's Quds Force", "Turkey's military", "Kenya's president": a country's possessive on a
+    noun that is no place names whose actor or office it is, not where it acted ("Syria's Idlib
+    province", "Nigeria's northeast" are places)."""
+    if token.dep_ != "poss" or not (place.feature_code or "").startswith("PCL"):
+        return False
+    head = token.head
+    return head.ent_type_ not in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in PLACE_NOUNS
 
 
 def _inside_actor(place: PlaceMention, actors: tuple[ActorMention, ...]) -> bool:

@@ -16,7 +16,8 @@ from typing import Literal
 
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century"]
-Modality = Literal["asserted", "hedged", "planned", "predicted", "claimed", "denied", "failed", "negated", "generic"]
+Modality = Literal["asserted", "hedged", "planned", "predicted", "claimed", "denied", "failed", "negated", "generic",
+                   "alleged"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,18 @@ def controllers_at(periods: Sequence[Period], day: date) -> tuple[Period, ...]:
     return tuple(p for p in periods if p.start <= day and (p.end is None or day < p.end))
 
 
+def standing(in_force: Sequence[Period]) -> str:
+    """How the place stands given the periods in force on a day: "held" (one holder of the whole of it),
+    "partial" (parts held, the whole by no one), "contested" (the whole or a part held and another part by
+    someone else), "unknown" (no period in force)."""
+    holders = {p.controller for p in in_force}
+    if not in_force:
+        return "unknown"
+    if len(holders) > 1:
+        return "contested"
+    return "partial" if all(p.partial for p in in_force) else "held"
+
+
 def period_json(period: Period) -> dict[str, Any]:
     return {
         "controller": period.controller, "start": period.start.isoformat(),

@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 
 from ..records import EventMention
+from ..vocabulary import kinds, of_type
 from .fatalities import fatalities
 from .retype import retype
 
@@ -44,12 +45,11 @@ def escalate_protests(mentions: list[EventMention]) -> list[EventMention]:
 
 
 NEXT_SENTENCE_GAP = 4  # characters between two sentences that follow each other
-GENERIC_VIOLENCE = frozenset({"Attack", "Armed clash"})
-WEAPON_TYPES = frozenset({"Grenade", "Suicide bomb", "Remote explosive/landmine/IED", "Chemical weapon",
-                          "Air/drone strike", "Shelling/artillery/missile attack"})
+GENERIC_VIOLENCE = kinds("Attack", "Armed clash")
+WEAPON_TYPES = of_type("Explosions/Remote violence")
 
 
-TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+TERRITORY_TAKEN = kinds("Non-state actor overtakes territory", "Government regains territory")
 ANAPHOR_OFFSET = 4  # 'The killings took place when ...': an event noun right after 'The' opens the sentence
 
 

@@ -1,5 +1,5 @@
-"""Did it happen? Plans, predictions, denials, negations and failed acts are
-not events that happened; hedged reports are events marked as hedged."""
+"""Did it happen? Plans, predictions, denials, negations, failed acts and acts told as a charge in
+court are not events that happened; hedged reports are events marked as hedged."""
 
 from __future__ import annotations
 
@@ -11,13 +11,18 @@ from ..records import Modality
 
 INTENT = frozenset({"plan", "intend", "prepare", "aim", "seek", "try", "attempt", "vow", "threaten", "want",
                     "hope", "focus", "ready", "push", "pledge", "promise", "order", "call", "urge", "demand",
-                    "propose", "consider", "decide", "warn", "mull", "look", "bid", "effort", "operation",
+                    "propose", "consider", "decide", "warn", "mull", "look", "bid", "effort", "operation", "hire",
                     "campaign", "offensive", "mission", "need", "able", "necessary"})
 PREDICT_AUX = frozenset({"will", "would", "could", "may", "might", "shall", "should", "ca", "can", "'ll"})
 PREDICT_WORDS = frozenset({"expect", "likely", "possible", "predict", "forecast", "fear", "imminent",
                            "anticipate", "unlikely", "soon"})
 DENY = frozenset({"deny", "reject", "dismiss", "refute"})
 FAIL = frozenset({"foil", "thwart", "fail", "prevent", "avert"})
+NEARLY = frozenset({"almost", "nearly"})  # 'was almost gunned down': it did not happen
+# a court's or a prosecutor's words: 'charged with murder', 'sentenced for the killing', 'pleaded guilty to
+# attempted murder', 'on charges of kidnapping' tell an accusation, not the act (told elsewhere, if at all)
+LEGAL = frozenset({"charge", "accuse", "convict", "sentence", "indict", "plead", "acquit", "prosecute", "testify",
+                   "guilty", "trial", "allegation", "conviction", "indictment"})
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "unconfirmed", "rumour",
                          "rumor", "alleged", "suspected"})
 HEDGE_PHRASES = ("reports are saying", "reports say", "it is believed", "according to unconfirmed",
@@ -34,8 +39,8 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     chain = [token]
     while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ == "pobj" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
-            if chain[-1].head.head.lemma_.lower() in INTENT:
-                chain.append(chain[-1].head.head)  # 'its plan for mass arrests': the noun tells the intent
+            if chain[-1].head.head.lemma_.lower() in INTENT | LEGAL:
+                chain.append(chain[-1].head.head)  # 'its plan for mass arrests', 'charges of murder': the noun tells
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
         if chain[-1].dep_ in SUBJECT and len(chain) > 1 and chain[-2].dep_ in ("acl", "relcl"):
             break  # 'hundreds of youths protested ...; [they] demanded': a clause on the subject is done
@@ -77,8 +82,11 @@ def modality(token: Token, sent: SpacySpan) -> Modality:
                 return "predicted"
     if any(lemma in DENY for lemma in lemmas[1:]):
         return "denied"
-    if any(lemma in FAIL for lemma in lemmas[1:]):
+    if any(lemma in FAIL for lemma in lemmas[1:]) or any(c.dep_ == "advmod" and c.lower_ in NEARLY
+                                                          for c in token.children):
         return "failed"
+    if any(lemma in LEGAL for lemma in lemmas[1:]):
+        return "alleged"
     if any(lemma in INTENT for lemma in lemmas[1:]) or _is_infinitive_purpose(token):
         return "planned"
     if _predicted(chain, lemmas, text):

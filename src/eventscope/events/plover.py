@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final
 
+from ..vocabulary import TABLE
 from . import lexicon as lx
 
 Plover = tuple[str | None, str | None]
@@ -46,34 +47,8 @@ PLOVER_MODES: Final[Mapping[str, frozenset[str]]] = {
                           "cleansing", "massacre", "unconventional", "sideAB"}),
 }
 
-# ACLED sub-event type -> (PLOVER type, mode); a None mode of ASSAULT is read from the clause
-PLOVER_OF: Final[Mapping[str, Plover]] = {
-    "Armed clash": ("ASSAULT", None),
-    "Government regains territory": ("COERCE", "confiscate"),
-    "Non-state actor overtakes territory": ("COERCE", "confiscate"),
-    "Chemical weapon": ("ASSAULT", "unconventional"),
-    "Air/drone strike": ("ASSAULT", "heavy-weapons"),
-    "Suicide bomb": ("ASSAULT", "suicide-attack"),
-    "Shelling/artillery/missile attack": ("ASSAULT", "heavy-weapons"),
-    "Remote explosive/landmine/IED": ("ASSAULT", "explosives"),
-    "Grenade": ("ASSAULT", "explosives"),
-    "Peaceful protest": ("PROTEST", "demo"),
-    "Protest with intervention": ("PROTEST", "demo"),
-    "Excessive force against protesters": ("ASSAULT", None),
-    "Violent demonstration": ("PROTEST", "riot"),
-    "Mob violence": ("PROTEST", "riot"),
-    "Agreement": ("AGREE", None),
-    "Arrests": ("COERCE", "arrest"),
-    "Change to group/activity": ("MOBILIZE", None),
-    "Disrupted weapons use": ("COERCE", "confiscate"),
-    "Headquarters or base established": ("MOBILIZE", "militia"),
-    "Looting/property destruction": ("COERCE", "confiscate"),
-    "Non-violent transfer of territory": ("COERCE", "confiscate"),
-    "Other": (None, None),
-    "Sexual violence": ("ASSAULT", "sexual"),
-    "Attack": ("ASSAULT", None),
-    "Abduction/forced disappearance": ("ASSAULT", "abduct"),
-}
+# ACLED sub-event type -> (PLOVER type, mode), from the vocabulary; a None mode of ASSAULT is read from the clause
+PLOVER_OF: Final[Mapping[str, Plover]] = {row.name: (row.plover_type, row.plover_mode) for row in TABLE}
 
 # the codebook's "primitive weapons: fire, edged weapons, rocks, farm implements"
 PRIMITIVE_CUES: Final = frozenset({"knife", "machete", "stick", "stone", "axe", "club", "stab", "hack",

@@ -7,11 +7,12 @@ from dataclasses import replace
 from typing import Final
 
 from ..records import EventMention
+from ..vocabulary import kinds
 from .plover import plover
 from .rules import EVENT_TYPE_OF
 
 # sub-types whose first side is the force and second the crowd, when a protest becomes one of them
-FORCE_ON_CROWD: Final = frozenset({"Excessive force against protesters"})
+FORCE_ON_CROWD: Final = kinds("Excessive force against protesters")
 
 
 def retype(mention: EventMention, sub_event_type: str, mode: str | None = None) -> EventMention:

@@ -8,27 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import vocabulary
 from ..actors import ARMED_TYPES, NON_STATE_ARMED, STATE
+from ..vocabulary import kinds, of_type
 from . import lexicon as lx
 
-EVENT_TYPE_OF = {
-    "Armed clash": "Battles", "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence", "Grenade": "Explosions/Remote violence",
-    "Peaceful protest": "Protests", "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots", "Mob violence": "Riots",
-    "Agreement": "Strategic developments", "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments", "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments", "Other": "Strategic developments",
-    "Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-}
+EVENT_TYPE_OF = vocabulary.EVENT_TYPE_OF  # (re-exported: the one table is eventscope.vocabulary)
 
 # typing-model edits (typing owner): people in the street are not an armed group; weapons destroyed
 # or seized are disrupted weapons use; a person captured is an arrest
@@ -174,31 +159,29 @@ def rule_subtype(cues: Cues) -> str:
     return violence_subtype(cues)
 
 
-BATTLES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
-REMOTE = frozenset({"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                    "Suicide bomb", "Grenade", "Chemical weapon"})
-CIVILIAN_HARM = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
-DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                            "Violent demonstration", "Mob violence"})
+BATTLES = of_type("Battles")
+REMOTE = of_type("Explosions/Remote violence")
+CIVILIAN_HARM = of_type("Violence against civilians")
+DEMONSTRATIONS = of_type("Protests") | of_type("Riots")
 _ALLOWED: dict[str, frozenset[str]] = {
     lx.CLASH: BATTLES | {"Air/drone strike", "Shelling/artillery/missile attack"},
-    lx.AIR: frozenset({"Air/drone strike"}), lx.GRENADE: frozenset({"Grenade"}),
-    lx.CHEMICAL: frozenset({"Chemical weapon"}), lx.SUICIDE: frozenset({"Suicide bomb"}),
+    lx.AIR: kinds("Air/drone strike"), lx.GRENADE: kinds("Grenade"),
+    lx.CHEMICAL: kinds("Chemical weapon"), lx.SUICIDE: kinds("Suicide bomb"),
     lx.SHELL: REMOTE, lx.EXPLODE: REMOTE | {"Attack", "Looting/property destruction"},
     lx.ATTACK: BATTLES | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS | {"Looting/property destruction"},
     # a killing or a shooting takes no territory: a capture in the same sentence has its own trigger
-    lx.KILL: frozenset({"Armed clash"}) | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS,
-    lx.SHOOT: frozenset({"Armed clash"}) | CIVILIAN_HARM | DEMONSTRATIONS | REMOTE,
-    lx.ABDUCT: frozenset({"Abduction/forced disappearance", "Arrests"}),
-    lx.SEXUAL: frozenset({"Sexual violence"}), lx.ARREST: frozenset({"Arrests", "Protest with intervention"}),
+    lx.KILL: kinds("Armed clash") | REMOTE | CIVILIAN_HARM | DEMONSTRATIONS,
+    lx.SHOOT: kinds("Armed clash") | CIVILIAN_HARM | DEMONSTRATIONS | REMOTE,
+    lx.ABDUCT: kinds("Abduction/forced disappearance", "Arrests"),
+    lx.SEXUAL: kinds("Sexual violence"), lx.ARREST: kinds("Arrests", "Protest with intervention"),
     lx.PROTEST: DEMONSTRATIONS, lx.RIOT: DEMONSTRATIONS, lx.MOB: DEMONSTRATIONS | {"Attack"},
     lx.INTERVENE: DEMONSTRATIONS - {"Peaceful protest"},  # a protest the police dispersed met intervention
-    lx.DESTROY: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}) | REMOTE,
-    lx.LOOT: frozenset({"Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"}),
-    lx.AGREE: frozenset({"Agreement"}), lx.DISRUPT: frozenset({"Disrupted weapons use", "Arrests"}),
-    lx.BASE: frozenset({"Headquarters or base established"}),
-    lx.CHANGE: frozenset({"Change to group/activity", "Headquarters or base established"}),
-    lx.WITHDRAW: frozenset({"Non-violent transfer of territory", "Change to group/activity"}) | BATTLES,
+    lx.DESTROY: kinds("Looting/property destruction", "Violent demonstration", "Mob violence", "Attack") | REMOTE,
+    lx.LOOT: kinds("Looting/property destruction", "Violent demonstration", "Mob violence", "Attack"),
+    lx.AGREE: kinds("Agreement"), lx.DISRUPT: kinds("Disrupted weapons use", "Arrests"),
+    lx.BASE: kinds("Headquarters or base established"),
+    lx.CHANGE: kinds("Change to group/activity", "Headquarters or base established"),
+    lx.WITHDRAW: kinds("Non-violent transfer of territory", "Change to group/activity") | BATTLES,
 }
 SURE_ARMED = lx.ARMED_WORDS - {"security", "force", "officer", "mob", "protester", "demonstrator", "rioter"}
 _HARD_FRAMES = frozenset({lx.AIR, lx.SHELL, lx.GRENADE, lx.CHEMICAL, lx.SUICIDE, lx.ABDUCT, lx.SEXUAL})
@@ -208,7 +191,7 @@ def allowed_subtypes(cues: Cues) -> frozenset[str]:
     """The sub-types a trigger's frame admits; territory taken by a known side is that side's;
     rioters fight no battle; weapons seized or destroyed may be disrupted use, a person seized arrested."""
     if cues.frame == lx.CLASH and cues.lemmas & RIOTERS:
-        return frozenset({"Violent demonstration", "Mob violence"})  # people who clash with police riot
+        return kinds("Violent demonstration", "Mob violence")  # people who clash with police riot
     allowed = _frame_allowed(cues)
     if cues.frame in _RIOT_FRAMES and cues.lemmas & RIOTERS:
         allowed = (allowed | DEMONSTRATIONS) - BATTLES
@@ -224,14 +207,13 @@ _RIOT_FRAMES = frozenset({lx.ATTACK, lx.KILL, lx.SHOOT})  # (rioters who clash: 
 
 def _frame_allowed(cues: Cues) -> frozenset[str]:
     if cues.frame == lx.TAKE and yielded(cues.lemmas):
-        return frozenset({"Non-violent transfer of territory", "Government regains territory",
-                          "Non-state actor overtakes territory"})
+        return kinds("Non-violent transfer of territory", "Government regains territory",
+                     "Non-state actor overtakes territory")
     if cues.frame == lx.TAKE:
         if cues.actor1_type == STATE:
-            return frozenset({"Government regains territory", "Armed clash", "Headquarters or base established"})
+            return kinds("Government regains territory", "Armed clash", "Headquarters or base established")
         if cues.actor1_type in ARMED_TYPES:
-            return frozenset({"Non-state actor overtakes territory", "Armed clash",
-                              "Headquarters or base established"})
+            return kinds("Non-state actor overtakes territory", "Armed clash", "Headquarters or base established")
         return BATTLES | {"Non-violent transfer of territory"}
     return _ALLOWED.get(cues.frame, frozenset(EVENT_TYPE_OF))
 

@@ -4,6 +4,7 @@ Observatory for Human Rights, told dpa' -> Syrian Observatory for Human Rights v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -109,8 +110,37 @@ def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> S
     definite = lowered.startswith(("the ", "this ", "that ")) or subject.pos_ == "PRON"
     if subject.lemma_.lower() in ANAPHORS and tracker.last is not None and definite:
         return Source(tracker.last.name, start, end, kind=tracker.last.kind)
+    if subject.tag_ in WH_TAGS or any(c.tag_ in WH_TAGS for c in subject.children):
+        return None  # 'whose eye was said to ...': a relative clause, not a reporter
+    carrier = _carried_by(subject)
+    if carrier is not None:  # 'data from the Gun Violence Archive', 'a memo by the ministry': who wrote it
+        return _resolve(carrier, verb, tracker, doc)
     kind = "person" if subject.ent_type_ == "PERSON" else "anonymous"
-    return Source(" ".join(text.split()), start, end, kind=kind)
+    return Source(_tidy(text), start, end, kind=kind)
+
+
+WH_TAGS = frozenset({"WP", "WP$", "WDT", "WRB"})
+CARRIERS = frozenset({"data", "datum", "memo", "report", "statement", "figure", "tally", "document", "letter", "record",
+                      "count", "estimate", "survey", "analysis", "study", "footage", "video"})
+PARENTHESIS = re.compile(r"\s*(?:\([^)]*\)?|,\s*or\s+[A-Z][A-Za-z-]*)\s*$")  # '(SDF', ', or BLA'
+
+
+def _carried_by(subject: Token) -> Token | None:
+    """The author a document noun names ('data from X', 'a memo by X', 'a statement of X')."""
+    if subject.lemma_.lower() not in CARRIERS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _tidy(text: str) -> str:
+    """One line, without a trailing parenthetical or alias ('the Syrian Democratic Forces (SDF', 'the
+    Baloch Liberation Army, or BLA' -> the name)."""
+    return PARENTHESIS.sub("", " ".join(text.split())) or " ".join(text.split())
 
 
 def sentence_source(sent: SpacySpan, tracker: SourceTracker) -> Source | None:

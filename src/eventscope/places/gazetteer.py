@@ -114,6 +114,18 @@ class Gazetteer:
                                     (geonameid,)).fetchone()
         return _candidate(row) if row else None
 
+    def towns(self, min_population: int) -> list[tuple[str, float, float, int, bool, str]]:
+        """(name, latitude, longitude, population, is a capital, ISO2) of the towns and cities of at least
+        ``min_population`` people and of every capital, the most populous first (the web map's names)."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT name, latitude, longitude, population, feature_code = 'PPLC', cc FROM places"
+                " WHERE kind = 'city' AND latitude IS NOT NULL AND longitude IS NOT NULL"
+                " AND (population >= ? OR feature_code = 'PPLC') ORDER BY population DESC, geonameid",
+                (min_population,),
+            ).fetchall()
+        return [(n, lat, lon, pop or 0, bool(cap), cc or "") for n, lat, lon, pop, cap, cc in rows]
+
     def keys_for_matching(self, min_population: int) -> list[tuple[str, str]]:
         """(name key, kind) of regions and of towns above ``min_population``, for the text matcher."""
         with self._lock:

@@ -54,8 +54,27 @@ class EventFilter:
     country: str | None = None  # ISO 3166-1 alpha-3
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     text: str | None = None  # case-insensitive part of an evidence sentence, place or actor
+    admin1: str | None = None  # the first-level region, case-insensitive
+    actor_type: str | None = None  # ACLED's type of actor 1 or actor 2 ("State forces", ...)
+    fatalities: int | None = None  # events with at least this many reported deaths (the lower bound)
+    source: str | None = None  # case-insensitive part of a source's name (or of who the event is attributed to)
+    exclude_types: tuple[str, ...] = ()  # ACLED event types left out (the legend's hidden types)
+    sort: str = "date"  # a key of SORTS: the order of a page of events
     limit: int = 100
     offset: int = 0
+
+
+# the orders a page of events can take (the event id breaks ties, so pages never overlap)
+SORTS = {
+    "date": "date_start, event_id", "-date": "date_start DESC NULLS LAST, event_id DESC",
+    "fatalities": "coalesce(fatalities_min, fatalities_max, 0), date_start, event_id",
+    "-fatalities": "coalesce(fatalities_min, fatalities_max, 0) DESC, date_start, event_id",
+    "type": "event_type, sub_event_type, date_start, event_id",
+    "-type": "event_type DESC, sub_event_type DESC, date_start, event_id",
+    "location": "location NULLS LAST, date_start, event_id", "-location": "location DESC, date_start, event_id",
+    "country": "country NULLS LAST, date_start, event_id", "-country": "country DESC, date_start, event_id",
+    "actor": "actor1 NULLS LAST, date_start, event_id", "-actor": "actor1 DESC, date_start, event_id",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +216,26 @@ class DayCount:
     day: date
     event_type: str
     count: int
+    fatalities: int  # the events' reported deaths (lower bounds) added up
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    value: str
+    events: int
+    within: str | None = None  # the country of an admin1, the event type of a sub-event type
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """The values each filter of the page can take, with their events, the most frequent first."""
+
+    countries: tuple[Facet, ...]
+    admin1s: tuple[Facet, ...]
+    event_types: tuple[Facet, ...]
+    sub_event_types: tuple[Facet, ...]
+    actor_types: tuple[Facet, ...]
+    sources: tuple[Facet, ...]
 
 
 _SUMMARY = (
@@ -239,7 +278,9 @@ _COPY_TABLES = (
          "FROM events) JOIN {t}_actors n USING (name) GROUP BY event_id), "
          "said AS (SELECT em.event_id, lower(string_agg(ev.text, chr(31))) AS said_lc FROM event_mentions em "
          "JOIN evidence ev USING (mention_id) GROUP BY em.event_id) "
-         f"SELECT {_SUMMARY}, assoc_actors, admin1, {_GX} AS gx, {_GY} AS gy, n1.id AS a1, n2.id AS a2, assoc_ids, "
+         f"SELECT {_SUMMARY}, assoc_actors, admin1, actor1_type, actor2_type, "
+         "concat_ws(chr(31), lower(source), lower(array_to_string(sources, chr(31)))) AS sources_lc, "
+         f"{_GX} AS gx, {_GY} AS gy, n1.id AS a1, n2.id AS a2, assoc_ids, "
          "concat_ws(chr(31), lower(location), said_lc) AS search_lc, "
          "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode FROM events e "
          "LEFT JOIN assoc USING (event_id) LEFT JOIN said USING (event_id) "
@@ -326,6 +367,11 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
         (f.event_type, "event_type = ?", [f.event_type]),
         (f.sub_type, "sub_event_type = ?", [f.sub_type]),
         (f.country, "upper(country) = upper(?)", [f.country]),
+        (f.admin1, "lower(admin1) = lower(?)", [f.admin1]),
+        (f.actor_type, "(actor1_type = ? OR actor2_type = ?)", [f.actor_type, f.actor_type]),
+        (f.fatalities, "coalesce(fatalities_min, fatalities_max, 0) >= ?", [f.fatalities]),
+        (f.source, "contains(sources_lc, ?)", [(f.source or "").lower().replace(chr(31), "")]),
+        (f.exclude_types or None, "NOT list_contains(?::TEXT[], event_type)", [list(f.exclude_types)]),
     ]
     if f.actor:  # the numbers of the actors whose name holds the text, then the events naming one of them
         ids = f"SELECT id FROM {table}_actors WHERE lc LIKE ? ESCAPE '\\'"
@@ -353,7 +399,7 @@ def events_page(store: Store, f: EventFilter) -> EventPage:
     table = _events(store)
     where, params = _where(f, table)
     limit = max(0, min(f.limit, MAX_LIMIT))
-    sql = f"SELECT {_SUMMARY} FROM {table}{where} ORDER BY date_start, event_id LIMIT ? OFFSET ?"
+    sql = f"SELECT {_SUMMARY} FROM {table}{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?"
     found = run(store, sql, [*params, limit + 1, max(0, f.offset)])
     return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
 
@@ -365,6 +411,12 @@ def _inner_cells(bbox: tuple[float, float, float, float]) -> list[int]:
     gw, ge = math.floor((west + 180) / 360 * top), math.floor((east + 180) / 360 * top)
     gs, gn = math.floor((south + 90) / 180 * top), math.floor((north + 90) / 180 * top)
     return [-(-(gw + 1) // size), (ge - size) // size, -(-(gs + 1) // size), (gn - size) // size]
+
+
+def _coarse_fits(f: EventFilter) -> bool:
+    """Whether the coarse cells (by type, sub-type and country) can answer ``f``."""
+    fine = (f.since, f.until, f.actor, f.text, f.admin1, f.actor_type, f.fatalities, f.source)
+    return all(v is None or v == "" for v in fine)
 
 
 @leased
@@ -380,7 +432,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     raw = f"SELECT CAST(gx >> ? AS BIGINT) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
     raw += "gx IS NOT NULL AND gy IS NOT NULL"
     parts, args = [raw + " GROUP BY cell, tcode"], [shift, shift, *params]
-    if shift >= COARSE_BITS and not (f.since or f.until or f.actor or f.text):
+    if shift >= COARSE_BITS and _coarse_fits(f):
         world = f.bbox is None or _whole_world(f.bbox)  # then no event lies in an edge cell
         inner = [0, GRID_SIZE, 0, GRID_SIZE] if world or f.bbox is None else _inner_cells(f.bbox)
         coarse_where, coarse_params = _where(replace(f, bbox=None), table)
@@ -412,11 +464,47 @@ def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     table = _events(store)
     where, params = _where(f, table)
     extra = " AND " if where else " WHERE "
-    sql = (f"SELECT date_start, tcode, count(*) FROM {table}{where}{extra}date_start IS NOT NULL "
-           "GROUP BY ALL")  # fmt: skip
+    sql = (f"SELECT date_start, tcode, count(*), coalesce(sum(coalesce(fatalities_min, fatalities_max)), 0) "
+           f"FROM {table}{where}{extra}date_start IS NOT NULL GROUP BY ALL")  # fmt: skip
     names = _types(store)
-    rows = sorted((d, names[t], int(n)) for d, t, n in run(store, sql, params))
-    return tuple(DayCount(d, t, n) for d, t, n in rows)
+    rows = sorted((d, names[t], int(n), int(k)) for d, t, n, k in run(store, sql, params))
+    return tuple(DayCount(d, t, n, k) for d, t, n, k in rows)
+
+
+_FACETS: weakref.WeakKeyDictionary[Store, tuple[int, Facets]] = weakref.WeakKeyDictionary()  # (file.changes, ...)
+# (field of Facets, the value, the value it lies within, the rows it is read from); {t} is the serving copy
+_FACET_SQL = (
+    ("countries", "country", "NULL", "{t}"),
+    ("admin1s", "admin1", "any_value(country)", "{t}"),
+    ("event_types", "event_type", "NULL", "{t}"),
+    ("sub_event_types", "sub_event_type", "any_value(event_type)", "{t}"),
+    ("actor_types", "kind", "NULL", "(SELECT unnest([actor1_type, actor2_type]) AS kind FROM {t})"),
+    ("sources", "name", "NULL", "(SELECT unnest(sources) AS name FROM events)"),
+)
+
+
+@leased
+def facets(store: Store) -> Facets:
+    """The values of each filter (read again after a writer changed the file)."""
+    table = _events(store)
+    cached = _FACETS.get(store)
+    if cached is None or cached[0] != store.file.changes:
+        found = {}
+        for field, value, within, rows in _FACET_SQL:
+            sql = (f"SELECT {value}, count(*), {within} FROM {rows.format(t=table)} WHERE {value} IS NOT NULL "
+                   "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1000")  # fmt: skip
+            found[field] = tuple(Facet(v, int(n), w) for v, n, w in run(store, sql, []))
+        cached = _FACETS[store] = (store.file.changes, Facets(**found))
+    return cached[1]
+
+
+@leased
+def place_points(store: Store, bbox: tuple[float, float, float, float], limit: int) -> tuple[PlaceSummary, ...]:
+    """The places of events inside ``bbox``, the ones with the most events first."""
+    west, south, east, north = bbox
+    sql = (f"SELECT * FROM {_events(store)}_places WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? "
+           "ORDER BY events DESC, name LIMIT ?")  # fmt: skip
+    return tuple(PlaceSummary(*r) for r in run(store, sql, [south, north, west, east, limit]))
 
 
 def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:

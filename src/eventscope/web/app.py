@@ -19,15 +19,15 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..control import control_periods, period_json
+from ..control import control_periods, control_places, controllers_at, period_json, standing
 from ..control.place import load_gazetteer
 from ..errors import StoreError
 from ..store import Store, read_api
-from . import download
+from . import download, labels
 from .errors import BadRequest, HTTPError, NotFound, TooManyRequests, Unauthorized, Unavailable
 from .guard import COOKIE, LoginLimiter, allowed_hosts, host_name, token_matches
 from .openapi import document
-from .params import event_filter, name_query, zoom
+from .params import box, day_param, event_filter, integer, name_query, only, zoom
 from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -93,6 +93,12 @@ async def _on_error(request: Request, exc: Exception) -> Response:
     return _error(exc)
 
 
+def _warm_up() -> None:
+    """Open the gazetteer and index its towns for the map's names before the first request needs them."""
+    load_gazetteer()
+    labels.town_index()
+
+
 class Api:
     """The route handlers (sync: Starlette runs them in its thread pool, each read on its own cursor)."""
 
@@ -107,7 +113,8 @@ class Api:
             raise Unavailable(str(exc)) from exc
 
     def events(self, request: Request) -> Response:
-        return SafeJSON(self._read(read_api.events_page, event_filter(request.query_params, self.settings)))
+        f = event_filter(request.query_params, self.settings, frozenset({"sort"}))
+        return SafeJSON(self._read(read_api.events_page, f))
 
     def event(self, request: Request) -> Response:
         found = self._read(read_api.event_detail, request.path_params["event_id"])
@@ -128,6 +135,29 @@ class Api:
     def counts(self, request: Request) -> Response:
         rows = self._read(read_api.day_counts, event_filter(request.query_params, self.settings))
         return SafeJSON({"counts": rows})
+
+    def facets(self, request: Request) -> Response:
+        only(request.query_params, frozenset())
+        return SafeJSON(self._read(read_api.facets))
+
+    def labels(self, request: Request) -> Response:
+        """Names for the map in ``bbox`` at ``zoom``: the gazetteer's towns and the places of events."""
+        params = request.query_params
+        only(params, frozenset({"bbox", "zoom", "limit"}))
+        where, at, limit = box(params), zoom(params), integer(params, "limit", 150, 0, 500)
+        towns = labels.town_index().within(where, at, limit)
+        return SafeJSON({"towns": towns, "places": self._read(read_api.place_points, where, limit)})
+
+    def control_map(self, request: Request) -> Response:
+        """Who held each place with control evidence on ``date``: every period in force then."""
+        only(request.query_params, frozenset({"date"}))
+        day = day_param(request.query_params, "date")
+        places = []
+        for c in self._read(control_places):
+            now = controllers_at(c.periods, day)
+            places.append({"name": c.name, "latitude": c.latitude, "longitude": c.longitude, "state": standing(now),
+                           "holders": [period_json(p) for p in now]})  # fmt: skip
+        return SafeJSON({"date": day, "places": places})
 
     def control(self, request: Request) -> Response:
         name = request.path_params["name"]
@@ -173,7 +203,7 @@ def create_app(
     store = db if isinstance(db, Store) else Store(db, read_only=True)
     read_api.prepare(store)
     # the control endpoint's place lookup then runs within the query time limit (built on first use: not inline)
-    threading.Thread(target=load_gazetteer, name="gazetteer", daemon=True).start()
+    threading.Thread(target=_warm_up, name="gazetteer", daemon=True).start()
     api = Api(store, settings or Settings(), token)
     routes = [
         Route("/", api.index),
@@ -187,6 +217,9 @@ def create_app(
         Route("/api/actors", api.actors),
         Route("/api/places", api.places),
         Route("/api/places/{name}/control", api.control),
+        Route("/api/facets", api.facets),
+        Route("/api/labels", api.labels),
+        Route("/api/control", api.control_map),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, hosts=allowed_hosts(hosts))],

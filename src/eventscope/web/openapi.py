@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .params import BBOX_PATTERN
+from ..store.read_api import SORTS
+from .params import BBOX_PATTERN, MAX_FATALITIES
 from .settings import SETTINGS
 
 
@@ -34,7 +35,31 @@ _FILTERS = [
     _q("country", "ISO 3166-1 alpha-3 code"),
     _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": BBOX_PATTERN}),
     _q("q", "part of an evidence sentence or place name (case-insensitive)"),
+    _q("admin1", "first-level region (case-insensitive)"),
+    _q("actor_type", "ACLED type of actor 1 or actor 2 (State forces, Rebel group, ...)"),
+    _q(
+        "fatalities",
+        "events with at least this many reported deaths",
+        {"type": "integer", "minimum": 0, "maximum": MAX_FATALITIES},
+    ),
+    _q("source", "part of a source's name, or of whom the event is attributed to (case-insensitive)"),
+    _q("hide", "event types left out, separated by commas"),
 ]
+_BBOX = _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": BBOX_PATTERN})
+_ZOOM = _q("zoom", "the map's zoom level", {"type": "integer", "minimum": 0, "maximum": 20, "default": 5})
+_FACET = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["value", "events"],
+        "properties": {
+            "value": {"type": "string"},
+            "events": {"type": "integer", "minimum": 1},
+            "within": {**_NSTR, "description": "the country of an admin1, the event type of a sub-event type"},
+        },
+    },
+}
+_POINT = {"latitude": {"type": "number"}, "longitude": {"type": "number"}, "name": {"type": "string"}}
 _PAGE = [
     _q("limit", "events in the page", {"type": "integer", "minimum": 0, "maximum": 1000, "default": 100}),
     _q("offset", "events to skip", {"type": "integer", "minimum": 0, "maximum": 10_000_000, "default": 0}),
@@ -114,6 +139,19 @@ _SCHEMAS: dict[str, Any] = {
     "Counts": {"type": "object", "properties": {"counts": {"type": "array", "items": {"type": "object", "properties": {
         "day": _DAY, "event_type": {"type": "string"}, "count": {"type": "integer"}}}}}},
     "Control": {"type": "object", "properties": {"place": {"type": "string"}, "periods": {"type": "array"}}},
+    "Facets": {"type": "object", "properties": {k: _FACET for k in (
+        "countries", "admin1s", "event_types", "sub_event_types", "actor_types", "sources")}},
+    "Labels": {"type": "object", "required": ["towns", "places"], "properties": {
+        "towns": {"type": "array", "description": "the gazetteer's capitals and towns named at this zoom",
+                  "items": {"type": "object", "properties": {
+                      **_POINT, "population": {"type": "integer"}, "capital": {"type": "boolean"},
+                      "cc": {"type": "string"}}}},
+        "places": {"type": "array", "description": "places of events, the most frequent first",
+                   "items": {"type": "object", "properties": {**_POINT, "events": {"type": "integer"}}}}}},
+    "ControlMap": {"type": "object", "required": ["date", "places"], "properties": {"date": _DAY, "places": {
+        "type": "array", "items": {"type": "object", "properties": {**_POINT,
+            "state": {"type": "string", "enum": ["held", "partial", "contested", "unknown"]},
+            "holders": {"type": "array", "description": "the periods of control in force on the day"}}}}}},
 }  # fmt: skip
 
 
@@ -126,7 +164,15 @@ def document() -> dict[str, Any]:
             "/api/events": {
                 "get": {
                     "summary": "Events matching the filters, a page at a time",
-                    "parameters": _FILTERS + _PAGE,
+                    "parameters": [
+                        *_FILTERS,
+                        *_PAGE,
+                        _q(
+                            "sort",
+                            "the order of the page (a leading - reverses it)",
+                            {"type": "string", "enum": list(SORTS), "default": "date"},
+                        ),
+                    ],
                     "responses": _ok("#/components/schemas/EventPage", "a page of events"),
                 }
             },
@@ -202,6 +248,35 @@ def document() -> dict[str, Any]:
                         },
                         **{k: v for k, v in _ok("#/components/schemas/Error", "").items() if k != "200"},
                     },
+                }
+            },
+            "/api/facets": {
+                "get": {
+                    "summary": "The values each filter can take, with their events, the most frequent first",
+                    "parameters": [],
+                    "responses": _ok("#/components/schemas/Facets", "the filters' values"),
+                }
+            },
+            "/api/labels": {
+                "get": {
+                    "summary": "Place names for the map (offline, from the bundled gazetteer) and the places of events",
+                    "parameters": [
+                        _BBOX,
+                        _ZOOM,
+                        _q(
+                            "limit",
+                            "names of each kind",
+                            {"type": "integer", "minimum": 0, "maximum": 500, "default": 150},
+                        ),
+                    ],
+                    "responses": _ok("#/components/schemas/Labels", "names"),
+                }
+            },
+            "/api/control": {
+                "get": {
+                    "summary": "Who held each place with control evidence on a day",
+                    "parameters": [{**_q("date", "the day", _DAY), "required": True}],
+                    "responses": _ok("#/components/schemas/ControlMap", "the places and their holders"),
                 }
             },
             "/api/places/{name}/control": {

@@ -1,0 +1,49 @@
+"""The clause a trigger heads: its head, its tokens and their lemmas (what typing and detection read)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .arguments import governing_verb
+
+
+def clause_head(trigger: Token) -> Token:
+    modifier = trigger.dep_ in ("amod", "compound")  # 'shooting death': the clause is the head noun's
+    head = trigger if trigger.pos_ == "VERB" and not modifier else trigger.head
+    if head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head  # 'died from gunfire during a demonstration': the verb's words are the noun's too
+    elif head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM"):
+        head = governing_verb(head.head) or head  # 'dozens of arrests were made after ...': the verb's clause
+    elif trigger.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in trigger.children):
+        head = trigger.head  # 'cleared the mines and destroyed them': the first verb's words name 'them'
+    return head
+
+
+def clause_tokens(head: Token, sent: SpacySpan) -> list[Token]:
+    return list(head.subtree) if head.i >= sent.start and head.i < sent.end else list(sent)
+
+
+def lemmas_of(tokens: list[Token]) -> frozenset[str]:
+    return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+
+
+def clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
+    return lemmas_of(clause_tokens(clause_head(trigger), sent))
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DESCRIBING = frozenset({"prep", "acl", "relcl"})  # a noun's own words: 'the attack on a base that ...'
+
+
+def _dating(phrase: Token) -> bool:
+    """'on Tuesday', 'last week': a phrase that dates the noun, not one that describes it."""
+    return phrase.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
+
+
+def told_as_known(token: Token) -> bool:
+    """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
+    that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
+    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) for c in token.children):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children)

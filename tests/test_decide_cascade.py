@@ -1,0 +1,83 @@
+"""events.decide: one numbered cascade decides a mention's sub-type, and says which step decided it."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from eventscope import nlp, vocabulary
+from eventscope.events.arguments import find_arguments
+from eventscope.events.clause import clause_lemmas
+from eventscope.events.decide import Clause, Decision, decide, steps
+from eventscope.events.detect import find_triggers
+from eventscope.events.plover import PLOVER_MODES, plover
+
+CATEGORIES = Path(__file__).resolve().parents[1] / "src" / "eventscope" / "data" / "acled_event_categories.csv"
+
+
+def decisions(text: str) -> list[Decision | None]:
+    doc = nlp.parse(text)
+    out = []
+    for sent in doc.sents:
+        for trigger in find_triggers(sent):
+            lemmas = clause_lemmas(trigger.token, sent)
+            clause = Clause(trigger.token, trigger.frame, sent, lemmas, find_arguments(trigger.token, []))
+            out.append(decide(clause))
+    return out
+
+
+def test_the_cascade_runs_in_its_documented_order() -> None:
+    assert steps() == ("frame", "refine", "propose", "admit", "brawl", "named weapon", "lethal force",
+                       "crowd violence")
+
+
+def test_a_brawl_of_unarmed_groups_is_decided_by_the_brawl_overrule() -> None:
+    (decision,) = [d for d in decisions("Supporters of two rival families clashed in the village.") if d]
+    assert (decision.typing.sub_event_type, decision.step) == ("Mob violence", "brawl")
+
+
+def test_stones_thrown_at_a_protest_make_it_a_riot_by_the_crowd_violence_overrule() -> None:
+    text = "Farmers protested in the capital over fuel prices, hurling rocks at the riot police."
+    found = [d for d in decisions(text) if d]
+    assert ("Violent demonstration", "crowd violence") in [(d.typing.sub_event_type, d.step) for d in found]
+
+
+def test_a_flood_that_killed_is_no_event_whatever_the_model_says() -> None:
+    assert [d for d in decisions("Floods killed 40 people in the province on Sunday.") if d] == []
+
+
+def test_a_named_weapon_fixes_the_type_through_the_rules() -> None:
+    found = [d for d in decisions("A grenade exploded in the market, killing three traders.") if d]
+    assert found and all(d.typing.sub_event_type == "Grenade" for d in found)
+
+
+def test_every_decision_carries_the_fields_its_sub_type_derives() -> None:
+    texts = ("Gunmen shot dead a village chief.", "Troops recaptured the town after heavy fighting.",
+             "Police arrested twelve activists at the rally.", "Jets bombed the fuel depot.")
+    for text in texts:
+        for d in decisions(text):
+            if d is None:
+                continue
+            assert d.typing.event_type == vocabulary.EVENT_TYPE_OF[d.typing.sub_event_type]
+            assert d.typing.plover_type == plover(d.typing.sub_event_type)[0]
+
+
+def test_the_vocabulary_is_acleds_25_sub_types_under_their_6_types() -> None:
+    with CATEGORIES.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    acled = {r["sub_event_type"]: r["event_type"] for r in rows}
+    assert acled == dict(vocabulary.EVENT_TYPE_OF)
+    assert len(vocabulary.TABLE) == 25 and len(vocabulary.EVENT_TYPES) == 6
+
+
+def test_every_plover_mode_of_the_vocabulary_is_one_the_plover_codebook_allows() -> None:
+    for row in vocabulary.TABLE:
+        if row.plover_type is not None and row.plover_mode is not None:
+            assert row.plover_mode in PLOVER_MODES[row.plover_type], row.name
+
+
+def test_a_misspelt_sub_type_is_refused_when_the_set_is_built() -> None:
+    with pytest.raises(ValueError, match="not ACLED sub-event types"):
+        vocabulary.kinds("Armed clash", "Armed Clash")  # type: ignore[arg-type]
