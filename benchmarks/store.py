@@ -1,9 +1,12 @@
 """Store and merge benchmarks, printed as tables: python -P benchmarks/store.py [--events 1000000] [N ...]
+(or --open-cost 10000,100000,1000000)
 
 - merge time for N synthetic mentions (time / (n log n) should stay flat);
 - an ``events`` query (a date range and a country) over the merged events of the largest N;
 - the ``eventscope events`` queries (the CLI's own ``_query`` and ``query_events``) over ``--events``
-  synthetic events bulk-inserted by DuckDB (with one mention and one evidence sentence each).
+  synthetic events bulk-inserted by DuckDB (with one mention and one evidence sentence each);
+- ``--open-cost N,N,...``: what a web request pays for attaching the file read-only per request (so a writer
+  gets it between requests) against a server that keeps it attached, over N such events, side by side.
 Synthetic mentions: random places over a 20x20-degree box, days over two years,
 one name pair out of N/3, so about a third of the mentions merge.
 """
@@ -15,6 +18,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -128,6 +132,46 @@ def bench_cli_queries(n: int, repeats: int = 5) -> None:
                 print(f"{name:42} {found:>6} {times[0]:>9.1f} {sorted(times)[len(times) // 2]:>10.1f}")
 
 
+OPEN_REPEATS = 40
+
+
+def bench_open_cost(sizes: list[int]) -> None:
+    """Median ms of ``read_api.events_page`` (the default page) with the file held all along and leased per
+    request, and of one bare attach + detach, per database size."""
+    print(f"load {_load()}")
+    print(f"{'events':>8} {'file MB':>8} {'held ms':>8} {'per-request ms':>15} {'ratio':>6} {'attach+detach ms':>17}")
+    for n in sizes:
+        print(_open_cost_row(n))
+
+
+def _open_cost_row(n: int) -> str:
+    from eventscope.store import read_api
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "o.duckdb")
+        with Store(path) as writer:
+            build_events(writer, n)
+        store = Store(path, read_only=True)
+        read_api.prepare(store)
+        page = read_api.EventFilter(limit=100)
+        with store.lease():  # the file stays attached across the requests: the old server
+            held = _median_ms(lambda: read_api.events_page(store, page))
+        leased = _median_ms(lambda: read_api.events_page(store, page))
+        bare = _median_ms(lambda: store.file.release() if store.file.conn() else None)
+        size = Path(path).stat().st_size / 2**20
+        store.close()
+    return f"{n:>8} {size:>8.0f} {held:>8.2f} {leased:>15.2f} {leased / held:>6.2f} {bare:>17.2f}"
+
+
+def _median_ms(call: Callable[[], object]) -> float:
+    times = []
+    for _ in range(OPEN_REPEATS):
+        start = time.perf_counter()
+        call()
+        times.append(1000 * (time.perf_counter() - start))
+    return sorted(times)[len(times) // 2]
+
+
 def _load() -> str:
     import os
 
@@ -146,6 +190,9 @@ def main(sizes: list[int]) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if args[:1] == ["--open-cost"]:
+        bench_open_cost([int(n) for n in args[1].split(",")])
+        sys.exit(0)
     if args[:1] == ["--events"]:
         bench_cli_queries(int(args[1]))
         args = args[2:]

@@ -142,6 +142,23 @@ def test_a_writer_that_cannot_get_the_file_says_who_holds_it_in_one_line(db: Pat
     assert "[E040]" in str(raised.value) and "another process holds the file" in str(raised.value)
 
 
+def test_ingest_that_cannot_get_the_file_waits_as_long_as_told_then_says_so_in_one_line(tmp_path: Path) -> None:
+    db, story = tmp_path / "held.duckdb", tmp_path / "story.txt"
+    story.write_text("Government troops clashed with rebels near the town on Monday, officials said.")
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(30)", str(db)],
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        result = CliRunner().invoke(app, ["ingest", "--db", str(db), "--lock-wait", "0.5", str(story)])
+    finally:
+        holder.kill()
+        holder.wait()
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 1 and len(lines) == 1 and "Traceback" not in result.stderr
+    assert "[E040]" in lines[0] and "another process holds the file" in lines[0] and "waited 0.5 s" in lines[0]
+
+
 def test_ingest_says_why_it_quarantined_each_input(tmp_path: Path) -> None:
     empty, missing = tmp_path / "empty.txt", tmp_path / "missing.txt"
     empty.write_text("")

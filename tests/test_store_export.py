@@ -105,7 +105,26 @@ def test_parquet_has_one_schema_whatever_the_data_and_geoparquet_metadata(tmp_pa
     assert a.column("evidence")[0].as_py()[0]["article_id"].startswith("a0")
 
 
+AT_PALMYRA = "Palmyra|34.56|38.27|"
+TAKEN = f"EV|Battles|Non-state actor overtakes territory|Islamic State|Military Forces of Syria|2016-12-11|{AT_PALMYRA}"
+RETAKEN = f"EV|Battles|Government regains territory|Military Forces of Syria|Islamic State|2017-03-02|{AT_PALMYRA}"
+
+
 def test_control_command_prints_the_timeline(tmp_path: Path) -> None:
-    db = build(tmp_path)
+    db = build(tmp_path)  # its Palmyra event is an armed clash: it changes no control
+    with Store(str(db)) as store:
+        changes = [{"id": "taken", "text": TAKEN + "\n"}, {"id": "retaken", "text": RETAKEN + "\n"}]
+        ingest(read_inputs([str(write_corpus(tmp_path / "t.jsonl", changes))]), store, extract)
     result = CliRunner().invoke(app, ["control", "Palmyra", "--db", str(db), "--format", "jsonl"])
-    assert result.exit_code == 0 and result.stdout == ""  # an armed clash changes no control
+    assert result.exit_code == 0, result.output
+    periods = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(p["controller"], p["start"], p["end"], p["change"], p["previous"], p["partial"]) for p in periods] == [
+        ("Islamic State", "2016-12-11", "2017-03-02", "Non-state actor overtakes territory", "Military Forces of Syria",
+         False),
+        ("Military Forces of Syria", "2017-03-02", None, "Government regains territory", "Islamic State", False),
+    ]  # fmt: skip
+    assert [[e["article_id"] for e in p["evidence"]] for p in periods] == [["taken"], ["retaken"]]
+    table = CliRunner().invoke(app, ["control", "Palmyra", "--db", str(db), "--at", "2017-01-15"])
+    header, *rows = table.stdout.splitlines()
+    assert header.split("\t") == ["from", "until", "controller", "partial", "change", "evidence"]
+    assert [row.split("\t")[:3] for row in rows] == [["2016-12-11", "2017-03-02", "Islamic State"]]

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from eventscope.events.model import artefact, calibration, corpus, train
 from eventscope.events.rules import EVENT_TYPE_OF
@@ -24,6 +25,7 @@ def test_negatives_exclude_conflict_sentences() -> None:
     assert not corpus.is_safe_negative("Troops were sent to the capital as unrest grew in the region.")
 
 
+@pytest.mark.slow  # about 18 s (make test-all runs it)
 def test_fit_is_deterministic_and_round_trips(tmp_path: Path) -> None:
     examples = corpus.template_examples(per_template=1)
     a = train.fit(examples, cross_validate=False).model

@@ -18,6 +18,7 @@ from .errors import ConfigError, InputError
 from .report import Reporter
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
+from .store.file import LOCK_WAIT_S
 from .store.query import updated_at
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
@@ -27,6 +28,8 @@ def say(line: str) -> None:
     """One line on stderr, as written (no markup, no highlighting)."""
     err.print(line, markup=False, highlight=False, soft_wrap=True)
 Db = Annotated[str, typer.Option("--db", help="DuckDB file (created on first use).")]
+LockWait = Annotated[float, typer.Option("--lock-wait", min=0.0, help="Seconds to wait while another process "
+                                         "holds the database file (then one E040 line, exit 1).")]  # fmt: skip
 
 
 class EventsFormat(StrEnum):
@@ -73,6 +76,7 @@ def ingest_cmd(
     published: Annotated[str | None, typer.Option(help="Publication time of texts without one.")] = None,
     dask: Annotated[str | None, typer.Option(help="local:N or tcp://HOST:PORT: extract on Dask workers.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 64,
+    lock_wait: LockWait = LOCK_WAIT_S,
 ) -> None:
     """Read articles, extract their events and merge them into the database."""
     from .feeds import read_sources
@@ -92,7 +96,7 @@ def ingest_cmd(
         raise typer.BadParameter(str(exc), param_hint="--published") from exc
     report = Reporter(say)
     items = report.items(read_sources(paths, when))
-    with Store(db) as store, progress:
+    with Store(db, wait=lock_wait) as store, progress:
         if dask:
             from .scale import dask_extractor
 
@@ -199,14 +203,14 @@ def control_cmd(
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:
     """Who controlled PLACE and since when, with the evidence of each change (partial control kept)."""
-    from .control import controllers_at, place_events, timeline
+    from .control import controllers_at, period_json, place_events, timeline
 
     day = _day(at, "--at")
     with Store(db, read_only=True) as store:
         periods = timeline(place_events(store, place))
     if day:
         periods = controllers_at(periods, day)
-    records = [ex.period_json(p) for p in periods]
+    records = [period_json(p) for p in periods]
     if fmt is EventsFormat.jsonl:
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -227,6 +231,7 @@ def watch_cmd(
     db: Db = "events.duckdb",
     every: Annotated[str, typer.Option(help="Time between polls: 30s, 15m, 1h.")] = "15m",
     polls: Annotated[int | None, typer.Option(help="Stop after this many rounds (default: never).")] = None,
+    lock_wait: LockWait = LOCK_WAIT_S,
 ) -> None:
     """Poll feeds politely (ETag / Last-Modified, backoff, per-host rate limit) and ingest new articles."""
     from .feeds import Poll, parse_every, watch
@@ -236,7 +241,7 @@ def watch_cmd(
         err.print(f"{poll.feed}: HTTP {poll.status}, {s.articles} new articles, {s.events} events")
 
     check_gazetteer()
-    with Store(db) as store:
+    with Store(db, wait=lock_wait) as store:
         watch(feeds, store, parse_every(every), polls=polls, on_poll=show)
 
 

@@ -4,12 +4,16 @@ governorate that holds Palmyra)."""
 
 from __future__ import annotations
 
+import math
+import weakref
 from dataclasses import dataclass
+from functools import partial
 
 from ..geo import distance_km
 from ..records import Event
-from ..store import EventQuery, Store, query_events
+from ..store import EventQuery, Store, query_events, read_api
 from ..store.query import Fetch
+from .timeline import TERRITORY, Period, timeline
 
 NEAR_KM = 10.0  # events located this close to the place count as the place's
 
@@ -76,3 +80,91 @@ def place_events(
         queries.append(EventQuery(near=(*match.point, km)))
     found = {m.event.event_id: m.event for q in queries for m in query_events(store, q, fetch)}
     return [found[k] for k in sorted(found) if match.holds(found[k])]
+
+
+def control_periods(store: Store, place: str) -> tuple[Period, ...]:
+    """Who held ``place`` and when (the web API's control route): its events found as the CLI finds them (by
+    name, gazetteer name and vicinity), each query on its own cursor within the read time limit, the file held
+    for the whole lookup."""
+    with store.lease():
+        return timeline(place_events(store, place, fetch=partial(read_api.run, store)))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceControl:
+    """A place with control evidence: where it is and its periods of control."""
+
+    name: str  # the gazetteer's name of the town, or the events' own name for it
+    latitude: float
+    longitude: float
+    periods: tuple[Period, ...]
+
+
+_CONTROL: weakref.WeakKeyDictionary[Store, tuple[int, tuple[PlaceControl, ...]]] = weakref.WeakKeyDictionary()
+TOWN_KM = 25.0  # a place's events this close to the gazetteer's town of that name are the town's
+
+
+def control_places(store: Store) -> tuple[PlaceControl, ...]:
+    """Every place with control evidence (a territory event located there), its events found as
+    ``control_periods`` finds them ("Palmyra" and "Tadmur" are one town, the gazetteer's), from one read of
+    the territory events; read again after a writer changed the file (``Store.file.changes``)."""
+    with store.lease():
+        cached = _CONTROL.get(store)
+        if cached is None or cached[0] != store.file.changes:
+            cached = _CONTROL[store] = (store.file.changes, _control_places(store))
+        return cached[1]
+
+
+def _control_places(store: Store) -> tuple[PlaceControl, ...]:
+    """The places with control evidence and their periods, read from the file now."""
+    fetch = partial(read_api.run, store)
+    found = {m.event.event_id: m.event for sub in sorted(TERRITORY)
+             for m in query_events(store, EventQuery(event_type=sub), fetch)}  # fmt: skip
+    territory = [found[k] for k in sorted(found)]
+    towns: dict[str, tuple[float, float]] = {}
+    for name, lat, lon in _located(territory):
+        point = gazetteer_point(name)
+        if point is not None and distance_km(lat, lon, point[1], point[2]) <= TOWN_KM:
+            towns.setdefault(point[0], (point[1], point[2]))
+        else:
+            towns.setdefault(name, (lat, lon))
+    candidates = _Candidates(territory)
+    places = []
+    for name, (lat, lon) in sorted(towns.items()):
+        match = place_match(name)
+        places.append(PlaceControl(name, lat, lon, timeline(e for e in candidates.of(match) if match.holds(e))))
+    return tuple(c for c in places if c.periods)
+
+
+class _Candidates:
+    """The events a ``PlaceMatch`` may hold, found by name and by one-degree cell (a superset: ``holds``
+    decides), so that each town reads a few events, not all of them."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.by_name: dict[str, list[Event]] = {}
+        self.by_cell: dict[tuple[int, int], list[Event]] = {}
+        for e in events:
+            if e.location is not None:
+                self.by_name.setdefault(e.location.lower(), []).append(e)
+            if e.latitude is not None and e.longitude is not None:
+                self.by_cell.setdefault((math.floor(e.latitude), math.floor(e.longitude)), []).append(e)
+
+    def of(self, match: PlaceMatch) -> list[Event]:
+        found = {e.event_id: e for name in match.names for e in self.by_name.get(name, ())}
+        if match.point is not None:
+            lat, lon = match.point
+            reach = 1 + math.ceil(match.km / (111.0 * max(0.01, math.cos(math.radians(lat)))))  # cells of longitude
+            for y in range(math.floor(lat) - 1, math.floor(lat) + 2):
+                for x in range(math.floor(lon) - reach, math.floor(lon) + reach + 1):
+                    found.update((e.event_id, e) for e in self.by_cell.get((y, x), ()))
+        return [found[k] for k in sorted(found)]
+
+
+def _located(events: list[Event]) -> list[tuple[str, float, float]]:
+    """(location, mean latitude, mean longitude) of the events with a location and a position."""
+    at: dict[str, list[tuple[float, float]]] = {}
+    for e in events:
+        if e.location is not None and e.latitude is not None and e.longitude is not None:
+            at.setdefault(e.location, []).append((e.latitude, e.longitude))
+    mean = [(name, sum(p[0] for p in ps) / len(ps), sum(p[1] for p in ps) / len(ps)) for name, ps in at.items()]
+    return sorted(mean)

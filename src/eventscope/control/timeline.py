@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from ..records import Event, Evidence
 
@@ -118,3 +119,13 @@ def standing(in_force: Sequence[Period]) -> str:
     if len(holders) > 1:
         return "contested"
     return "partial" if all(p.partial for p in in_force) else "held"
+
+
+def period_json(period: Period) -> dict[str, Any]:
+    return {
+        "controller": period.controller, "start": period.start.isoformat(),
+        "end": period.end.isoformat() if period.end else None, "partial": period.partial, "scope": period.scope,
+        "change": period.change, "previous": period.previous, "event_id": period.event_id,
+        "evidence": [{"article_id": e.article_id, "text": e.text, "start": e.start, "end": e.end}
+                     for e in period.evidence],
+    }  # fmt: skip

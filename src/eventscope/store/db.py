@@ -10,15 +10,15 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, replace
 
 import duckdb
 
-from ..errors import StoreError
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
 from . import rows
+from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
 from .merging import StoredState
 from .schema import migrate, outdated
 from .sql import IN_IDS, insert_rows
@@ -39,64 +39,56 @@ class StoredArticle:
         return f"{self.key}#{self.version}"
 
 
-LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the file
-LOCK_POLL_S = 0.05
-ENV_MEMORY = "EVENTSCOPE_DB_MEMORY"  # DuckDB's memory limit per open file (it spills to disk past it)
-DEFAULT_MEMORY = "1GB"  # DuckDB's own default is 80% of RAM: its page cache would grow with the file
-
-
 def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
-    """Open the file, waiting while another process holds it (DuckDB allows one process at a time)."""
-    if read_only and not os.path.exists(path):
-        raise StoreError("E040", path=path, detail="no such file (eventscope ingest --db FILE creates it)")
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            limit: str | bool | int | float | list[str] = os.environ.get(ENV_MEMORY) or DEFAULT_MEMORY
-            return duckdb.connect(path, read_only=read_only, config={"memory_limit": limit})
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise StoreError("E040", path=path, detail=str(exc)) from exc
-            if time.monotonic() > deadline:
-                held = f"another process holds the file (a writer, or a server that keeps it open); waited {wait:g} s"
-                raise StoreError("E040", path=path, detail=f"{held}: {str(exc).splitlines()[0]}") from exc
-            time.sleep(LOCK_POLL_S)
-        except (duckdb.Error, OSError) as exc:
-            raise StoreError("E040", path=path, detail=str(exc)) from exc
+    """An instance with the file attached, waiting while another process holds it (see ``file.attach``)."""
+    conn = instance()
+    attach(conn, path, read_only, wait)
+    return conn
 
 
 class Store:
-    """A DuckDB file.  ``release`` closes the file between batches so readers can query meanwhile."""
+    """A DuckDB file, attached while it is used: ``release`` detaches it between batches, ``lease`` holds it for
+    one reader's request (``store.file``), so a writer and readers in other processes take turns."""
 
-    def __init__(self, path: str, read_only: bool = False, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: str, read_only: bool = False, clock: Callable[[], float] = time.time,
+                 wait: float = LOCK_WAIT_S) -> None:  # fmt: skip
         self.path = path
         self.read_only = read_only
         self.clock = clock  # read once per batch: the events it writes are stamped with it
         if not read_only and os.path.dirname(path):
             os.makedirs(os.path.dirname(path), exist_ok=True)
-        self._conn: duckdb.DuckDBPyConnection | None = connect(path, read_only)
-        self._released = time.monotonic()
+        self.file = DbFile(path, read_only, wait)
         self._column_types: dict[str, list[tuple[str, str]]] = {}
         if not read_only:
             migrate(self.conn)
         elif outdated(self.conn):  # a file an older eventscope wrote: migrate it once, then read
             self.release()
-            with connect(path, read_only=False) as writer:
+            with connect(path, read_only=False, wait=wait) as writer:
                 migrate(writer)
+        self.release()  # attached again on first use
 
     @property
     def conn(self) -> duckdb.DuckDBPyConnection:
-        if self._conn is None:
-            self._conn = connect(self.path, self.read_only)
-        return self._conn
+        """The connection, the file attached (until ``release``)."""
+        return self.file.conn()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own over the attached file (for a reader's thread)."""
+        cursor = self.conn.cursor()
+        cursor.execute(f"USE {FILE_DB}")
+        return cursor
+
+    def lease(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        """The file attached for one reader's request, detached when no request holds it."""
+        return self.file.lease()
 
     def release(self, every: float = 0.0) -> None:
-        """Close the file until the next use (another process may open it meanwhile), unless it was closed
-        less than ``every`` seconds ago: closing checkpoints the file, a cost that grows with it."""
-        if self._conn is not None and time.monotonic() - self._released >= every:
-            self._conn.close()
-            self._conn = None
-            self._released = time.monotonic()
+        """Detach the file until the next use (another process may open it meanwhile), unless it was detached
+        less than ``every`` seconds ago.  A writer that wrote checkpoints first: a log left behind would be replayed
+        by every reader's attach (once per web request), and by its own next attach."""
+        if not self.read_only and self.file.attached and wal_size(self.path):
+            self.file.conn().execute("CHECKPOINT")
+        self.file.release(every)
 
     def close(self) -> None:
         self.release()
@@ -106,6 +98,16 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def briefly(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for one short use: a file detached before is detached again after it."""
+        closed = not self.file.attached
+        try:
+            yield self.conn
+        finally:
+            if closed:
+                self.release()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -120,14 +122,12 @@ class Store:
     def versions(self, keys: Sequence[str]) -> dict[str, dict[str, int]]:
         """article key -> content hash -> version, for the stored articles of ``keys`` (a file closed for readers
         is closed again after the lookup: the ingest asks while it extracts, and readers get in meanwhile)."""
-        closed = self._conn is None
         known: dict[str, dict[str, int]] = {}
         query = ("SELECT article_key, content_hash, version FROM articles "
                  f"WHERE article_key {IN_IDS}")
-        for key, digest, version in self.conn.execute(query, [list(keys)]).fetchall():
-            known.setdefault(key, {})[digest] = version
-        if closed:
-            self.release()
+        with self.briefly() as conn:
+            for key, digest, version in conn.execute(query, [list(keys)]).fetchall():
+                known.setdefault(key, {})[digest] = version
         return known
 
     def merger(self) -> Merger:
@@ -212,14 +212,16 @@ class Store:
 
     def feed_state(self, url: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a feed last answered with."""
-        row = self.conn.execute("SELECT etag, last_modified FROM feed_state WHERE url = ?", [url]).fetchone()
+        with self.briefly() as conn:
+            row = conn.execute("SELECT etag, last_modified FROM feed_state WHERE url = ?", [url]).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
     def set_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self.conn.execute(
-            "INSERT INTO feed_state VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = ?, last_modified = ?",
-            [url, etag, last_modified, etag, last_modified],
-        )
+        with self.briefly() as conn:
+            conn.execute(
+                "INSERT INTO feed_state VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET etag = ?, last_modified = ?",
+                [url, etag, last_modified, etag, last_modified],
+            )
 
     def _quarantine(self, rejected: Sequence[Rejected]) -> None:
         first = {r.origin: [r.origin, r.code, r.reason] for r in reversed(rejected)}  # the first reason per input

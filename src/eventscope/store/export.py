@@ -8,7 +8,6 @@ import struct
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from ..control import Period
 from ..merge import MergedEvent
 from ..records import Event
 from ..serialize import event_record
@@ -108,16 +107,6 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: IO[st
 def flat(value: Any) -> Any:
     """A CSV cell: a list becomes its items joined by '; '."""
     return "; ".join(map(str, value)) if isinstance(value, list) else value
-
-
-def period_json(period: Period) -> dict[str, Any]:
-    return {
-        "controller": period.controller, "start": period.start.isoformat(),
-        "end": period.end.isoformat() if period.end else None, "partial": period.partial, "scope": period.scope,
-        "change": period.change, "previous": period.previous, "event_id": period.event_id,
-        "evidence": [{"article_id": e.article_id, "text": e.text, "start": e.start, "end": e.end}
-                     for e in period.evidence],
-    }  # fmt: skip
 
 
 def write_jsonl(events: Iterable[MergedEvent], out: IO[str]) -> None:

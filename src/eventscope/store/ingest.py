@@ -37,7 +37,6 @@ class Parsed(Protocol):
 # (article, events) pairs, or Parsed records whose PERSON spans spare a second pass of the recogniser
 Extractor = Callable[[Iterable[Article]], Iterable[tuple[Article, tuple[Event, ...]] | Parsed]]
 BATCH_SIZE = 64  # articles per transaction
-RELEASE_AFTER_S = 1.0  # a reader waits up to about this long plus one chunk's extraction for the file
 EXTRACT_CHUNK = 32  # articles handed to the extractor at once (a failing chunk is retried one by one)
 CHECK_CHUNK = 32  # inputs whose identity is looked up in the store at once
 
@@ -228,7 +227,7 @@ def ingest(
     store.release()
     stats, batch = IngestStats(), []
     try:
-        for who, found in gate.extracted(extractor, gate.filter(_releasing(items, store))):
+        for who, found in gate.extracted(extractor, gate.filter(items)):
             uid = f"{who.key}#{who.version}"
             stored = StoredArticle(found.article, who.key, who.version, who.digest, mentions_from(found, uid))
             batch.append(stored)
@@ -245,25 +244,13 @@ def ingest(
     return stats
 
 
-def _releasing(items: Iterable[T], store: Store) -> Iterator[T]:
-    """``items``, closing the file before each is read unless it was closed in the last ``RELEASE_AFTER_S``:
-    the extractor reads input when it is about to work, so readers get in while it does, and the file is not
-    checkpointed after every batch (a cost that grows with the file)."""
-    it = iter(items)
-    while True:
-        store.release(RELEASE_AFTER_S)
-        try:
-            item = next(it)
-        except StopIteration:
-            return
-        yield item
-
-
 def _flush(store: Store, merger: Merger, batch: list[StoredArticle], gate: _Gate, stats: IngestStats) -> IngestStats:
-    """Write the batch and the rejected inputs in one transaction (nothing to write: the file stays shut)."""
+    """Write the batch and the rejected inputs in one transaction, then detach the file: the writer holds it only
+    while it writes a batch (or looks up identities), so readers in other processes get in between batches."""
     rejected = list(gate.rejected)
     if batch or rejected:
         store.write_batch(batch, rejected, merger)
+        store.release()
     for stored in batch:
         gate.settled(stored.key, stored.digest)
     batch.clear()

@@ -4,31 +4,30 @@ Every query is parameterised and runs on its own cursor under a time limit
 (``conn.interrupt`` from a timer), so one slow request cannot hold the server.
 
 The server reads events from a *serving copy* (``prepare``): the events table copied into an
-attached in-memory database at start, ordered by (date_start, event_id) so that a page's
+attached in-memory database, ordered by (date_start, event_id) so that a page's
 top-N stops after the first row groups, with each event's grid cell precomputed for clusters.
-The database file itself is opened read-only and never changed.
+The database file itself is opened read-only and never changed; every public read holds it for its
+own duration only (``Store.lease``), so a writer in another process gets it between requests, and
+the copy is built again on the first read after a writer changed the file.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import threading
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import partial
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
-from ..control import TERRITORY, Period, PlaceMatch, gazetteer_point, place_events, place_match, timeline
-from ..geo import distance_km
 from ..merge import MergedEvent
-from ..records import Event
 from . import rows as event_rows
 from .db import Store
-from .query import EventQuery, query_events
 from .rows import like_pattern
 from .sql import IN_IDS
 
@@ -239,25 +238,24 @@ class Facets:
     sources: tuple[Facet, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceControl:
-    """A place with control evidence: where it is and its periods of control."""
-
-    name: str  # the gazetteer's name of the town, or the events' own name for it
-    latitude: float
-    longitude: float
-    periods: tuple[Period, ...]
-
-
 _SUMMARY = (
     "event_id, event_type, sub_event_type, actor1, actor2, date_start, date_end, location, country, "
     "latitude, longitude, fatalities_min, fatalities_max, source_count, mention_count"
 )
 
 
-_COPIES: weakref.WeakKeyDictionary[Store, str] = weakref.WeakKeyDictionary()
-_TYPES: weakref.WeakKeyDictionary[Store, tuple[str, ...]] = weakref.WeakKeyDictionary()  # type code -> name
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    table: str
+    types: tuple[str, ...]  # type code -> name
+    changes: int  # the store's ``file.changes`` when it was built: it is out of date when they differ
+
+
+_COPIES: weakref.WeakKeyDictionary[Store, _Copy] = weakref.WeakKeyDictionary()
 _COPY_LOCK = threading.Lock()
+_SERIAL = itertools.count()
+P = ParamSpec("P")
+R = TypeVar("R")
 _CELL_SUMS = (
     "count(*) AS n, sum(latitude) AS sy, sum(longitude) AS sx, min(longitude) AS w, min(latitude) AS s, "
     "max(longitude) AS e, max(latitude) AS nn, any_value(event_id) AS one, "
@@ -297,40 +295,63 @@ _COPY_TABLES = (
 )  # fmt: skip
 
 
+def leased(read: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """``read`` holding the file for its own duration (``Store.lease``)."""
+
+    @functools.wraps(read)
+    def held(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store.lease():
+            return read(store, *args, **kwargs)
+
+    return held
+
+
+@leased
 def prepare(store: Store) -> str:
-    """Build the serving copy of ``store``'s events once (see the module's docstring); return its name."""
+    """Build the serving copy of ``store``'s events (see the module's docstring), again when a writer changed the
+    file since; return its name."""
     with _COPY_LOCK:
-        if store in _COPIES:
-            return _COPIES[store]
+        old = _COPIES.get(store)
+        if old is not None and old.changes == store.file.changes:
+            return old.table
+        changes = store.file.changes
         conn = store.conn
         conn.execute("SET enable_progress_bar = false")  # (the copy of a large file takes seconds: no bar on stdout)
         attached = {row[0] for row in conn.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
         if SERVE_DB not in attached:
             conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
-        table = f"{SERVE_DB}.main.events_{len(_COPIES)}_{id(store):x}"
+        table = f"{SERVE_DB}.main.events_{next(_SERIAL)}_{id(store):x}"
         types = tuple(r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall())
         for suffix, sql in _COPY_TABLES:
             conn.execute(f"CREATE TABLE {table}{suffix} AS {sql.format(t=table)}", [list(types)] if not suffix else [])
-        _COPIES[store], _TYPES[store] = table, types
+        _COPIES[store] = _Copy(table, types, changes)
+        if old is not None:  # no read holds it: a lease that saw the change came first (store.file)
+            for suffix, _ in reversed(_COPY_TABLES):
+                conn.execute(f"DROP TABLE {old.table}{suffix}")
         return table
 
 
 def _events(store: Store) -> str:
-    return _COPIES.get(store) or prepare(store)
+    return prepare(store)
+
+
+def _types(store: Store) -> tuple[str, ...]:
+    return _COPIES[store].types
 
 
 def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY_TIMEOUT_S) -> list[Any]:
     """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds."""
-    cursor = store.conn.cursor()
-    timer = threading.Timer(timeout, cursor.interrupt)
-    timer.start()
-    try:
-        return cursor.execute(sql, list(params)).fetchall()
-    except duckdb.InterruptException as exc:
-        raise QueryTimeout(f"query interrupted after {timeout:g} s") from exc
-    finally:
-        timer.cancel()
-        cursor.close()
+    with store.lease():
+        cursor = store.cursor()
+        timer = threading.Timer(timeout, cursor.interrupt)
+        timer.start()
+        try:
+            return cursor.execute(sql, list(params)).fetchall()
+        except duckdb.InterruptException as exc:
+            raise QueryTimeout(f"query interrupted after {timeout:g} s") from exc
+        finally:
+            timer.cancel()
+            cursor.close()
 
 
 def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
@@ -372,6 +393,7 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+@leased
 def events_page(store: Store, f: EventFilter) -> EventPage:
     """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
     table = _events(store)
@@ -397,6 +419,7 @@ def _coarse_fits(f: EventFilter) -> bool:
     return all(v is None or v == "" for v in fine)
 
 
+@leased
 def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     """Events matching ``f`` (limit and offset ignored) grouped into 64-pixel grid cells of the map at ``zoom``.
 
@@ -428,13 +451,14 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
                      max(e) AS e, max(nn) AS nn, any_value(one) AS one, sum(fat) AS fat
               FROM ({" UNION ALL ".join(parts)}) GROUP BY cell, tcode)
         GROUP BY cell ORDER BY cell"""
-    names, out = _TYPES[store], []
+    names, out = _types(store), []
     for n, lat, lon, w, s, e, nn, codes, counts, one, fat in run(store, sql, args):
         types = {names[code]: int(k) for code, k in zip(codes, counts, strict=True)}
         out.append(Cluster(int(n), lat, lon, (w, s, e, nn), types, one if n == 1 else None, int(fat)))
     return ClusterPage(sum(c.count for c in out), tuple(out))
 
 
+@leased
 def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     """Events per start day and type (limit and offset of ``f`` are ignored)."""
     table = _events(store)
@@ -442,12 +466,12 @@ def day_counts(store: Store, f: EventFilter) -> tuple[DayCount, ...]:
     extra = " AND " if where else " WHERE "
     sql = (f"SELECT date_start, tcode, count(*), coalesce(sum(coalesce(fatalities_min, fatalities_max)), 0) "
            f"FROM {table}{where}{extra}date_start IS NOT NULL GROUP BY ALL")  # fmt: skip
-    names = _TYPES[store]
+    names = _types(store)
     rows = sorted((d, names[t], int(n), int(k)) for d, t, n, k in run(store, sql, params))
     return tuple(DayCount(d, t, n, k) for d, t, n, k in rows)
 
 
-_FACETS: weakref.WeakKeyDictionary[Store, Facets] = weakref.WeakKeyDictionary()
+_FACETS: weakref.WeakKeyDictionary[Store, tuple[int, Facets]] = weakref.WeakKeyDictionary()  # (file.changes, ...)
 # (field of Facets, the value, the value it lies within, the rows it is read from); {t} is the serving copy
 _FACET_SQL = (
     ("countries", "country", "NULL", "{t}"),
@@ -459,18 +483,22 @@ _FACET_SQL = (
 )
 
 
+@leased
 def facets(store: Store) -> Facets:
-    """The values of each filter (read once: the server's database does not change)."""
-    if store not in _FACETS:
-        table, found = _events(store), {}
+    """The values of each filter (read again after a writer changed the file)."""
+    table = _events(store)
+    cached = _FACETS.get(store)
+    if cached is None or cached[0] != store.file.changes:
+        found = {}
         for field, value, within, rows in _FACET_SQL:
             sql = (f"SELECT {value}, count(*), {within} FROM {rows.format(t=table)} WHERE {value} IS NOT NULL "
                    "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1000")  # fmt: skip
             found[field] = tuple(Facet(v, int(n), w) for v, n, w in run(store, sql, []))
-        _FACETS[store] = Facets(**found)
-    return _FACETS[store]
+        cached = _FACETS[store] = (store.file.changes, Facets(**found))
+    return cached[1]
 
 
+@leased
 def place_points(store: Store, bbox: tuple[float, float, float, float], limit: int) -> tuple[PlaceSummary, ...]:
     """The places of events inside ``bbox``, the ones with the most events first."""
     west, south, east, north = bbox
@@ -495,18 +523,21 @@ def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
     return len(found) > limit, found[:limit]
 
 
+@leased
 def actors(store: Store, q: NameQuery) -> ActorPage:
     """Actors named in events, the most frequent first."""
     more, rows = _names(store, "actors", q)
     return ActorPage(more, tuple(ActorSummary(*r) for r in rows))
 
 
+@leased
 def places(store: Store, q: NameQuery) -> PlacePage:
     """Places of events (a name in one admin1 and country), the most frequent first."""
     more, rows = _names(store, "places", q)
     return PlacePage(more, tuple(PlaceSummary(*r) for r in rows))
 
 
+@leased
 def event_detail(store: Store, event_id: str) -> EventDetail | None:
     """The event with its mentions, their evidence spans and the articles they were read from."""
     sql = (f"SELECT {_SUMMARY}, assoc_actors, admin1, actor1_type, actor2_type, time_precision, geo_precision, "
@@ -553,81 +584,14 @@ def _articles(store: Store, uids: list[str]) -> tuple[ArticleDetail, ...]:
     return tuple(ArticleDetail(*r) for r in run(store, sql, [uids]))
 
 
-def control_periods(store: Store, place: str) -> tuple[Period, ...]:
-    """Who held ``place`` and when (see ``eventscope.control``): its events found as the CLI finds them (by
-    name, gazetteer name and vicinity), each query on its own cursor within the time limit."""
-    return timeline(place_events(store, place, fetch=partial(run, store)))
-
-
-_CONTROL: weakref.WeakKeyDictionary[Store, tuple[PlaceControl, ...]] = weakref.WeakKeyDictionary()
-TOWN_KM = 25.0  # a place's events this close to the gazetteer's town of that name are the town's
-
-
-def control_places(store: Store) -> tuple[PlaceControl, ...]:
-    """Every place with control evidence (a territory event located there), its events found as
-    ``control_periods`` finds them ("Palmyra" and "Tadmur" are one town, the gazetteer's), from one read of
-    the territory events; read once (the server's database does not change)."""
-    if store not in _CONTROL:
-        fetch = partial(run, store)
-        found = {m.event.event_id: m.event for sub in sorted(TERRITORY)
-                 for m in query_events(store, EventQuery(event_type=sub), fetch)}  # fmt: skip
-        territory = [found[k] for k in sorted(found)]
-        towns: dict[str, tuple[float, float]] = {}
-        for name, lat, lon in _located(territory):
-            point = gazetteer_point(name)
-            if point is not None and distance_km(lat, lon, point[1], point[2]) <= TOWN_KM:
-                towns.setdefault(point[0], (point[1], point[2]))
-            else:
-                towns.setdefault(name, (lat, lon))
-        candidates = _Candidates(territory)
-        places = []
-        for name, (lat, lon) in sorted(towns.items()):
-            match = place_match(name)
-            places.append(PlaceControl(name, lat, lon, timeline(e for e in candidates.of(match) if match.holds(e))))
-        _CONTROL[store] = tuple(c for c in places if c.periods)
-    return _CONTROL[store]
-
-
-class _Candidates:
-    """The events a ``PlaceMatch`` may hold, found by name and by one-degree cell (a superset: ``holds``
-    decides), so that each town reads a few events, not all of them."""
-
-    def __init__(self, events: list[Event]) -> None:
-        self.by_name: dict[str, list[Event]] = {}
-        self.by_cell: dict[tuple[int, int], list[Event]] = {}
-        for e in events:
-            if e.location is not None:
-                self.by_name.setdefault(e.location.lower(), []).append(e)
-            if e.latitude is not None and e.longitude is not None:
-                self.by_cell.setdefault((math.floor(e.latitude), math.floor(e.longitude)), []).append(e)
-
-    def of(self, match: PlaceMatch) -> list[Event]:
-        found = {e.event_id: e for name in match.names for e in self.by_name.get(name, ())}
-        if match.point is not None:
-            lat, lon = match.point
-            reach = 1 + math.ceil(match.km / (111.0 * max(0.01, math.cos(math.radians(lat)))))  # cells of longitude
-            for y in range(math.floor(lat) - 1, math.floor(lat) + 2):
-                for x in range(math.floor(lon) - reach, math.floor(lon) + reach + 1):
-                    found.update((e.event_id, e) for e in self.by_cell.get((y, x), ()))
-        return [found[k] for k in sorted(found)]
-
-
-def _located(events: list[Event]) -> list[tuple[str, float, float]]:
-    """(location, mean latitude, mean longitude) of the events with a location and a position."""
-    at: dict[str, list[tuple[float, float]]] = {}
-    for e in events:
-        if e.location is not None and e.latitude is not None and e.longitude is not None:
-            at.setdefault(e.location, []).append((e.latitude, e.longitude))
-    mean = [(name, sum(p[0] for p in ps) / len(ps), sum(p[1] for p in ps) / len(ps)) for name, ps in at.items()]
-    return sorted(mean)
-
-
 def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
     """Every event matching ``f`` (limit and offset ignored) in full, by start day then id, ``EXPORT_CHUNK`` at a
-    time, with the Unix time each was last written; each read runs within the time limit."""
-    table = _events(store)
-    where, params = _where(f, table)
-    ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
+    time, with the Unix time each was last written; each read runs within the time limit and holds the file for
+    its own duration (a writer may change the file between two chunks: an event merged away meanwhile is left out)."""
+    with store.lease():
+        table = _events(store)
+        where, params = _where(f, table)
+        ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
     sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence, updated_at FROM events "
            f"WHERE event_id {IN_IDS} ORDER BY date_start, event_id")  # fmt: skip
     for at in range(0, len(ids), EXPORT_CHUNK):

@@ -11,7 +11,11 @@ from collections.abc import Callable
 
 import duckdb
 
-from .merging import fill_blocks, fill_merged_fields
+from ..merge import Mention
+from ..merge.reconcile import reconcile
+from . import rows
+from .blocks import fill_blocks
+from .sql import insert_rows
 
 _V1 = """
 CREATE TABLE articles (
@@ -147,6 +151,24 @@ ALTER TABLE events ADD COLUMN plover_type VARCHAR;
 ALTER TABLE events ADD COLUMN plover_mode VARCHAR;
 ALTER TABLE events ADD COLUMN source_via VARCHAR[];
 """
+
+def fill_merged_fields(conn: duckdb.DuckDBPyConnection) -> None:
+    """Migration 7: the reconciled mention fields (``rows.MERGED_FIELD_COLUMNS``) of the stored events, by the
+    merge's own rule (``merge.reconcile``) over their stored mentions (read at once: a migration runs once)."""
+    mentions = {r[0]: rows.mention_from_row(r, ()) for r in
+                conn.execute(f"SELECT {rows.MENTION_COLUMNS} FROM mentions").fetchall()}  # fmt: skip
+    members: dict[str, list[Mention]] = {}
+    for event_id, mention_id in conn.execute("SELECT event_id, mention_id FROM event_mentions ORDER BY ALL").fetchall():
+        if mention_id in mentions:
+            members.setdefault(event_id, []).append(mentions[mention_id])
+    values = [[event_id, *rows.merged_fields(reconcile(found).event)] for event_id, found in members.items()]
+    columns = (("event_id", "VARCHAR"), *rows.MERGED_FIELD_COLUMNS)
+    conn.execute(f"CREATE TEMP TABLE merged_fields ({', '.join(f'{c} {t}' for c, t in columns)})")
+    insert_rows(conn, "merged_fields", columns, values)
+    assigned = ", ".join(f"{c} = f.{c}" for c, _ in rows.MERGED_FIELD_COLUMNS)
+    conn.execute(f"UPDATE events SET {assigned} FROM merged_fields f WHERE events.event_id = f.event_id")
+    conn.execute("DROP TABLE merged_fields")
+
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, mentions, evidence, merged events, sources, quarantine", _V1),

@@ -19,10 +19,10 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..control import controllers_at, standing
+from ..control import control_periods, control_places, controllers_at, period_json, standing
 from ..control.place import load_gazetteer
+from ..errors import StoreError
 from ..store import Store, read_api
-from ..store import export as ex
 from . import download, labels
 from .errors import BadRequest, HTTPError, NotFound, TooManyRequests, Unauthorized, Unavailable
 from .guard import COOKIE, LoginLimiter, allowed_hosts, host_name, token_matches
@@ -109,7 +109,7 @@ class Api:
     def _read(self, fn: Any, *args: Any) -> Any:
         try:
             return fn(self.store, *args)
-        except read_api.QueryTimeout as exc:
+        except (read_api.QueryTimeout, StoreError) as exc:  # (StoreError: a writer kept the file past the wait)
             raise Unavailable(str(exc)) from exc
 
     def events(self, request: Request) -> Response:
@@ -153,16 +153,16 @@ class Api:
         only(request.query_params, frozenset({"date"}))
         day = day_param(request.query_params, "date")
         places = []
-        for c in self._read(read_api.control_places):
+        for c in self._read(control_places):
             now = controllers_at(c.periods, day)
             places.append({"name": c.name, "latitude": c.latitude, "longitude": c.longitude, "state": standing(now),
-                           "holders": [ex.period_json(p) for p in now]})  # fmt: skip
+                           "holders": [period_json(p) for p in now]})  # fmt: skip
         return SafeJSON({"date": day, "places": places})
 
     def control(self, request: Request) -> Response:
         name = request.path_params["name"]
-        periods = self._read(read_api.control_periods, name)
-        return SafeJSON({"place": name, "periods": [ex.period_json(p) for p in periods]})
+        periods = self._read(control_periods, name)
+        return SafeJSON({"place": name, "periods": [period_json(p) for p in periods]})
 
     def export(self, request: Request) -> Response:
         """Every event ``/api/events`` would list with the same filters (no pages: no limit or offset), as a file."""
