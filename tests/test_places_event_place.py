@@ -47,3 +47,8 @@ def test_a_countrys_possessive_on_a_force_names_its_owner_not_the_events_place()
 def test_a_countrys_possessive_on_a_region_is_a_place() -> None:
     (event,) = run_text("Gunmen killed nine villagers in Nigeria's northeast on Tuesday.").events
     assert event.country == "NGA"
+
+
+def test_a_region_named_with_its_designator_and_country_is_that_region_not_the_country() -> None:
+    (event,) = run_text("Rebels attacked a police post in Uruzgan Province, Afghanistan on Monday.").events
+    assert event.admin1 is not None and event.location != "Afghanistan" and event.country == "AFG"

@@ -138,6 +138,17 @@ def _tail_readings(gaz: Gazetteer, name: str) -> list[Candidate]:
     return []
 
 
+DESIGNATOR = re.compile(r"\s+(?:County|Province|District|Governorate|Region|Prefecture|Department|Division)$")
+
+
+def _designated(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """"Lamu County" that the gazetteer lacks: the regions named "Lamu" ("X County" is the region X)."""
+    short = DESIGNATOR.sub("", name)
+    if short == name:
+        return []
+    return [c for c in _lookup(gaz, short) if c.kind in ("admin1", "admin2")]
+
+
 def frame_of(readings: list[list[Candidate]], comma: bool) -> tuple[int, Candidate] | None:
     """(unit index, reading) of the broadest unit that has one, under which most of the chain's
     names have a reading. After a comma only a country or a first-order region counts; a town
@@ -168,12 +179,13 @@ def resolve_chain(gaz: Gazetteer, chain: Chain) -> list[tuple[Part, Candidate, i
     X's span takes the narrowest unit that does when X itself does not (``within``: X lies
     somewhere in that unit)."""
     readings = [_lookup(gaz, p.name) for p in chain.parts]
-    readings[0] = readings[0] or _tail_readings(gaz, chain.parts[0].name)
+    region = not readings[0] and _designated(gaz, chain.parts[0].name)
+    readings[0] = readings[0] or _tail_readings(gaz, chain.parts[0].name) or region or []
     found = frame_of(readings, chain.comma)
     if found is None:
         return []
     last, frame = found
-    picked = [_pick(r, frame, i == 0) if i < last else frame if i == last else None
+    picked = [_pick(r, frame, i == 0 and not region) if i < last else frame if i == last else None
               for i, r in enumerate(readings)]
     region_x = any(c.kind in (*FRAME_KINDS, "continent") for c in readings[0])
     if picked[0] is None and ((chain.comma and region_x) or not chain.placed):
