@@ -33,6 +33,13 @@ def test_police_shooting_at_a_protest_is_force_by_the_police_on_the_protesters()
     assert event.actor2 is not None and event.actor2.startswith("Protesters")
 
 
+def test_a_protest_and_the_polices_shooting_told_after_it_are_one_event_without_a_dateline() -> None:
+    found = events_of("Teachers protested in Nairobi on Tuesday over unpaid salaries. Police fired live "
+                      "bullets, killing two of the protesters, witnesses said.")
+    assert [e.sub_event_type for e in found] == ["Excessive force against protesters"]
+    assert found[0].fatalities == 2
+
+
 def test_on_the_seed_article_plover_fields_follow_every_sub_type_and_no_actor_fights_itself(seed_path: str) -> None:
     from eventscope.ingest import read_inputs
     from eventscope.pipeline import extract

@@ -32,16 +32,22 @@ def escalate_protests(mentions: list[EventMention]) -> list[EventMention]:
             continue
         if mention.sub_event_type == "Peaceful protest":
             for j in range(i + 1, min(len(mentions), i + 1 + RESPONSE_WINDOW)):
-                response = PROTEST_RESPONSES.get(mentions[j].sub_event_type)
+                response = _response(mentions[j])
                 if response is not None:
                     actor2 = mention.actor2 or (mentions[j].actor1 if mentions[j].actor1 != mention.actor1 else None)
                     mention = replace(mention, actor2=actor2,
                                       fatalities=max(mention.fatalities or 0, mentions[j].fatalities or 0))
                     mention = retype(mention, response, mentions[j].plover_mode)
-                    folded.add(j)
+                    folded |= {k for k in range(j, len(mentions)) if mentions[k].sentence == mentions[j].sentence
+                               and _response(mentions[k]) is not None}  # the response's sentence, all of it
                     break
         out.append(mention)
     return out
+
+
+def _response(mention: EventMention) -> str | None:
+    """The protest type a following mention makes of a protest: the police's intervention or force."""
+    return PROTEST_RESPONSES.get(mention.sub_event_type)
 
 
 NEXT_SENTENCE_GAP = 4  # characters between two sentences that follow each other
