@@ -45,7 +45,7 @@ CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation
                                    "threat", "history", "culture", "form", "crime", "perpetrator", "sign"})
 # what a campaign is called: its toll and its course are no one act ('the war has killed', 'the fight against')
 CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
-                              "fight", "struggle", "violence", "civil"})
+                              "fight", "struggle", "violence"})
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative

@@ -32,13 +32,11 @@ from ..vocabulary import kinds
 from . import lexicon as lx
 from .arguments import Arguments
 from .clause import clause_head, clause_tokens, lemmas_of
-from .plover import plover
 from .rules import (
     ARMED_TYPES,
     AT_A_PROTEST,
     CAPTIVES,
     DEMONSTRATIONS,
-    EVENT_TYPE_OF,
     LETHAL,
     MISSILES_OF_A_CROWD,
     SCUFFLES,
@@ -48,7 +46,7 @@ from .rules import (
     rule_is_sure,
     rule_subtype,
 )
-from .typing import Typing, type_mention, type_sentence
+from .typing import Typing, type_mention, type_sentence, typed
 
 # calibrated on the dev sets' tune parts: a rule the model did not confirm is right about as often as this
 RULE_ONLY_CONFIDENCE: Final = 0.25
@@ -70,12 +68,6 @@ class Clause:
 class Decision:
     typing: Typing
     step: str  # the step that fixed the type: 'model', 'rules', or an overrule's name
-
-
-def typed(sub: str, confidence: float, lemmas: frozenset[str]) -> Typing:
-    """A sub-type with every field derived from it (event type, PLOVER type and mode)."""
-    kind, mode = plover(sub, lemmas)
-    return Typing(EVENT_TYPE_OF[sub], sub, confidence, kind, mode)
 
 
 def decide(clause: Clause) -> Decision | None:

@@ -23,6 +23,7 @@ NEARLY = frozenset({"almost", "nearly"})  # 'was almost gunned down': it did not
 # 'convicted of the shooting' tell a trial, not the act (told elsewhere, if at all). A charge or an
 # accusation is not among them: 'a man accused of shooting a driver' is often the only report of the shooting
 LEGAL = frozenset({"convict", "sentence", "plead", "acquit", "testify", "guilty", "trial", "conviction"})
+GOVERNING_NOUNS = INTENT | LEGAL  # a noun whose phrase tells a plan or a verdict: 'its plan for', 'a conviction for'
 HEDGE_WORDS = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "unconfirmed", "rumour",
                          "rumor", "alleged", "suspected"})
 HEDGE_PHRASES = ("reports are saying", "reports say", "it is believed", "according to unconfirmed",
@@ -39,7 +40,7 @@ def _chain(token: Token, sent: SpacySpan) -> list[Token]:
     chain = [token]
     while chain[-1].head != chain[-1] and chain[-1].head.i >= sent.start and len(chain) < 8:
         if chain[-1].dep_ == "pobj" and chain[-1].head.head.pos_ in ("NOUN", "PROPN"):
-            if chain[-1].head.head.lemma_.lower() in INTENT | LEGAL:
+            if chain[-1].head.head.lemma_.lower() in GOVERNING_NOUNS:
                 chain.append(chain[-1].head.head)  # 'its plan for mass arrests', 'a conviction for murder'
             break  # 'the shooters in the mass shooting had planned ...': a phrase inside a noun phrase
         if chain[-1].dep_ in SUBJECT and len(chain) > 1 and chain[-2].dep_ in ("acl", "relcl"):

@@ -119,14 +119,19 @@ def mention_proba(sentence: str, cues: Cues) -> Floats:
     return p / p.sum()
 
 
+def typed(sub: str, confidence: float, lemmas: frozenset[str]) -> Typing:
+    """A sub-type with every field derived from it (event type, PLOVER type and mode)."""
+    kind, mode = plover(sub, lemmas)
+    return Typing(EVENT_TYPE_OF[sub], sub, confidence, kind, mode)
+
+
 def _decide(p: Floats, lemmas: frozenset[str], threshold: float) -> Typing | None:
     classes = model().classes
     best = int(p.argmax())
     sub, confidence = classes[best], float(p[best])
     if sub == NONE or confidence < threshold:
         return None
-    kind, mode = plover(sub, lemmas)
-    return Typing(EVENT_TYPE_OF[sub], sub, round(confidence, 4), kind, mode)
+    return typed(sub, round(confidence, 4), lemmas)
 
 
 def type_mention(sentence: str, cues: Cues, threshold: float | None = None) -> Typing | None:
