@@ -330,7 +330,7 @@ def test_a_clause_on_the_subject_of_a_demand_happened_even_when_the_parser_hangs
         "He was sentenced to ten years in prison in 2015 for the killing of two guards.",
         "The man pleaded guilty to attempted murder and illegal possession of a firearm.",
         "The journalist was almost gunned down outside her home by a hired gunman.",
-        "Prosecutors say the brothers hired a hitman to kill the businessman.",
+        "Prosecutors say the brothers hired two gunmen to kill the businessman.",
     ],
 )
 def test_acts_told_as_a_verdict_a_near_miss_or_a_commission_are_not_events(text: str) -> None:

@@ -87,7 +87,7 @@ PLACE_NOUNS = frozenset({"province", "region", "state", "city", "capital", "bord
 
 
 def _owner(token: Token, place: PlaceMention) -> bool:
-    """"Iran's Quds Force", "Turkey's military", "Kenya's president": a country's possessive on a
+    """"Chad's presidential guard", "Peru's military", "Ghana's president": a country's possessive on a
     noun that is no place names whose actor or office it is, not where it acted ("Syria's Idlib
     province", "Nigeria's northeast" are places)."""
     if token.dep_ != "poss" or not (place.feature_code or "").startswith("PCL"):

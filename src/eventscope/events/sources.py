@@ -113,7 +113,7 @@ def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> S
     if subject.tag_ in WH_TAGS or any(c.tag_ in WH_TAGS for c in subject.children):
         return None  # 'whose eye was said to ...': a relative clause, not a reporter
     carrier = _carried_by(subject)
-    if carrier is not None:  # 'data from the Gun Violence Archive', 'a memo by the ministry': who wrote it
+    if carrier is not None:  # 'data from a monitoring group', 'a memo by the ministry': who wrote it
         return _resolve(carrier, verb, tracker, doc)
     kind = "person" if subject.ent_type_ == "PERSON" else "anonymous"
     return Source(_tidy(text), start, end, kind=kind)
@@ -122,7 +122,7 @@ def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> S
 WH_TAGS = frozenset({"WP", "WP$", "WDT", "WRB"})
 CARRIERS = frozenset({"data", "datum", "memo", "report", "statement", "figure", "tally", "document", "letter", "record",
                       "count", "estimate", "survey", "analysis", "study", "footage", "video"})
-PARENTHESIS = re.compile(r"\s*(?:\([^)]*\)?|,\s*or\s+[A-Z][A-Za-z-]*)\s*$")  # '(SDF', ', or BLA'
+PARENTHESIS = re.compile(r"\s*(?:\([^)]*\)?|,\s*or\s+[A-Z][A-Za-z-]*)\s*$")  # 'X (ABC', 'X, or ABC'
 
 
 def _carried_by(subject: Token) -> Token | None:
@@ -138,8 +138,8 @@ def _carried_by(subject: Token) -> Token | None:
 
 
 def _tidy(text: str) -> str:
-    """One line, without a trailing parenthetical or alias ('the Syrian Democratic Forces (SDF', 'the
-    Baloch Liberation Army, or BLA' -> the name)."""
+    """One line, without a trailing parenthetical or alias ('the Northern Front (NF', 'the Northern
+    Front, or NF' -> the name)."""
     return PARENTHESIS.sub("", " ".join(text.split())) or " ".join(text.split())
 
 

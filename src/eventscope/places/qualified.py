@@ -142,7 +142,7 @@ DESIGNATOR = re.compile(r"\s+(?:County|Province|District|Governorate|Region|Pref
 
 
 def _designated(gaz: Gazetteer, name: str) -> list[Candidate]:
-    """"Lamu County" that the gazetteer lacks: the regions named "Lamu" ("X County" is the region X)."""
+    """"Uruzgan Province" that the gazetteer lacks: the regions named "Uruzgan" ("X Province" is region X)."""
     short = DESIGNATOR.sub("", name)
     if short == name:
         return []
