@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
@@ -20,9 +20,9 @@ from .errors import EventscopeError
 from .events.detect import sentence_mentions
 from .events.discourse import escalate_protests, is_tally, specify_weapons
 from .events.fatalities import fatalities
-from .events.lexicon import NOUN_TRIGGERS
 from .events.sources import SourceTracker, sentence_source
 from .places import Gazetteer, article_country, event_place, find_places
+from .places.sites import event_sites
 from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, TimeExpr
 from .times import tag_times
 
@@ -66,41 +66,6 @@ def mentions_of(
     return specify_weapons(escalate_protests(found))
 
 
-def is_modifier(doc: Doc, place: PlaceMention) -> bool:
-    """'Syrian' in 'Syrian troops', 'Britain' in 'Britain-based': a place word that modifies a noun
-    names whose actor or origin it is, not where an event happened."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    last = span[-1]
-    if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
-        return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
-    if _owner(last, place):
-        return True
-    return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
-
-
-PLACE_NOUNS = frozenset({"province", "region", "state", "city", "capital", "border", "territory", "coast", "town",
-                         "village", "district", "county", "area", "part", "side", "north", "south", "east", "west",
-                         "northeast", "northwest", "southeast", "southwest", "centre", "center", "interior",
-                         "frontier", "soil", "airspace", "waters", "heartland", "outskirts", "port", "island"})
-
-
-def _owner(token: Token, place: PlaceMention) -> bool:
-    """"Chad's presidential guard", "Peru's military", "Ghana's president": a country's possessive on a
-    noun that is no place names whose actor or office it is, not where it acted ("Syria's Idlib
-    province", "Nigeria's northeast" are places)."""
-    if token.dep_ != "poss" or not (place.feature_code or "").startswith("PCL"):
-        return False
-    head = token.head
-    return head.ent_type_ not in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in PLACE_NOUNS
-
-
-def _inside_actor(place: PlaceMention, actors: tuple[ActorMention, ...]) -> bool:
-    """'Syrian' in 'the Syrian Observatory for Human Rights' names an actor, not a site."""
-    return any(a.start <= place.start and place.end <= a.end for a in actors)
-
-
 def analyse_doc(doc: Doc, article: Article) -> Analysis:
     gazetteer, dictionary = _resources()
     places = find_places(doc, article, gazetteer)
@@ -108,7 +73,7 @@ def analyse_doc(doc: Doc, article: Article) -> Analysis:
     actors = find_actors(doc, article, dictionary, country=country)
     times = tag_times(doc, article)
     located = []
-    sites = tuple(p for p in places if not is_modifier(doc, p) and not _inside_actor(p, actors))
+    sites = event_sites(doc, places, actors)
     participants = participants_of(actors, dictionary)
     for mention in mentions_of(doc, actors, participants, dictionary):
         prior = [a for a in participants if a.start < mention.sentence.end]
