@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..store.read_api import SORTS, EventFilter, NameQuery
+from ..store.filters import SORTS, EventFilter
+from ..store.read_api import NameQuery
 from .errors import BadRequest
 from .settings import Settings
 
