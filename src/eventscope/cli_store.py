@@ -16,6 +16,7 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from .cli_output import print_table
 from .errors import ConfigError, InputError
 from .report import Reporter
+from .settings import current
 from .store import EventFilter, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
@@ -51,7 +52,7 @@ def check_gazetteer() -> None:
     from .places._build import embedded_key
     from .places.gazetteer import ENV_PATH, embedded_path
 
-    given = os.environ.get(ENV_PATH)
+    given = current().gazetteer
     if given and not os.path.isfile(given):
         raise ConfigError("E030", path=given, detail=f"no such file (named by {ENV_PATH})")
     target = embedded_path(embedded_key())

@@ -26,6 +26,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import duckdb
 
 from ..merge import MergedEvent
+from ..settings import current
 from . import filters
 from . import rows as event_rows
 from .db import Store
@@ -33,8 +34,6 @@ from .filters import SORTS, SOURCES_LC, EventFilter, whole_world
 from .rows import like_pattern
 from .sql import IN_IDS
 
-QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
-MAX_LIMIT = 1000  # events in one page
 EXPORT_CHUNK = 500  # events read (and sent) at a time by an export
 SERVE_DB = "eventscope_serve"  # the in-memory database that holds the serving copy
 GRID_SIZE = 65536  # grid cells across the world on each axis (16 bits of longitude and of latitude)
@@ -308,8 +307,10 @@ def _types(store: Store) -> tuple[str, ...]:
     return _COPIES[store].types
 
 
-def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY_TIMEOUT_S) -> list[Any]:
-    """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds."""
+def run(store: Store, sql: str, params: Sequence[object], timeout: float | None = None) -> list[Any]:
+    """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds (default:
+    the store's ``read_timeout``, the ``query_timeout_s`` setting)."""
+    timeout = store.read_timeout if timeout is None else timeout
     with store.lease():
         cursor = store.cursor()
         timer = threading.Timer(timeout, cursor.interrupt)
@@ -333,7 +334,7 @@ def events_page(store: Store, f: EventFilter) -> EventPage:
     """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
     table = _events(store)
     where, params = _where(f, table)
-    limit = MAX_LIMIT if f.limit is None else max(0, min(f.limit, MAX_LIMIT))
+    limit = current().max_limit if f.limit is None else max(0, f.limit)  # (the web checked it against max_limit)
     sql = f"SELECT {_SUMMARY} FROM {table}{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?"
     found = run(store, sql, [*params, limit + 1, max(0, f.offset)])
     return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
@@ -450,7 +451,7 @@ def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
     if q.country and kind == "places":
         checks.append("upper(country) = upper(?)")
         params.append(q.country)
-    limit = max(0, min(q.limit, MAX_LIMIT))
+    limit = max(0, q.limit)
     columns = "name, events, first, last" if kind == "actors" else "*"
     sql = (f"SELECT {columns} FROM {_events(store)}_{kind} WHERE {' AND '.join(checks)} "
            f"ORDER BY events DESC, name{', country, admin1' if kind == 'places' else ''} LIMIT ? OFFSET ?")  # fmt: skip

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..settings import SETTINGS
 from ..store.filters import SORTS
 from .params import BBOX_PATTERN, MAX_FATALITIES
-from .settings import SETTINGS
 
 
 def _q(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -156,7 +156,7 @@ _SCHEMAS: dict[str, Any] = {
 
 
 def document() -> dict[str, Any]:
-    settings = "; ".join(f"`{name}` (default {default}): {text}" for name, default, text in SETTINGS)
+    settings = "; ".join(f"`{s.name}` (${s.env}, default {s.default!r}): {s.help}" for s in SETTINGS)
     return {
         "openapi": "3.1.0",
         "info": {"title": "eventscope", "version": "1", "description": f"Read-only event API. Settings: {settings}."},
