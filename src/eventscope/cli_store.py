@@ -20,6 +20,7 @@ from .settings import current
 from .store import EventFilter, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
+from .store.ingest import default_extractor
 from .store.query import updated_at
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
@@ -104,7 +105,7 @@ def ingest_cmd(
             with dask_extractor(dask) as extractor:
                 stats = ingest(items, store, extractor, batch_size, show, report.rejected)
         else:
-            stats = ingest(items, store, None, batch_size, show, report.rejected)
+            stats = ingest(items, store, default_extractor(), batch_size, show, report.rejected)
     report.close()
     err.print(f"{stats.articles} articles, {stats.events} events stored; "
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
@@ -246,7 +247,7 @@ def watch_cmd(
 
     check_gazetteer()
     with Store(db, wait=lock_wait) as store:
-        watch(feeds, store, parse_every(every), polls=polls, on_poll=show)
+        watch(feeds, store, parse_every(every), polls=polls, extractor=default_extractor(), on_poll=show)
 
 
 def register(app: typer.Typer) -> None:
