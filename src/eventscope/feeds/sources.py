@@ -10,8 +10,8 @@ from ..errors import InputError
 from ..ingest import read_inputs
 from ..ingest.html import article_from_html
 from ..ingest.readers import open_regular, read_limited
-from ..limits import MAX_BYTES
 from ..records import Article, Rejected
+from ..settings import current
 from .fetch import Fetcher
 from .parse import feed_articles, looks_like_feed, page_text
 
@@ -40,7 +40,7 @@ def read_sources(
 def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rejected]:
     try:
         with open_regular(path) as handle:
-            body = read_limited(handle, MAX_BYTES.value)
+            body = read_limited(handle, current().max_bytes)
     except InputError as exc:
         yield Rejected(path, exc.code, str(exc))
         return
