@@ -63,3 +63,8 @@ def test_an_old_alias_of_a_town_on_another_continent_is_no_place_in_the_story() 
     analysis = run_text("Gunmen attacked Garissa and Wajir on Monday, and raided villages near Isiolo and Marsabit, "
                         "Kenyan police said. Residents of Lutetia fled toward Garissa.")
     assert [p.country for p in analysis.places if p.text == "Lutetia"] in ([], [None])
+
+
+def test_a_country_that_acts_is_its_government_not_the_place_it_acted_in() -> None:
+    events = run_text("Chad began a military offensive with airstrikes into Niger on Wednesday.").events
+    assert events and {e.country for e in events} == {"NER"}

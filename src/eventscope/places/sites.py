@@ -33,13 +33,19 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     last = span[-1]
     if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
         return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
-    if _owner(last, place) or _sufferers(last):
+    if _owner(last, place) or _sufferers(last) or _country_acting(last, place):
         return True
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 
 def _sufferers(token: Token) -> bool:
     return token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS") and token.dep_ in SUFFERERS
+
+
+def _country_acting(token: Token, place: PlaceMention) -> bool:
+    """'Turkey began an offensive into Syria', 'Iran launched missiles': a country that is a verb's
+    subject is its government acting, not the place where it acted."""
+    return (place.feature_code or "").startswith("PCL") and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
 
 
 def _owner(token: Token, place: PlaceMention) -> bool:
