@@ -19,7 +19,7 @@ from .report import Reporter
 from .store import EventQuery, IngestStats, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
-from .store.query import updated_at
+from .store.query import store_fetch, written
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 
@@ -176,14 +176,15 @@ def export_cmd(
         raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout", param_hint="--out")
     with Store(db, read_only=True) as store:
         found = query_events(store, query)
-        stamps = updated_at(store, [m.event.event_id for m in found]) if fmt is ExportFormat.acled_csv else {}
+        ids = [m.event.event_id for m in found]
+        stored = written(ids, store_fetch(store)) if fmt is ExportFormat.acled_csv else ex.Written()
     if fmt is ExportFormat.parquet:
         ex.write_parquet(found, out or sys.stdout.buffer)
         return
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
         if fmt is ExportFormat.acled_csv:
-            ex.write_csv(ex.acled_rows(found, stamps), ex.ACLED_COLUMNS, handle)
+            ex.write_csv(ex.acled_rows(found, stored), ex.ACLED_COLUMNS, handle)
         elif fmt is ExportFormat.jsonl:
             ex.write_jsonl(found, handle)
         else:

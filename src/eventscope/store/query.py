@@ -12,6 +12,7 @@ from ..geo import distance_km
 from ..merge import MergedEvent
 from . import rows
 from .db import Store
+from .export import Written
 from .sql import IN_IDS
 
 Fetch = Callable[[str, list[Any]], list[Any]]  # (sql, parameters) -> rows: how a reader runs one query
@@ -73,7 +74,27 @@ def query_events(store: Store, q: EventQuery, fetch: Fetch | None = None) -> lis
     return [rows.merged_from_columns(r) for r in found]
 
 
-def updated_at(store: Store, event_ids: list[str]) -> dict[str, int]:
-    """event id -> Unix time the writer last wrote it (events written before schema 3 have none)."""
-    sql = f"SELECT event_id, updated_at FROM events WHERE event_id {IN_IDS}"
-    return {eid: stamp for eid, stamp in store.conn.execute(sql, [event_ids]).fetchall() if stamp is not None}
+_STAMPS = f"SELECT event_id, updated_at FROM events WHERE event_id {IN_IDS} AND updated_at IS NOT NULL"
+# each report's associated actors, and whether its actor 1 is its merged event's actor 2
+_REPORT_SIDES = f"""SELECT x.event_id, x.actor2 IS NOT NULL AND m.actor1 = x.actor2, m.assoc_actors
+FROM (SELECT event_id, actor2, unnest(mention_ids) AS mention_id FROM events WHERE event_id {IN_IDS}) AS x
+JOIN mentions AS m USING (mention_id) WHERE len(m.assoc_actors) > 0"""
+
+
+def written(event_ids: list[str], fetch: Fetch) -> Written:
+    """What the store wrote of events besides their records: the Unix time of each one's last write (events
+    written before schema 3 have none), and which associated actors stand beside actor 2.  A report names
+    its associated actors beside its own actor 1 (``events.arguments``: co-agents); they stand beside the
+    merged event's actor 2 when every report naming them has that actor as its actor 1."""
+    stamps = {eid: stamp for eid, stamp in fetch(_STAMPS, [event_ids])}
+    beside: dict[str, set[str]] = {}
+    elsewhere: dict[str, set[str]] = {}
+    for eid, with_actor2, assoc in fetch(_REPORT_SIDES, [event_ids]):
+        (beside if with_actor2 else elsewhere).setdefault(eid, set()).update(assoc)
+    sides = {eid: frozenset(names - elsewhere.get(eid, set())) for eid, names in beside.items()}
+    return Written(stamps, {eid: names for eid, names in sides.items() if names})
+
+
+def store_fetch(store: Store) -> Fetch:
+    """A ``Fetch`` on the store's own connection (the CLI's reads)."""
+    return lambda sql, params: store.conn.execute(sql, params).fetchall()

@@ -28,6 +28,8 @@ import duckdb
 from ..merge import MergedEvent
 from . import rows as event_rows
 from .db import Store
+from .export import Written
+from .query import written
 from .rows import like_pattern
 from .sql import IN_IDS
 
@@ -584,17 +586,18 @@ def _articles(store: Store, uids: list[str]) -> tuple[ArticleDetail, ...]:
     return tuple(ArticleDetail(*r) for r in run(store, sql, [uids]))
 
 
-def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
+def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], Written]]:
     """Every event matching ``f`` (limit and offset ignored) in full, by start day then id, ``EXPORT_CHUNK`` at a
-    time, with the Unix time each was last written; each read runs within the time limit and holds the file for
-    its own duration (a writer may change the file between two chunks: an event merged away meanwhile is left out)."""
+    time, with what the store wrote of them (``query.written``); each read runs within the time limit and holds
+    the file for its own duration (a writer may change the file between two chunks: an event merged away
+    meanwhile is left out)."""
     with store.lease():
         table = _events(store)
         where, params = _where(f, table)
         ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
-    sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence, updated_at FROM events "
+    sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence FROM events "
            f"WHERE event_id {IN_IDS} ORDER BY date_start, event_id")  # fmt: skip
     for at in range(0, len(ids), EXPORT_CHUNK):
-        found = run(store, sql, [ids[at : at + EXPORT_CHUNK]])
-        merged = [event_rows.merged_from_columns(r[:-1]) for r in found]
-        yield merged, {r[0]: r[-1] for r in found if r[-1] is not None}
+        chunk = ids[at : at + EXPORT_CHUNK]
+        merged = [event_rows.merged_from_columns(r) for r in run(store, sql, [chunk])]
+        yield merged, written(chunk, functools.partial(run, store))
