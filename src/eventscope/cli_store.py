@@ -11,12 +11,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from .cli_output import print_table
+from .cli_progress import IngestProgress
 from .errors import ConfigError, InputError
 from .report import Reporter
-from .store import EventQuery, IngestStats, Store, ingest, query_events
+from .store import EventQuery, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
 from .store.query import store_fetch, written
@@ -60,16 +60,6 @@ def check_gazetteer() -> None:
                   "(about a minute, once)", markup=False, highlight=False)  # fmt: skip
 
 
-def _progress() -> tuple[Progress, TaskID]:
-    progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TextColumn("events {task.fields[events]}"), TextColumn("skipped {task.fields[skipped]}"),
-        TimeElapsedColumn(), console=err, transient=False,
-    )  # fmt: skip
-    task = progress.add_task("ingest", total=None, rate=0.0, events=0, skipped=0)
-    return progress, task
-
-
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl corpora, feeds, or URLs.")],
     db: Db = "events.duckdb",
@@ -79,17 +69,11 @@ def ingest_cmd(
     lock_wait: LockWait = LOCK_WAIT_S,
 ) -> None:
     """Read articles, extract their events and merge them into the database."""
-    from .feeds import read_sources
+    from .feeds import count_inputs, read_sources
     from .ingest import parse_time
 
     check_gazetteer()
-    progress, task = _progress()
-
-    def show(stats: IngestStats) -> None:
-        elapsed = progress.tasks[task].elapsed or 0.0
-        rate = stats.articles / elapsed if elapsed > 0 else 0.0
-        progress.update(task, completed=stats.articles, rate=rate, events=stats.events, skipped=stats.skipped)
-
+    progress = IngestProgress(err, count_inputs(paths))
     try:
         when = parse_time(published)
     except InputError as exc:
@@ -101,9 +85,9 @@ def ingest_cmd(
             from .scale import dask_extractor
 
             with dask_extractor(dask) as extractor:
-                stats = ingest(items, store, extractor, batch_size, show, report.rejected)
+                stats = ingest(items, store, extractor, batch_size, progress.show, report.rejected)
         else:
-            stats = ingest(items, store, None, batch_size, show, report.rejected)
+            stats = ingest(items, store, None, batch_size, progress.show, report.rejected)
     report.close()
     err.print(f"{stats.articles} articles, {stats.events} events stored; "
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
