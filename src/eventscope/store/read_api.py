@@ -25,6 +25,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
+from ..geo import Box, box_halves
 from ..merge import MergedEvent
 from . import rows as event_rows
 from .db import Store
@@ -361,6 +362,13 @@ def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
     return west <= -180 and south <= -90 and east >= 180 and north >= 90
 
 
+def _in_box(box: Box) -> tuple[str, list[float]]:
+    """The condition that an event (or place) lies in ``box``, which may cross the date line (west > east)."""
+    halves = box_halves(box)
+    sql = " OR ".join("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)" for _ in halves)
+    return f"({sql})", [v for west, south, east, north in halves for v in (south, north, west, east)]
+
+
 def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
     """The WHERE clause over the serving copy ``table`` and its parameters."""
     checks: list[tuple[object, str, list[Any]]] = [
@@ -381,8 +389,7 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
         p = like_pattern(f.actor)
         checks.append((True, f"(a1 IN ({ids}) OR a2 IN ({ids}) OR {assoc})", [p, p, p]))
     if f.bbox and not _whole_world(f.bbox):
-        west, south, east, north = f.bbox
-        checks.append((True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]))
+        checks.append((True, *_in_box(f.bbox)))
     if f.text and "\x1f" not in f.text:  # one LIKE over the place and evidence of each event
         checks.append((True, "contains(search_lc, ?)", [f.text.lower()]))  # (twice as fast as LIKE ... ESCAPE)
     elif f.text:  # a unit separator could match across two sentences: read them one by one
@@ -427,6 +434,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
 
     At zoom <= 4 without a date, actor or text filter, the cells wholly inside the box are added up from
     the coarse grid and only the events in the box's edge cells are read one by one: the counts are exact.
+    A box across the date line (west > east) reads its events one by one.
     """
     table, shift = _events(store), max(0, PIXEL_BITS - zoom)
     where, params = _where(f, table)
@@ -434,7 +442,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     raw = f"SELECT CAST(gx >> ? AS BIGINT) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
     raw += "gx IS NOT NULL AND gy IS NOT NULL"
     parts, args = [raw + " GROUP BY cell, tcode"], [shift, shift, *params]
-    if shift >= COARSE_BITS and _coarse_fits(f):
+    if shift >= COARSE_BITS and _coarse_fits(f) and len(box_halves(f.bbox or (-180, -90, 180, 90))) == 1:
         world = f.bbox is None or _whole_world(f.bbox)  # then no event lies in an edge cell
         inner = [0, GRID_SIZE, 0, GRID_SIZE] if world or f.bbox is None else _inner_cells(f.bbox)
         coarse_where, coarse_params = _where(replace(f, bbox=None), table)
@@ -502,11 +510,10 @@ def facets(store: Store) -> Facets:
 
 @leased
 def place_points(store: Store, bbox: tuple[float, float, float, float], limit: int) -> tuple[PlaceSummary, ...]:
-    """The places of events inside ``bbox``, the ones with the most events first."""
-    west, south, east, north = bbox
-    sql = (f"SELECT * FROM {_events(store)}_places WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? "
-           "ORDER BY events DESC, name LIMIT ?")  # fmt: skip
-    return tuple(PlaceSummary(*r) for r in run(store, sql, [south, north, west, east, limit]))
+    """The places of events inside ``bbox`` (which may cross the date line), the ones with the most events first."""
+    inside, params = _in_box(bbox)
+    sql = f"SELECT * FROM {_events(store)}_places WHERE {inside} ORDER BY events DESC, name LIMIT ?"
+    return tuple(PlaceSummary(*r) for r in run(store, sql, [*params, limit]))
 
 
 def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
