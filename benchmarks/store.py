@@ -24,7 +24,7 @@ from pathlib import Path
 
 from eventscope.merge import Mention, Merger
 from eventscope.records import Event, Evidence
-from eventscope.store import EventQuery, Store, query_events
+from eventscope.store import EventFilter, Store, query_events
 
 
 def synthetic(n: int, seed: int = 7) -> list[Mention]:
@@ -57,7 +57,7 @@ def bench_query(merger: Merger) -> tuple[float, int]:
         events = [rows.event_row(m) for m in merger.events()]
         cols = rows.EVENT_COLUMNS
         store.conn.executemany(f"INSERT INTO events ({cols}) VALUES ({','.join('?' * len(events[0]))})", events)
-        q = EventQuery(since=date(2016, 6, 1), until=date(2016, 6, 30), country="SYR", limit=100)
+        q = EventFilter(since=date(2016, 6, 1), until=date(2016, 6, 30), country="SYR", limit=100)
         start = time.perf_counter()
         found = query_events(store, q)
         return time.perf_counter() - start, len(found)

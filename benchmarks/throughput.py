@@ -35,11 +35,12 @@ def _child(mode: str, path: str) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from eventscope import nlp
     from eventscope.ingest import read_inputs
-    from eventscope.pipeline import extract
+    from eventscope.pipeline import Pipeline
     from eventscope.records import Article
 
     articles = [a for a in read_inputs([path]) if isinstance(a, Article)]
     nlp.load()
+    extract = Pipeline.default().extract
     if mode == "eventscope":  # models, gazetteer and dictionaries loaded before the clock, like spaCy's model
         for _ in extract(articles[:WARM_UP]):
             pass

@@ -38,11 +38,11 @@ def extracted(shared: Path, cache: Path | None = None) -> list[Parsed]:
         with cache.open("rb") as handle:
             found: list[Parsed] = pickle.load(handle)  # noqa: S301 - a file this script wrote
             return found
-    from eventscope.pipeline import analyses
+    from eventscope.pipeline import Pipeline
 
     notes = [json.loads(line) for line in (shared / "eval/acled/dev.jsonl").open(encoding="utf-8")]
     articles = [Article(article_id=row["event_id_cnty"], text=row["notes"], origin="acled") for row in notes]
-    found = [(a.article, a.events, a.persons) for a in analyses(articles)]
+    found = [(a.article, a.events, a.persons) for a in Pipeline.default().analyses(articles)]
     if cache is not None:
         with cache.open("wb") as handle:
             pickle.dump(found, handle)

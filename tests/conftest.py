@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -12,7 +13,7 @@ from starlette.testclient import TestClient
 
 from eventscope import nlp
 from eventscope.ingest import make_article
-from eventscope.pipeline import Analysis, analyse
+from eventscope.pipeline import Analysis, Pipeline
 from eventscope.records import Article, Event
 from eventscope.times import tag_times
 
@@ -51,9 +52,15 @@ def history_client(history_db: Path) -> Iterator[TestClient]:
         yield c
 
 
+@functools.cache
+def pipeline() -> Pipeline:
+    """The packaged pipeline, built once for the tests of this process."""
+    return Pipeline.default()
+
+
 def run_text(text: str, published: datetime | None = PUBLISHED, article_id: str = "t") -> Analysis:
     article = make_article(text, article_id, origin="test", published=published, find_title=False)
-    (analysis,) = list(analyse([article]))
+    (analysis,) = list(pipeline().analyse([article]))
     assert isinstance(analysis, Analysis), analysis
     return analysis
 

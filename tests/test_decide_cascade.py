@@ -13,7 +13,9 @@ from eventscope.events.clause import clause_lemmas
 from eventscope.events.decide import Clause, Decision, decide, steps
 from eventscope.events.detect import find_triggers
 from eventscope.events.plover import PLOVER_MODES, plover
+from eventscope.events.typing import EventTyper
 
+TYPER = EventTyper.packaged()
 CATEGORIES = Path(__file__).resolve().parents[1] / "src" / "eventscope" / "data" / "acled_event_categories.csv"
 
 
@@ -24,7 +26,7 @@ def decisions(text: str) -> list[Decision | None]:
         for trigger in find_triggers(sent):
             lemmas = clause_lemmas(trigger.token, sent)
             clause = Clause(trigger.token, trigger.frame, sent, lemmas, find_arguments(trigger.token, []))
-            out.append(decide(clause))
+            out.append(decide(clause, TYPER))
     return out
 
 

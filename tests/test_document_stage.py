@@ -84,3 +84,31 @@ def test_a_wars_toll_and_a_fight_against_a_group_are_campaigns_not_events() -> N
 
 def test_violence_dated_to_one_day_is_an_event() -> None:
     assert [e.sub_event_type for e in events_of("Violence killed 12 people in the town on Sunday.")] == ["Attack"]
+
+
+def test_an_act_told_as_a_habit_is_not_an_event() -> None:
+    events = events_of("The land seizures began in 2001. Militiamen often killed the farmers who worked there.")
+    assert [e for e in events if e.event_type == "Violence against civilians"] == []
+
+
+def test_an_act_told_in_the_simple_present_passive_is_a_rule_not_an_event() -> None:
+    events = events_of("Gunmen killed two traders in Garissa on Monday. The monitor counts incidents where "
+                       "four or more people are killed by gunfire.")
+    assert [(e.location, len(e.evidence)) for e in events] == [("Garissa", 1)]
+
+
+def test_deaths_in_the_attack_told_later_are_that_attack() -> None:
+    events = events_of("Gunmen attacked a hotel in Garissa on Monday. On Wednesday, the governor said three foreign "
+                       "nationals were killed in the attack, and two more were injured.")
+    assert [(e.location, e.fatalities) for e in events] == [("Garissa", 3)]
+
+
+def test_a_detail_placed_at_its_country_takes_the_region_of_the_event_it_continues() -> None:
+    events = events_of("Militants attacked a military base in Kilifi County, Kenya on Monday. "
+                       "Two soldiers were killed in Kenya on Monday, the army said.")
+    assert {e.location for e in events} == {"Kilifi"}
+
+
+def test_nationals_killed_are_people_not_the_place_of_the_killing() -> None:
+    events = events_of("Gunmen attacked a hotel in Garissa on Monday. Three Germans were killed.")
+    assert [(e.location, e.country) for e in events] == [("Garissa", "KEN")]

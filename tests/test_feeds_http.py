@@ -14,7 +14,7 @@ from linex import extract  # noqa: E402
 
 from eventscope.feeds import Fetcher, parse_every, read_sources, watch  # noqa: E402
 from eventscope.records import Article  # noqa: E402
-from eventscope.store import EventQuery, Store, query_events  # noqa: E402
+from eventscope.store import EventFilter, Store, query_events  # noqa: E402
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -95,7 +95,7 @@ def test_watch_polls_conditionally_and_ingests_only_new_articles(server: str, tm
     with Store(str(tmp_path / "db.duckdb")) as store:
         watch([f"{server}/feed.xml"], store, parse_every("15m"), polls=2, fetcher=fast(),
               extractor=partial(extract), sleep=sleeps.append)  # fmt: skip
-        events = query_events(store, EventQuery())
+        events = query_events(store, EventFilter())
     assert sleeps == [900.0] and len(events) == 2
     assert Handler.hits["/feed.xml"] == 2 and Handler.hits["/story/1.html"] == 1  # the 2nd poll got 304
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from eventscope.ingest import read_inputs
-from eventscope.ingest.checks import MAX_BYTES
 from eventscope.records import Article, Rejected
+from eventscope.settings import current
 
 GOOD = "Government troops clashed with rebels near the town on Monday, killing three fighters.\n"
 FRENCH = ("Les forces gouvernementales ont repris le contrôle de la ville après des combats violents "
@@ -47,7 +47,7 @@ def test_latin1_file_is_decoded_not_refused(tmp_path: Path) -> None:
 def test_huge_file_is_rejected_reading_no_more_than_the_limit(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as handle:
-        handle.truncate(MAX_BYTES.value + 1)
+        handle.truncate(current().max_bytes + 1)
     (item,) = list(read_inputs([str(huge)]))
     assert isinstance(item, Rejected) and item.code == "E004"
 

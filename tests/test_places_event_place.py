@@ -52,3 +52,14 @@ def test_a_countrys_possessive_on_a_region_is_a_place() -> None:
 def test_a_region_named_with_its_designator_and_country_is_that_region_not_the_country() -> None:
     (event,) = run_text("Rebels attacked a police post in Uruzgan Province, Afghanistan on Monday.").events
     assert event.admin1 is not None and event.location != "Afghanistan" and event.country == "AFG"
+
+
+def test_a_region_named_before_its_country_is_the_place_not_the_country() -> None:
+    (event,) = run_text("Militants attacked a joint Kenya-U.S. military base in Kilifi County, Kenya on Monday.").events
+    assert event.location == "Kilifi" and event.country == "KEN"
+
+
+def test_an_old_alias_of_a_town_on_another_continent_is_no_place_in_the_story() -> None:
+    analysis = run_text("Gunmen attacked Garissa and Wajir on Monday, and raided villages near Isiolo and Marsabit, "
+                        "Kenyan police said. Residents of Lutetia fled toward Garissa.")
+    assert [p.country for p in analysis.places if p.text == "Lutetia"] in ([], [None])

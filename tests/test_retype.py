@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import events_of
+from conftest import events_of, pipeline
 from eventscope.events.plover import _FROM_WORDS, PLOVER_OF
 from eventscope.records import Event
 
@@ -42,11 +42,10 @@ def test_a_protest_and_the_polices_shooting_told_after_it_are_one_event_without_
 
 def test_on_the_seed_article_plover_fields_follow_every_sub_type_and_no_actor_fights_itself(seed_path: str) -> None:
     from eventscope.ingest import read_inputs
-    from eventscope.pipeline import extract
     from eventscope.records import Article
 
     articles = [a for a in read_inputs([seed_path, str(ROOT / "examples")]) if isinstance(a, Article)]
-    events = [e for _, found in extract(articles) for e in found]
+    events = [e for _, found in pipeline().extract(articles) for e in found]
     assert len(events) >= 10
     assert all(_derived_fields_follow_the_type(e) for e in events)
     assert all(e.actor1 is None or e.actor1 != e.actor2 for e in events)

@@ -12,7 +12,9 @@ from corpus import articles, dump, write_corpus  # noqa: E402
 
 from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.scale import dask_extractor  # noqa: E402
+from eventscope.scale.extract import PipelinePlugin  # noqa: E402
 from eventscope.store import Store, ingest  # noqa: E402
+from eventscope.store.ingest import default_extractor  # noqa: E402
 
 
 @pytest.mark.slow  # 10-28 s: it starts a two-worker Dask cluster (make test-all runs it)
@@ -24,3 +26,23 @@ def test_two_dask_workers_give_the_same_database_as_one_process(tmp_path: Path) 
     with Store(str(tmp_path / "dask.duckdb")) as store, dask_extractor("local:2", linex.extract, chunk=4) as run:
         ingest(read_inputs([str(corpus)]), store, run, batch_size=8)
     assert dump(tmp_path / "dask.duckdb") == dump(tmp_path / "one.duckdb")
+
+
+
+@pytest.mark.slow  # ~30 s: a worker process loads spaCy and builds its own pipeline (make test-all runs it)
+def test_a_dask_worker_builds_its_own_pipeline_and_extracts_as_this_process_does() -> None:
+    from eventscope.ingest import make_article
+    from eventscope.store.ingest import local_analyser
+
+    texts = ["Rebels attacked an army post on Monday, killing three soldiers.",
+             "Police fired tear gas at protesters in the capital on Tuesday."]  # fmt: skip
+    items = [make_article(t, f"d{n}", origin="test", find_title=False) for n, t in enumerate(texts)]
+    here = list(local_analyser(default_extractor()).run(items))
+    with dask_extractor("local:1") as analyser:
+        there = list(analyser.run(items))
+    assert there == here and all(a.events for a in here)
+
+
+def test_the_workers_pipeline_plugin_carries_the_writers_threshold() -> None:
+    plugin = cloudpickle.loads(cloudpickle.dumps(PipelinePlugin(0.95)))  # as a worker receives it
+    assert plugin.pipeline().typer.threshold == 0.95 and plugin.pipeline() is plugin.pipeline()

@@ -13,7 +13,7 @@ from linex import extract  # noqa: E402
 
 from eventscope.cli import app  # noqa: E402
 from eventscope.ingest import read_inputs  # noqa: E402
-from eventscope.store import EventQuery, Store, ingest, query_events  # noqa: E402
+from eventscope.store import EventFilter, Store, ingest, query_events  # noqa: E402
 from eventscope.store.export import ACLED_COLUMNS  # noqa: E402
 
 UNPLACED = {"id": "nowhere", "text": "EV|Protests|Peaceful protest|Protesters||2017-03-05||||\n"}
@@ -43,11 +43,11 @@ def test_events_jsonl_lists_every_merged_report(tmp_path: Path) -> None:
 
 def test_event_filters(tmp_path: Path) -> None:
     with Store(str(build(tmp_path)), read_only=True) as store:
-        assert len(query_events(store, EventQuery(near=(34.5, 38.3, 20)))) == 1
-        assert len(query_events(store, EventQuery(near=(34.5, 38.3, 1)))) == 0
-        assert len(query_events(store, EventQuery(actor="russia"))) == 6
-        assert len(query_events(store, EventQuery(event_type="Armed clash", country="SYR"))) == 1
-        assert len(query_events(store, EventQuery(since="2017-03-01", until="2017-03-01"))) == 1  # type: ignore[arg-type]
+        assert len(query_events(store, EventFilter(near=(34.5, 38.3, 20)))) == 1
+        assert len(query_events(store, EventFilter(near=(34.5, 38.3, 1)))) == 0
+        assert len(query_events(store, EventFilter(actor="russia"))) == 6
+        assert len(query_events(store, EventFilter(event_type="Armed clash", country="SYR"))) == 1
+        assert len(query_events(store, EventFilter(since="2017-03-01", until="2017-03-01"))) == 1  # type: ignore[arg-type]
 
 
 def test_acled_csv_has_acleds_columns_in_order_and_notes_from_evidence(tmp_path: Path) -> None:
@@ -72,8 +72,8 @@ def test_acled_timestamp_is_when_the_store_last_wrote_the_event(tmp_path: Path) 
 
 def test_actor_filter_takes_percent_and_underscore_literally(tmp_path: Path) -> None:
     with Store(str(build(tmp_path)), read_only=True) as store:
-        assert len(query_events(store, EventQuery(actor="Russ"))) == 6
-        assert query_events(store, EventQuery(actor="%")) == query_events(store, EventQuery(actor="R_ssia")) == []
+        assert len(query_events(store, EventFilter(actor="Russ"))) == 6
+        assert query_events(store, EventFilter(actor="%")) == query_events(store, EventFilter(actor="R_ssia")) == []
 
 
 def test_geojson_gives_every_event_an_id_and_a_null_geometry_when_it_has_no_coordinates(tmp_path: Path) -> None:

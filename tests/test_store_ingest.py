@@ -17,7 +17,7 @@ from linex import extract  # noqa: E402
 
 from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.merge import Merger  # noqa: E402
-from eventscope.store import SCHEMA_VERSION, EventQuery, Store, ingest, query_events  # noqa: E402
+from eventscope.store import SCHEMA_VERSION, EventFilter, Store, ingest, query_events  # noqa: E402
 from eventscope.store.ingest import EXTRACT_CHUNK  # noqa: E402
 from eventscope.store.rows import MERGED_FIELD_COLUMNS  # noqa: E402
 from eventscope.store.schema import current_version  # noqa: E402
@@ -120,7 +120,7 @@ def test_migration_7_reconciles_the_stored_mentions_fields_into_their_events_as_
         memory.add(store.fetch_mentions(ids))
         _drop_merged_fields(store)
     with Store(str(db)) as store:
-        stored = {m.event.event_id: m.event for m in query_events(store, EventQuery())}
+        stored = {m.event.event_id: m.event for m in query_events(store, EventFilter())}
     expected = {m.event.event_id: m.event for m in memory.events()}
     fields = [c for c, _ in MERGED_FIELD_COLUMNS]
     assert {k: [getattr(e, f) for f in fields] for k, e in stored.items()} == {
@@ -132,7 +132,7 @@ def test_a_reader_brings_a_file_of_an_older_schema_up_to_date(tmp_path: Path) ->
     run(tmp_path / "db.duckdb", write_corpus(tmp_path / "c.jsonl", articles(6)))
     back_to_schema_3(tmp_path / "db.duckdb")
     with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
-        assert len(query_events(store, EventQuery(place="Palmyra"))[0].event.evidence) == 2
+        assert len(query_events(store, EventFilter(place="Palmyra"))[0].event.evidence) == 2
         assert store.conn.execute("SELECT max(version) FROM schema_migrations").fetchone() == (SCHEMA_VERSION,)
 
 

@@ -10,6 +10,8 @@ from eventscope.events.model import artefact
 from eventscope.events.plover import PLOVER_OF, plover
 from eventscope.events.rules import EVENT_TYPE_OF, Cues
 
+TYPER = ty.EventTyper.packaged()
+
 
 def cues(frame: str, sentence: str) -> Cues:
     words = frozenset(w.strip(".,").lower() for w in sentence.split())
@@ -18,7 +20,7 @@ def cues(frame: str, sentence: str) -> Cues:
 
 def test_a_grenade_is_a_grenade() -> None:
     s = "Unknown attackers hurled a grenade at a police post in the town, wounding two officers."
-    t = ty.type_mention(s, cues("attack", s))
+    t = TYPER.mention(s, cues("attack", s))
     assert t is not None and t.sub_event_type == "Grenade"
     assert t.event_type == "Explosions/Remote violence"
     assert (t.plover_type, t.plover_mode) == ("ASSAULT", "explosives")
@@ -26,44 +28,39 @@ def test_a_grenade_is_a_grenade() -> None:
 
 def test_an_airstrike_is_an_air_strike() -> None:
     s = "Warplanes carried out an airstrike on the village, killing five civilians."
-    t = ty.type_mention(s, cues("air", s))
+    t = TYPER.mention(s, cues("air", s))
     assert t is not None and t.sub_event_type == "Air/drone strike"
     assert (t.plover_type, t.plover_mode) == ("ASSAULT", "heavy-weapons")
 
 
 def test_protest_dispersed_with_tear_gas_is_protest_with_intervention() -> None:
     s = "Police fired tear gas to disperse hundreds of protesters who marched to parliament."
-    t = ty.type_mention(s, cues("protest", s))
+    t = TYPER.mention(s, cues("protest", s))
     assert t is not None and t.sub_event_type == "Protest with intervention"
     assert (t.plover_type, t.plover_mode) == ("PROTEST", "demo")
 
 
 def test_an_earthquake_is_no_event() -> None:
     s = "A magnitude 6.4 earthquake struck the region on Sunday, killing 30 people and destroying homes."
-    assert ty.type_mention(s, cues("kill", s)) is None
-    assert ty.type_sentence(s) is None
+    assert TYPER.mention(s, cues("kill", s)) is None
+    assert TYPER.sentence(s) is None
 
 
 def test_a_sentence_without_conflict_is_no_event() -> None:
-    assert ty.type_sentence("The central bank raised interest rates by half a point on Tuesday.") is None
+    assert TYPER.sentence("The central bank raised interest rates by half a point on Tuesday.") is None
 
 
-def test_threshold_suppresses_unsure_events() -> None:
+def test_a_typers_threshold_suppresses_unsure_events_and_leaves_other_typers_alone() -> None:
     s = "Gunmen attacked the village on Monday."
-    sure = ty.type_mention(s, cues("attack", s), threshold=0.0)
-    assert sure is not None
-    assert ty.type_mention(s, cues("attack", s), threshold=1.0) is None
-    ty.set_threshold(1.0)
-    try:
-        assert ty.type_mention(s, cues("attack", s)) is None
-    finally:
-        ty.set_threshold(0.0)
+    strict = ty.EventTyper(TYPER.model, threshold=1.0)
+    assert strict.mention(s, cues("attack", s)) is None
+    assert TYPER.mention(s, cues("attack", s)) is not None  # a typer's threshold is its own
     with pytest.raises(ValueError):
-        ty.set_threshold(1.5)
+        ty.EventTyper(TYPER.model, threshold=1.5)
 
 
 def test_probabilities_are_a_distribution() -> None:
-    m = ty.model()
+    m = TYPER.model
     for text in ("Rebels shelled the town.", "", "Flooding displaced thousands.", "On 3 May, police arrested 4."):
         p = m.proba(text)
         assert p.shape == (len(m.classes),)

@@ -281,8 +281,8 @@ def test_openapi_document_lists_every_route_and_setting(client: TestClient) -> N
     assert set(doc["paths"]) == {"/api/events", "/api/events/{event_id}", "/api/clusters", "/api/counts",
                                  "/api/actors", "/api/places", "/api/places/{name}/control", "/api/export",
                                  "/api/facets", "/api/labels", "/api/control"}  # fmt: skip
-    for name, _default, _help in SETTINGS:
-        assert f"`{name}`" in doc["info"]["description"]
+    for setting in SETTINGS:
+        assert f"`{setting.name}` (${setting.env}" in doc["info"]["description"]
 
 
 def test_token_is_required_on_every_request_when_set(db: Path) -> None:

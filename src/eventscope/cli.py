@@ -95,11 +95,11 @@ def _event_row(e: Event) -> list[str]:
 @app.command()
 def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.table) -> None:
     """Events of each article, in text order (one JSON object a line with --format jsonl)."""
-    from .pipeline import extract as run
+    from .pipeline import Pipeline
 
     cli_store.check_gazetteer()
     batch, rows = Batch(paths, published), list[Event]()
-    for _, events in run(batch.articles(), on_reject=batch.reject):
+    for _, events in Pipeline.default().extract(batch.articles(), on_reject=batch.reject):
         if fmt is Format.jsonl:
             for event in events:
                 sys.stdout.write(dumps(event_record(event)) + "\n")
@@ -113,11 +113,11 @@ def extract(paths: Paths, published: Published = None, fmt: FormatOpt = Format.t
 @app.command()
 def places(paths: Paths, published: Published = None, fmt: JsonlOpt = JsonlFormat.jsonl) -> None:
     """Place mentions (toponyms), resolved against the gazetteer."""
-    from .pipeline import analyse
+    from .pipeline import Pipeline
 
     cli_store.check_gazetteer()
     batch = Batch(paths, published)
-    for analysis in analyse(batch.articles()):
+    for analysis in Pipeline.default().analyse(batch.articles()):
         if isinstance(analysis, Rejected):
             batch.reject(analysis)
             continue

@@ -16,9 +16,11 @@ from .cli_output import print_table
 from .cli_progress import IngestProgress
 from .errors import ConfigError, InputError
 from .report import Reporter
-from .store import EventQuery, Store, ingest, query_events
+from .settings import current
+from .store import EventFilter, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
+from .store.ingest import default_extractor
 from .store.query import store_fetch, written
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
@@ -51,7 +53,7 @@ def check_gazetteer() -> None:
     from .places._build import embedded_key
     from .places.gazetteer import ENV_PATH, embedded_path
 
-    given = os.environ.get(ENV_PATH)
+    given = current().gazetteer
     if given and not os.path.isfile(given):
         raise ConfigError("E030", path=given, detail=f"no such file (named by {ENV_PATH})")
     target = embedded_path(embedded_key())
@@ -87,7 +89,7 @@ def ingest_cmd(
             with dask_extractor(dask) as extractor:
                 stats = ingest(items, store, extractor, batch_size, progress.show, report.rejected)
         else:
-            stats = ingest(items, store, None, batch_size, progress.show, report.rejected)
+            stats = ingest(items, store, default_extractor(), batch_size, progress.show, report.rejected)
     report.close()
     err.print(f"{stats.articles} articles, {stats.events} events stored; "
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
@@ -96,9 +98,10 @@ def ingest_cmd(
 
 
 def _query(since: str | None, until: str | None, type_: str | None, actor: str | None, country: str | None,
-           near: str | None, place: str | None = None) -> EventQuery:  # fmt: skip
-    """The query the options ask for (a malformed value is a usage error naming its option)."""
-    return EventQuery(_day(since, "--since"), _day(until, "--until"), type_, actor, country, _near(near), place)
+           near: str | None, sub_type: str | None = None) -> EventFilter:  # fmt: skip
+    """The filter the options ask for (a malformed value is a usage error naming its option)."""
+    return EventFilter(since=_day(since, "--since"), until=_day(until, "--until"), event_type=type_,
+                       sub_type=sub_type, actor=actor, country=country, near=_near(near))  # fmt: skip
 
 
 def _day(value: str | None, option: str) -> date | None:
@@ -122,7 +125,8 @@ def _near(value: str | None) -> tuple[float, float, float] | None:
 
 Since = Annotated[str | None, typer.Option(help="Events ending on or after YYYY-MM-DD.")]
 Until = Annotated[str | None, typer.Option(help="Events starting on or before YYYY-MM-DD.")]
-Type = Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type.")]
+Type = Annotated[str | None, typer.Option("--type", help="ACLED event type or sub-event type (either matches).")]
+SubType = Annotated[str | None, typer.Option("--sub-type", help="ACLED sub-event type only.")]
 ActorOpt = Annotated[str | None, typer.Option(help="Part of an actor name (case-insensitive).")]
 CountryOpt = Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 code.")]
 Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of the point.")]
@@ -130,11 +134,11 @@ Near = Annotated[str | None, typer.Option(help="LAT,LON,KM: events within KM of 
 
 def events_cmd(
     db: Db = "events.duckdb", since: Since = None, until: Until = None, type_: Type = None,
-    actor: ActorOpt = None, country: CountryOpt = None, near: Near = None,
+    actor: ActorOpt = None, country: CountryOpt = None, near: Near = None, sub_type: SubType = None,
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:  # fmt: skip
     """Print merged events (jsonl records carry article_ids, sources and source_count)."""
-    query = _query(since, until, type_, actor, country, near)
+    query = _query(since, until, type_, actor, country, near, sub_type)
     with Store(db, read_only=True) as store:
         found = query_events(store, query)
     if fmt is EventsFormat.jsonl:
@@ -153,9 +157,10 @@ def export_cmd(
     out: Annotated[str | None, typer.Option("--out", "-o", help="Output file (stdout when absent; Parquet: "
                                                                 "when stdout is not a terminal).")] = None,
     since: Since = None, until: Until = None, type_: Type = None, country: CountryOpt = None,
+    sub_type: SubType = None,
 ) -> None:  # fmt: skip
     """Export merged events: ACLED CSV (ACLED's columns), JSON Lines, Parquet or GeoJSON."""
-    query = _query(since, until, type_, None, country, None)
+    query = _query(since, until, type_, None, country, None, sub_type)
     if fmt is ExportFormat.parquet and out is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout", param_hint="--out")
     with Store(db, read_only=True) as store:
@@ -227,7 +232,7 @@ def watch_cmd(
 
     check_gazetteer()
     with Store(db, wait=lock_wait) as store:
-        watch(feeds, store, parse_every(every), polls=polls, on_poll=show)
+        watch(feeds, store, parse_every(every), polls=polls, extractor=default_extractor(), on_poll=show)
 
 
 def register(app: typer.Typer) -> None:

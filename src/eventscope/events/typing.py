@@ -10,15 +10,14 @@ Two experts, multiplied:
    is a grenade) by ``WEAPON_BOOST``.
 
 The product, renormalised, is the event's confidence. An event is returned only
-when its class is not ``NONE`` and its confidence reaches the threshold
-(``set_threshold`` or the ``threshold`` argument).
+when its class is not ``NONE`` and its confidence reaches the ``EventTyper``'s
+threshold (the ``typing_threshold`` setting through ``Pipeline.default()``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -50,7 +49,6 @@ SHARED_FRAMES: Final = frozenset({lx.KILL, lx.EXPLODE, lx.DESTROY, lx.CLASH, lx.
                                   lx.LOOT, lx.ARREST, lx.SHOOT, lx.TAKE, lx.DISRUPT})
 PARTY_TYPES: Final = ARMED_TYPES | {"Protesters", "Rioters"}
 SENTENCE_THRESHOLD: Final = 0.5  # a sentence without a trigger needs this much confidence
-_settings = {"threshold": 0.0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +60,32 @@ class Typing:
     plover_mode: str | None = None
 
 
-def set_threshold(p: float) -> None:
-    """Emit only events whose confidence is at least ``p`` (0 keeps every non-NONE answer)."""
-    if not 0.0 <= p <= 1.0:
-        raise ValueError(f"threshold must be in [0, 1], got {p}")
-    _settings["threshold"] = p
+@dataclass(frozen=True, slots=True)
+class EventTyper:
+    """The typing stage's resources: the model, and the least confidence of an event it emits (0 keeps every
+    non-NONE answer)."""
 
+    model: LinearTyper
+    threshold: float = 0.0
 
-def get_threshold() -> float:
-    return _settings["threshold"]
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
 
+    @classmethod
+    def packaged(cls, threshold: float = 0.0) -> EventTyper:
+        """The packaged model (``MODEL_PATH``, loaded in ~0.03 s) with ``threshold``."""
+        return cls(load(MODEL_PATH), threshold)
 
-@lru_cache(maxsize=1)
-def model() -> LinearTyper:
-    """The packaged typing model, loaded once per process."""
-    return load(MODEL_PATH)
+    def mention(self, sentence: str, cues: Cues) -> Typing | None:
+        """The type of one mention; None when it is not a conflict event (or below the threshold)."""
+        return _decide(self.model, mention_proba(self.model, sentence, cues), cues.lemmas, self.threshold)
+
+    def sentence(self, sentence: str) -> Typing | None:
+        """A sentence with no trigger word: an event only when the model is confident."""
+        words = frozenset(re.findall(r"[a-z]+", sentence.lower()))
+        limit = max(SENTENCE_THRESHOLD, self.threshold)
+        return _decide(self.model, self.model.proba(sentence), words, limit)
 
 
 def rule_prior(cues: Cues, classes: tuple[str, ...]) -> Floats:
@@ -112,9 +121,8 @@ def event_likely(cues: Cues) -> bool:
             or bool(cues.lemmas & (SURE_ARMED | RIOTERS)))
 
 
-def mention_proba(sentence: str, cues: Cues) -> Floats:
+def mention_proba(m: LinearTyper, sentence: str, cues: Cues) -> Floats:
     """Class probabilities of a mention: model times rule prior, renormalised."""
-    m = model()
     p = m.proba(sentence) * rule_prior(cues, m.classes)
     return p / p.sum()
 
@@ -125,23 +133,10 @@ def typed(sub: str, confidence: float, lemmas: frozenset[str]) -> Typing:
     return Typing(EVENT_TYPE_OF[sub], sub, confidence, kind, mode)
 
 
-def _decide(p: Floats, lemmas: frozenset[str], threshold: float) -> Typing | None:
-    classes = model().classes
+def _decide(m: LinearTyper, p: Floats, lemmas: frozenset[str], threshold: float) -> Typing | None:
+    classes = m.classes
     best = int(p.argmax())
     sub, confidence = classes[best], float(p[best])
     if sub == NONE or confidence < threshold:
         return None
     return typed(sub, round(confidence, 4), lemmas)
-
-
-def type_mention(sentence: str, cues: Cues, threshold: float | None = None) -> Typing | None:
-    """The type of one mention; None when it is not a conflict event (or below the threshold)."""
-    limit = get_threshold() if threshold is None else threshold
-    return _decide(mention_proba(sentence, cues), cues.lemmas, limit)
-
-
-def type_sentence(sentence: str, threshold: float | None = None) -> Typing | None:
-    """A sentence with no trigger word: an event only when the model is confident."""
-    limit = max(SENTENCE_THRESHOLD, get_threshold() if threshold is None else threshold)
-    words = frozenset(re.findall(r"[a-z]+", sentence.lower()))
-    return _decide(model().proba(sentence), words, limit)

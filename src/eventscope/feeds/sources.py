@@ -10,8 +10,8 @@ from ..errors import InputError
 from ..ingest import read_inputs
 from ..ingest.html import article_from_html
 from ..ingest.readers import count_local, open_regular, read_limited
-from ..limits import MAX_BYTES
 from ..records import Article, Rejected
+from ..settings import current
 from .fetch import Fetcher
 from .parse import feed_articles, looks_like_feed, page_text
 
@@ -51,7 +51,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
 def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rejected]:
     try:
         with open_regular(path) as handle:
-            body = read_limited(handle, MAX_BYTES.value)
+            body = read_limited(handle, current().max_bytes)
     except InputError as exc:
         yield Rejected(path, exc.code, str(exc))
         return

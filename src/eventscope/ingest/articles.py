@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..errors import InputError, warning
-from ..limits import MAX_CHARS
 from ..records import Article
+from ..settings import current
 from .fields import read_published, read_title, read_url
 from .layout import agencies_in, classify_lines
 
@@ -25,7 +25,7 @@ def parse_time(value: str | None) -> datetime | None:
 def bounded(text: str, limit: int | None = None) -> tuple[str, tuple[str, ...]]:
     """The text cut to ``limit`` characters (at a paragraph or sentence end near it when there is one),
     with the warning W015 saying how much was left out; spaCy is never handed more than it can parse."""
-    limit = limit or MAX_CHARS.value
+    limit = limit or current().max_chars
     if len(text) <= limit:
         return text, ()
     floor = int(limit * (1 - CUT_WINDOW))

@@ -9,7 +9,7 @@ import unicodedata
 import charset_normalizer
 
 from ..errors import InputError
-from ..limits import MAX_BYTES
+from ..settings import current
 
 MIN_WORDS_FOR_LANGUAGE = 25  # shorter texts are too short to judge
 MIN_ENGLISH_SHARE = 0.06  # share of very common English words in English news is ~0.3
@@ -42,7 +42,7 @@ def decode_bytes(raw: bytes, limit: int | None = None, declared: str | None = No
     1. a byte-order mark (UTF-8, UTF-16, UTF-32);  2. the declared charset (HTTP header, ``<meta>``);
     3. UTF-8;  4. UTF-8 with a few stray bytes replaced;  5. Windows-1252 when it reads as Latin text;
     6. charset-normalizer's detection (Cyrillic, Greek, CJK legacy encodings ...)."""
-    limit = limit or MAX_BYTES.value
+    limit = limit or current().max_bytes
     if len(raw) > limit:
         raise InputError("E004", limit=limit)
     if not raw.strip():

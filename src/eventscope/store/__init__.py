@@ -2,17 +2,19 @@
 
 ``Store`` opens (creating and migrating) an embedded DuckDB file; ``ingest``
 writes articles, their mentions and the merged events in batched
-transactions; ``query_events`` reads merged events back.
+transactions; ``query_events`` reads merged events back
+(``EventFilter``: the one filter of the CLI and the web).
 """
 
 from .db import Store, StoredArticle
+from .filters import EventFilter
 from .ingest import Extractor, IngestStats, ingest
-from .query import EventQuery, query_events
+from .query import query_events
 from .schema import SCHEMA_VERSION, migrate
 
 __all__ = [
     "SCHEMA_VERSION",
-    "EventQuery",
+    "EventFilter",
     "Extractor",
     "IngestStats",
     "Store",

@@ -17,6 +17,7 @@ import duckdb
 
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
+from ..settings import current
 from . import rows
 from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
 from .merging import StoredState
@@ -51,8 +52,9 @@ class Store:
     one reader's request (``store.file``), so a writer and readers in other processes take turns."""
 
     def __init__(self, path: str, read_only: bool = False, clock: Callable[[], float] = time.time,
-                 wait: float = LOCK_WAIT_S) -> None:  # fmt: skip
+                 wait: float = LOCK_WAIT_S, read_timeout: float | None = None) -> None:  # fmt: skip
         self.path = path
+        self.read_timeout = current().query_timeout_s if read_timeout is None else read_timeout  # read_api.run's
         self.read_only = read_only
         self.clock = clock  # read once per batch: the events it writes are stamped with it
         if not read_only and os.path.dirname(path):

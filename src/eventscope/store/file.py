@@ -19,6 +19,7 @@ from contextlib import contextmanager
 import duckdb
 
 from ..errors import StoreError
+from ..settings import current
 
 FILE_DB = "eventscope_file"  # the name the file is attached under
 LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the file
@@ -26,13 +27,13 @@ LOCK_POLL_S = 0.05
 HOLD_S = 1.0  # readers keep the file attached at most about this long while requests overlap
 YIELD_S = 2 * LOCK_POLL_S  # then leave it detached this long: a waiting writer polls in that time
 REFRESH_S = 1.0  # a reader looks whether the file changed at most this often
-ENV_MEMORY = "EVENTSCOPE_DB_MEMORY"  # DuckDB's memory limit per open file (it spills to disk past it)
-DEFAULT_MEMORY = "1GB"  # DuckDB's own default is 80% of RAM: its page cache would grow with the file
+# (the memory limit per open file is the db_memory setting: DuckDB's own default, 80% of RAM, would let its page
+# cache grow with the file)
 
 
 def instance() -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB instance with the store's settings (no Python variable is ever read as a table)."""
-    limit: str | bool | int | float | list[str] = os.environ.get(ENV_MEMORY) or DEFAULT_MEMORY
+    limit: str | bool | int | float | list[str] = current().db_memory
     conn = duckdb.connect(":memory:", config={"memory_limit": limit, "python_enable_replacements": False})
     conn.execute("PRAGMA disable_checkpoint_on_shutdown")  # a writer checkpoints only after writing (Store.release)
     return conn

@@ -24,7 +24,7 @@ Spans = tuple[tuple[int, int], ...]
 
 
 class Parsed(Protocol):
-    """What ``pipeline.analyses`` yields: an article, its events and the PERSON spans its parse found."""
+    """What ``Pipeline.analyses`` yields: an article, its events and the PERSON spans its parse found."""
 
     @property
     def article(self) -> Article: ...
@@ -193,9 +193,18 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def default_extractor() -> Extractor:
-    from ..pipeline import analyses  # the NLP stack loads only when articles need extracting
+    """``Pipeline.default().analyses``, the pipeline built (and the NLP stack loaded) when the first articles
+    need extracting, then kept by this extractor."""
+    built: list[Extractor] = []
 
-    return analyses
+    def extract(articles: Iterable[Article]) -> Iterable[tuple[Article, tuple[Event, ...]] | Parsed]:
+        if not built:
+            from ..pipeline import Pipeline
+
+            built.append(Pipeline.default().analyses)
+        return built[0](articles)
+
+    return extract
 
 
 def mentions_from(found: Analysed, uid: str) -> tuple[Mention, ...]:
@@ -219,7 +228,8 @@ def ingest(
     """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction; each
     input quarantined (unreadable, or its extraction failed) is also handed to ``on_reject``.
 
-    ``extractor`` is ``pipeline.extract`` by default; an ``Analyser`` (``scale.dask_extractor``) runs elsewhere."""
+    ``extractor`` is ``default_extractor()`` (``Pipeline.default()``'s) by default; an ``Analyser``
+    (``scale.dask_extractor``) runs elsewhere."""
     if not isinstance(extractor, Analyser):
         extractor = local_analyser(extractor or default_extractor())
     gate = _Gate(store, on_reject)

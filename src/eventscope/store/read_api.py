@@ -25,17 +25,18 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
-from ..geo import Box, box_halves
+from ..geo import box_halves
 from ..merge import MergedEvent
+from ..settings import current
+from . import filters
 from . import rows as event_rows
 from .db import Store
 from .export import Written
+from .filters import SORTS, SOURCES_LC, EventFilter, in_box, whole_world
 from .query import written
 from .rows import like_pattern
 from .sql import IN_IDS
 
-QUERY_TIMEOUT_S = 2.0  # a read that takes longer is interrupted
-MAX_LIMIT = 1000  # events in one page
 EXPORT_CHUNK = 500  # events read (and sent) at a time by an export
 SERVE_DB = "eventscope_serve"  # the in-memory database that holds the serving copy
 GRID_SIZE = 65536  # grid cells across the world on each axis (16 bits of longitude and of latitude)
@@ -45,39 +46,6 @@ COARSE_BITS = 10  # the precomputed coarse grid's cells are 2 ** 10 grid cells (
 
 class QueryTimeout(Exception):
     """A read ran past its time limit and was interrupted."""
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    since: date | None = None  # events that end on or after this day
-    until: date | None = None  # events that start on or before this day
-    event_type: str | None = None  # ACLED event type
-    sub_type: str | None = None  # ACLED sub-event type
-    actor: str | None = None  # case-insensitive part of an actor's name
-    country: str | None = None  # ISO 3166-1 alpha-3
-    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    text: str | None = None  # case-insensitive part of an evidence sentence, place or actor
-    admin1: str | None = None  # the first-level region, case-insensitive
-    actor_type: str | None = None  # ACLED's type of actor 1 or actor 2 ("State forces", ...)
-    fatalities: int | None = None  # events with at least this many reported deaths (the lower bound)
-    source: str | None = None  # case-insensitive part of a source's name (or of who the event is attributed to)
-    exclude_types: tuple[str, ...] = ()  # ACLED event types left out (the legend's hidden types)
-    sort: str = "date"  # a key of SORTS: the order of a page of events
-    limit: int = 100
-    offset: int = 0
-
-
-# the orders a page of events can take (the event id breaks ties, so pages never overlap)
-SORTS = {
-    "date": "date_start, event_id", "-date": "date_start DESC NULLS LAST, event_id DESC",
-    "fatalities": "coalesce(fatalities_min, fatalities_max, 0), date_start, event_id",
-    "-fatalities": "coalesce(fatalities_min, fatalities_max, 0) DESC, date_start, event_id",
-    "type": "event_type, sub_event_type, date_start, event_id",
-    "-type": "event_type DESC, sub_event_type DESC, date_start, event_id",
-    "location": "location NULLS LAST, date_start, event_id", "-location": "location DESC, date_start, event_id",
-    "country": "country NULLS LAST, date_start, event_id", "-country": "country DESC, date_start, event_id",
-    "actor": "actor1 NULLS LAST, date_start, event_id", "-actor": "actor1 DESC, date_start, event_id",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +250,7 @@ _COPY_TABLES = (
          "said AS (SELECT em.event_id, lower(string_agg(ev.text, chr(31))) AS said_lc FROM event_mentions em "
          "JOIN evidence ev USING (mention_id) GROUP BY em.event_id) "
          f"SELECT {_SUMMARY}, assoc_actors, admin1, actor1_type, actor2_type, "
-         "concat_ws(chr(31), lower(source), lower(array_to_string(sources, chr(31)))) AS sources_lc, "
+         f"{SOURCES_LC} AS sources_lc, "
          f"{_GX} AS gx, {_GY} AS gy, n1.id AS a1, n2.id AS a2, assoc_ids, "
          "concat_ws(chr(31), lower(location), said_lc) AS search_lc, "
          "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode FROM events e "
@@ -342,8 +310,10 @@ def _types(store: Store) -> tuple[str, ...]:
     return _COPIES[store].types
 
 
-def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY_TIMEOUT_S) -> list[Any]:
-    """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds."""
+def run(store: Store, sql: str, params: Sequence[object], timeout: float | None = None) -> list[Any]:
+    """Fetch all rows of one parameterised read on a fresh cursor, interrupted after ``timeout`` seconds (default:
+    the store's ``read_timeout``, the ``query_timeout_s`` setting)."""
+    timeout = store.read_timeout if timeout is None else timeout
     with store.lease():
         cursor = store.cursor()
         timer = threading.Timer(timeout, cursor.interrupt)
@@ -357,49 +327,9 @@ def run(store: Store, sql: str, params: Sequence[object], timeout: float = QUERY
             cursor.close()
 
 
-def _whole_world(bbox: tuple[float, float, float, float]) -> bool:
-    west, south, east, north = bbox
-    return west <= -180 and south <= -90 and east >= 180 and north >= 90
-
-
-def _in_box(box: Box) -> tuple[str, list[float]]:
-    """The condition that an event (or place) lies in ``box``, which may cross the date line (west > east)."""
-    halves = box_halves(box)
-    sql = " OR ".join("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)" for _ in halves)
-    return f"({sql})", [v for west, south, east, north in halves for v in (south, north, west, east)]
-
-
 def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
-    """The WHERE clause over the serving copy ``table`` and its parameters."""
-    checks: list[tuple[object, str, list[Any]]] = [
-        (f.since, "date_end >= ?", [f.since]),
-        (f.until, "date_start <= ?", [f.until]),
-        (f.event_type, "event_type = ?", [f.event_type]),
-        (f.sub_type, "sub_event_type = ?", [f.sub_type]),
-        (f.country, "upper(country) = upper(?)", [f.country]),
-        (f.admin1, "lower(admin1) = lower(?)", [f.admin1]),
-        (f.actor_type, "(actor1_type = ? OR actor2_type = ?)", [f.actor_type, f.actor_type]),
-        (f.fatalities, "coalesce(fatalities_min, fatalities_max, 0) >= ?", [f.fatalities]),
-        (f.source, "contains(sources_lc, ?)", [(f.source or "").lower().replace(chr(31), "")]),
-        (f.exclude_types or None, "NOT list_contains(?::TEXT[], event_type)", [list(f.exclude_types)]),
-    ]
-    if f.actor:  # the numbers of the actors whose name holds the text, then the events naming one of them
-        ids = f"SELECT id FROM {table}_actors WHERE lc LIKE ? ESCAPE '\\'"
-        assoc = f"(assoc_ids IS NOT NULL AND list_has_any(assoc_ids, (SELECT list(id) FROM ({ids}))))"
-        p = like_pattern(f.actor)
-        checks.append((True, f"(a1 IN ({ids}) OR a2 IN ({ids}) OR {assoc})", [p, p, p]))
-    if f.bbox and not _whole_world(f.bbox):
-        checks.append((True, *_in_box(f.bbox)))
-    if f.text and "\x1f" not in f.text:  # one LIKE over the place and evidence of each event
-        checks.append((True, "contains(search_lc, ?)", [f.text.lower()]))  # (twice as fast as LIKE ... ESCAPE)
-    elif f.text:  # a unit separator could match across two sentences: read them one by one
-        p = like_pattern(f.text)
-        checks.append((True, "(lower(location) LIKE ? ESCAPE '\\' OR event_id IN (SELECT em.event_id FROM "
-                             "event_mentions em JOIN evidence ev USING (mention_id) "
-                             "WHERE lower(ev.text) LIKE ? ESCAPE '\\'))", [p, p]))  # fmt: skip
-    clauses = [sql for value, sql, _ in checks if value is not None]
-    params = [p for value, _, values in checks if value is not None for p in values]
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    """The WHERE clause over the serving copy ``table`` and its parameters (``filters.where``)."""
+    return filters.where(f, copy=table)
 
 
 @leased
@@ -407,7 +337,7 @@ def events_page(store: Store, f: EventFilter) -> EventPage:
     """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
     table = _events(store)
     where, params = _where(f, table)
-    limit = max(0, min(f.limit, MAX_LIMIT))
+    limit = current().max_limit if f.limit is None else max(0, f.limit)  # (the web checked it against max_limit)
     sql = f"SELECT {_SUMMARY} FROM {table}{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?"
     found = run(store, sql, [*params, limit + 1, max(0, f.offset)])
     return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
@@ -424,7 +354,7 @@ def _inner_cells(bbox: tuple[float, float, float, float]) -> list[int]:
 
 def _coarse_fits(f: EventFilter) -> bool:
     """Whether the coarse cells (by type, sub-type and country) can answer ``f``."""
-    fine = (f.since, f.until, f.actor, f.text, f.admin1, f.actor_type, f.fatalities, f.source)
+    fine = (f.since, f.until, f.actor, f.text, f.admin1, f.place, f.near, f.actor_type, f.fatalities, f.source)
     return all(v is None or v == "" for v in fine)
 
 
@@ -443,7 +373,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     raw += "gx IS NOT NULL AND gy IS NOT NULL"
     parts, args = [raw + " GROUP BY cell, tcode"], [shift, shift, *params]
     if shift >= COARSE_BITS and _coarse_fits(f) and len(box_halves(f.bbox or (-180, -90, 180, 90))) == 1:
-        world = f.bbox is None or _whole_world(f.bbox)  # then no event lies in an edge cell
+        world = f.bbox is None or whole_world(f.bbox)  # then no event lies in an edge cell
         inner = [0, GRID_SIZE, 0, GRID_SIZE] if world or f.bbox is None else _inner_cells(f.bbox)
         coarse_where, coarse_params = _where(replace(f, bbox=None), table)
         coarse_where += " AND " if coarse_where else " WHERE "
@@ -511,7 +441,7 @@ def facets(store: Store) -> Facets:
 @leased
 def place_points(store: Store, bbox: tuple[float, float, float, float], limit: int) -> tuple[PlaceSummary, ...]:
     """The places of events inside ``bbox`` (which may cross the date line), the ones with the most events first."""
-    inside, params = _in_box(bbox)
+    inside, params = in_box(bbox)
     sql = f"SELECT * FROM {_events(store)}_places WHERE {inside} ORDER BY events DESC, name LIMIT ?"
     return tuple(PlaceSummary(*r) for r in run(store, sql, [*params, limit]))
 
@@ -524,7 +454,7 @@ def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
     if q.country and kind == "places":
         checks.append("upper(country) = upper(?)")
         params.append(q.country)
-    limit = max(0, min(q.limit, MAX_LIMIT))
+    limit = max(0, q.limit)
     columns = "name, events, first, last" if kind == "actors" else "*"
     sql = (f"SELECT {columns} FROM {_events(store)}_{kind} WHERE {' AND '.join(checks)} "
            f"ORDER BY events DESC, name{', country, admin1' if kind == 'places' else ''} LIMIT ? OFFSET ?")  # fmt: skip

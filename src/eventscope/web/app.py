@@ -22,13 +22,13 @@ from starlette.staticfiles import StaticFiles
 from ..control import control_periods, control_places, controllers_at, period_json, standing
 from ..control.place import load_gazetteer
 from ..errors import StoreError
+from ..settings import Settings
 from ..store import Store, read_api
 from . import download, labels
 from .errors import BadRequest, HTTPError, NotFound, TooManyRequests, Unauthorized, Unavailable
 from .guard import COOKIE, LoginLimiter, allowed_hosts, host_name, token_matches
 from .openapi import document
 from .params import box, day_param, event_filter, integer, name_query, only, zoom
-from .settings import Settings
 
 STATIC = Path(__file__).parent / "static"
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
@@ -200,11 +200,12 @@ def create_app(
 ) -> Starlette:
     """The app over the database file ``db`` (opened read-only) or an open ``Store``, answering requests whose
     ``Host`` is a localhost name or one of ``hosts``."""
-    store = db if isinstance(db, Store) else Store(db, read_only=True)
+    settings = settings or Settings.from_env()
+    store = db if isinstance(db, Store) else Store(db, read_only=True, read_timeout=settings.query_timeout_s)
     read_api.prepare(store)
     # the control endpoint's place lookup then runs within the query time limit (built on first use: not inline)
     threading.Thread(target=_warm_up, name="gazetteer", daemon=True).start()
-    api = Api(store, settings or Settings(), token)
+    api = Api(store, settings, token)
     routes = [
         Route("/", api.index),
         Route("/login", api.login),

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..store import Store, read_api
 from ..store import export as ex
-from ..store.read_api import EventFilter
+from ..store.filters import EventFilter
 from .errors import BadRequest
 
 FORMATS = {"acled-csv": ("text/csv; charset=utf-8", "csv"), "geojson": ("application/geo+json", "geojson")}

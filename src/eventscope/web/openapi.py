@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store.read_api import SORTS
+from ..settings import SETTINGS
+from ..store.filters import SORTS
 from .params import BBOX_PATTERN, MAX_FATALITIES
-from .settings import SETTINGS
 
 
 def _q(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -31,8 +31,8 @@ _BBOX = _q("bbox", "west,south,east,north in degrees (west > east: a box across 
 _FILTERS = [
     _q("since", "events that end on or after this day", _DAY),
     _q("until", "events that start on or before this day", _DAY),
-    _q("type", "ACLED event type"),
-    _q("sub_type", "ACLED sub-event type"),
+    _q("type", "ACLED event type or sub-event type (either matches, as the CLI's --type)"),
+    _q("sub_type", "ACLED sub-event type only"),
     _q("actor", "part of an actor's name (case-insensitive)"),
     _q("country", "ISO 3166-1 alpha-3 code"),
     _BBOX,
@@ -157,7 +157,7 @@ _SCHEMAS: dict[str, Any] = {
 
 
 def document() -> dict[str, Any]:
-    settings = "; ".join(f"`{name}` (default {default}): {text}" for name, default, text in SETTINGS)
+    settings = "; ".join(f"`{s.name}` (${s.env}, default {s.default!r}): {s.help}" for s in SETTINGS)
     return {
         "openapi": "3.1.0",
         "info": {"title": "eventscope", "version": "1", "description": f"Read-only event API. Settings: {settings}."},

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from ..store.read_api import SORTS, EventFilter, NameQuery
+from ..settings import Settings
+from ..store.filters import SORTS, EventFilter
+from ..store.read_api import NameQuery
 from .errors import BadRequest
-from .settings import Settings
 
 _NUMBER = r"-?[0-9]+(\.[0-9]+)?"
 BBOX_PATTERN = rf"^{_NUMBER}(,{_NUMBER}){{3}}$"  # west,south,east,north in decimal degrees

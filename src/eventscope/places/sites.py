@@ -1,0 +1,57 @@
+"""Which of an article's places can be where an event happened (the others name an actor or an origin)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from ..events.lexicon import NOUN_TRIGGERS
+from ..records import ActorMention, PlaceMention
+
+PLACE_NOUNS: Final = frozenset({"province", "region", "state", "city", "capital", "border", "territory", "coast",
+                                "town", "village", "district", "county", "area", "part", "side", "north", "south",
+                                "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
+                                "center", "interior", "frontier", "soil", "airspace", "waters", "heartland",
+                                "outskirts", "port", "island"})
+SUFFERERS: Final = frozenset({"nsubjpass", "dobj"})  # 'three Americans were killed', 'shot two Germans'
+
+
+def event_sites(doc: Doc, places: tuple[PlaceMention, ...], actors: tuple[ActorMention, ...]
+                ) -> tuple[PlaceMention, ...]:
+    """The places that can be an event's site: not modifiers, not inside an actor's name."""
+    return tuple(p for p in places if not is_modifier(doc, p) and not _inside_actor(p, actors))
+
+
+def is_modifier(doc: Doc, place: PlaceMention) -> bool:
+    """'Syrian' in 'Syrian troops', 'Britain' in 'Britain-based': a place word that modifies a noun
+    names whose actor or origin it is, not where an event happened; so does a nationality that is
+    the people an act was done to ('three Americans were killed')."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
+        return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
+    if _owner(last, place) or _sufferers(last):
+        return True
+    return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
+
+
+def _sufferers(token: Token) -> bool:
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS") and token.dep_ in SUFFERERS
+
+
+def _owner(token: Token, place: PlaceMention) -> bool:
+    """"Chad's presidential guard", "Peru's military", "Ghana's president": a country's possessive on a
+    noun that is no place names whose actor or office it is, not where it acted ("Syria's Idlib
+    province", "Nigeria's northeast" are places)."""
+    if token.dep_ != "poss" or not (place.feature_code or "").startswith("PCL"):
+        return False
+    head = token.head
+    return head.ent_type_ not in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in PLACE_NOUNS
+
+
+def _inside_actor(place: PlaceMention, actors: tuple[ActorMention, ...]) -> bool:
+    """'Syrian' in 'the Syrian Observatory for Human Rights' names an actor, not a site."""
+    return any(a.start <= place.start and place.end <= a.end for a in actors)
