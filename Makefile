@@ -4,15 +4,20 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: venv demo test test-all lint eval train bench clean
+.PHONY: venv lock demo test test-all lint eval train bench adoption clean
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# pyproject.toml gives ranges; requirements.lock the versions tested, installed as constraints (reproducible)
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
 	touch $@
+
+lock: venv  # after upgrading the venv within the ranges and passing make test: pin what was tested
+	{ sed -n '/^#/p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#' \
+	  | grep -iv '^eventscope'; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 
 demo: venv
 	$(BIN)/eventscope extract examples/palmyra-2017-03-02.txt examples/centcom.jsonl
@@ -38,6 +43,9 @@ train: venv
 
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+
+adoption: venv  # installed size and start-up time
+	$(BIN)/python -P benchmarks/adoption.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -5,8 +5,9 @@
 PRED.jsonl is ``eventscope extract`` over the rows' notes (``score_acled.py --input``); the first
 event of each row is exported with ``store.export.acled_row`` and compared column by column with
 the row, each column only where what it depends on is right (country and admin1 where the place is
-within 50 km, interaction where both actors agree as score_acled.py counts them, disorder type where
-the sub-event type is right).  ACLED's old numeric inter codes are read as its category names.
+within 50 km, interaction where both actors agree as score_acled.py counts them, actor1's exact name
+(and, for a state actor, its period) where actor1 agrees so, disorder type where the sub-event type is
+right).  ACLED's old numeric inter codes are read as its category names.
 Prints one table: column, rows compared, agreement.
 """
 
@@ -51,6 +52,11 @@ def gold_interaction(code: Any) -> str:
     return f"{a} only" if not second else f"{a}-{INTER_CATEGORIES[second - 1]}"
 
 
+def state(name: str | None) -> bool:
+    """A state actor as ACLED names it, without a unit: "Military Forces of Russia (2000-)"."""
+    return bool(re.match(r"^(Military Forces|Police Forces|Government) of .+ \(\d{4}-\d{0,4}\)$", name or ""))
+
+
 def place_right(p: Row, g: Row) -> bool:
     return p["latitude"] != "" and km(float(p["latitude"]), float(p["longitude"]), g["latitude"], g["longitude"]) <= 50
 
@@ -66,6 +72,10 @@ CHECKS: dict[str, tuple[Callable[[Row, Row, Row], bool], Callable[[Row, Row], bo
     "location": (lambda p, g, e: place_right(p, g), lambda p, g: p["location"] == (g["location"] or "")),
     "interaction": (lambda p, g, e: agrees(e.get("actor1"), g["actor1"]) and agrees(e.get("actor2"), g["actor2"]),
                     lambda p, g: p["interaction"] == gold_interaction(g["interaction"])),
+    "actor1 (exact name)": (lambda p, g, e: agrees(e.get("actor1"), g["actor1"]),
+                            lambda p, g: p["actor1"] == (g["actor1"] or "")),
+    "actor1 (state, with period)": (lambda p, g, e: agrees(e.get("actor1"), g["actor1"]) and state(g["actor1"]),
+                                    lambda p, g: p["actor1"] == g["actor1"]),
     "disorder_type": (lambda p, g, e: e["sub_event_type"] == g["sub_event_type"],
                       lambda p, g: p["disorder_type"] == g["disorder_type"].replace("Demostrations", "Demonstrations")),
 }  # fmt: skip

@@ -44,7 +44,8 @@ VIEWPORTS = [("bbox=30,30,45,40", 6), ("bbox=-10,35,30,60", 5), ("bbox=60,0,100,
              ("bbox=30,30,45,40&since=2019-01-01&until=2019-03-31", 6), ("bbox=-180,-90,180,90", 2),
              ("bbox=-60,-40,60,60", 3), ("bbox=-180,-90,180,90&since=2019-01-01&until=2019-12-31", 2),
              ("bbox=-180,-90,180,90&actor=actor 7", 2), ("bbox=-180,-90,180,90&q=village 4242", 2),
-             ("bbox=-10,35,30,60&q=checkpoint", 5)]  # fmt: skip
+             ("bbox=-10,35,30,60&q=checkpoint", 5),
+             ("bbox=150,-60,-150,60", 3), ("bbox=175,-20,-175,0", 6)]  # the last two across the date line  # fmt: skip
 ROUNDS = 40
 # the new filters (fine path: actor type; coarse path: hidden types), the table's order, the map's names, the
 # filters' values, the control map

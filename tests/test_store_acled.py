@@ -19,7 +19,14 @@ from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.merge import MergedEvent  # noqa: E402
 from eventscope.records import Event, Evidence  # noqa: E402
 from eventscope.store import Store, ingest  # noqa: E402
-from eventscope.store.acled import INTERACTIONS, acled_country, ascii_name, disorder_type, interaction  # noqa: E402
+from eventscope.store.acled import (  # noqa: E402
+    INTERACTIONS,
+    acled_country,
+    actor_name,
+    ascii_name,
+    disorder_type,
+    interaction,
+)
 from eventscope.store.export import acled_row  # noqa: E402
 
 ACLEDR = Path(__file__).parent / "fixtures" / "acledR"  # acledR's reference tables (GPL-3), see README.md there
@@ -109,3 +116,46 @@ def test_every_acledr_country_has_its_acled_name_and_region_in_the_package_table
     kosovo, hong_kong = acled_country("XKX"), acled_country("HKG")
     assert kosovo is not None and kosovo.iso == 0
     assert hong_kong is not None and (hong_kong.name, hong_kong.iso) == ("China", 156)
+
+
+def test_state_actors_carry_the_period_acled_wrote_for_the_regime_of_the_events_day() -> None:
+    assert actor_name("Military Forces of Russia", date(2022, 3, 1)) == "Military Forces of Russia (2000-)"
+    assert actor_name("Police Forces of the Philippines", date(2022, 3, 1)) == \
+        "Police Forces of the Philippines (2016-2022)"  # fmt: skip
+    # a change of government inside acledR's data: the new period from the first day ACLED's names carry it
+    assert actor_name("Government of Pakistan", date(2022, 4, 1)) == "Government of Pakistan (2018-2022)"
+    assert actor_name("Government of Pakistan", date(2022, 5, 1)) == "Government of Pakistan (2022-)"
+    assert actor_name("Military Forces of Somalia", date(2016, 6, 1)) == "Military Forces of Somalia (2012-2017)"
+
+
+def test_an_actor_the_periods_do_not_cover_keeps_its_name() -> None:
+    after_the_data, before_the_regime = date(2024, 1, 1), date(1999, 1, 1)
+    assert actor_name("Military Forces of Russia", after_the_data) == "Military Forces of Russia"
+    assert actor_name("Military Forces of Russia", before_the_regime) == "Military Forces of Russia"
+    assert actor_name("Military Forces of Russia", None) == "Military Forces of Russia"
+    assert actor_name("Islamic State", date(2022, 3, 1)) == "Islamic State"
+    assert actor_name("Military Forces of Atlantis", date(2022, 3, 1)) == "Military Forces of Atlantis"
+    assert actor_name(None, date(2022, 3, 1)) == ""
+
+
+def test_the_acled_row_names_actors_and_associated_actors_with_their_period() -> None:
+    row = acled_row(MergedEvent(_event(assoc_actors=("Police Forces of Russia",)), ("m",), ()))
+    assert row["actor1"] == "Military Forces of Russia (2000-)" and row["actor2"] == "Civilians (Syria)"
+    assert (row["assoc_actor_1"], row["assoc_actor_2"]) == ("Police Forces of Russia (2000-)", "")
+
+
+def test_associated_actors_stand_beside_the_actor_their_reports_named_them_with(tmp_path: Path) -> None:
+    clash = "EV|Battles|Armed clash|{}|{}|2017-03-01|Palmyra|34.56|38.27|3|{}"
+    islamic_state, army = "Islamic State", "Military Forces of Syria"
+    records = [{"id": "a", "text": clash.format(islamic_state, army, "Tribal fighters") + "\n"},
+               {"id": "b", "text": clash.format(army, islamic_state, "Wagner Group") + "\n"},
+               {"id": "c", "text": clash.format(islamic_state, army, "") + "\n"}]  # fmt: skip
+    db = tmp_path / "db.duckdb"
+    with Store(str(db)) as store:
+        ingest(read_inputs([str(write_corpus(tmp_path / "c.jsonl", records))]), store, extract)
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "acled-csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 1, result.output
+    row = rows[0]
+    assert (row["actor1"], row["actor2"]) == (islamic_state, "Military Forces of Syria (2000-)")
+    assert (row["assoc_actor_1"], row["assoc_actor_2"]) == ("Tribal fighters", "Wagner Group")

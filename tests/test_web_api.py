@@ -81,7 +81,8 @@ def test_clusters_group_nearby_events_and_count_every_event_in_the_box(client: T
         "since=20170301",
         "since=yesterday",
         "bbox=1,2",
-        "bbox=10,0,0,10",
+        "bbox=10,0,-200,10",  # west > east (across the date line) must stay within -180..180
+        "bbox=0,10,10,0",
         "q=" + "x" * 201,
         "sql=1",
     ],
@@ -108,7 +109,8 @@ def scattered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 
 @pytest.mark.parametrize(
-    "bbox", ["-180,-90,180,90", "-200,-10,50,20", "-10,35,30,60", "-3.3,-7.7,101.25,44.444", "0,0,0.001,0.001"]
+    "bbox", ["-180,-90,180,90", "-200,-10,50,20", "-10,35,30,60", "-3.3,-7.7,101.25,44.444", "0,0,0.001,0.001",
+             "150,-60,-150,60"]  # the last across the date line
 )
 @pytest.mark.parametrize("zoom", [2, 4])
 def test_wide_clusters_from_the_coarse_grid_equal_clusters_counted_event_by_event(

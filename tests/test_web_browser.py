@@ -66,6 +66,20 @@ def nigeria_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def many_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """60 events: more than one page of the event table."""
+    with _serving(webdemo.build(tmp_path_factory.mktemp("web") / "many.duckdb", webdemo.MANY)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def dateline_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Two events on either side of the date line and one 10 degrees west of it."""
+    with _serving(webdemo.build(tmp_path_factory.mktemp("web") / "dateline.duckdb", webdemo.DATELINE)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def history_url(history_db: Path) -> Iterator[str]:
     """The demo database with Palmyra's changes of hands in 2015 and 2016 (tests/conftest.py)."""
     with _serving(history_db) as url:
@@ -543,5 +557,49 @@ def test_keyboard_alone_reaches_a_marker_shows_its_focus_and_opens_it(browser: B
     page.keyboard.press("Enter")
     expect(page.locator("#panel mark.evidence").first).to_be_visible()
     assert page.get_attribute("#panel", "data-event-id")
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def _row_ids(page: Page) -> list[str]:
+    rows = page.locator("#table-view tbody tr")
+    return [rows.nth(i).get_attribute("data-event-id") or "" for i in range(rows.count())]
+
+
+def test_the_event_table_pages_fifty_rows_at_a_time_forward_and_back(browser: Browser, many_url: str) -> None:
+    page, watch = _open(browser, many_url)
+    assert page.get_attribute("body", "data-events-in-view") == "60"
+    page.click("#tab-table")
+    rows, info = page.locator("#table-view tbody tr"), page.locator("#page-info")
+    expect(rows).to_have_count(50)
+    expect(info).to_have_text("rows 1–50")
+    assert page.locator("#page-prev").is_disabled() and page.locator("#page-next").is_enabled()
+    first = _row_ids(page)
+    page.click("#page-next")
+    expect(info).to_have_text("rows 51–60")
+    expect(rows).to_have_count(10)
+    second = _row_ids(page)
+    assert page.locator("#page-next").is_disabled() and page.locator("#page-prev").is_enabled()
+    assert len(set(first) | set(second)) == 60  # no row twice, none left out
+    page.click("#page-prev")
+    expect(info).to_have_text("rows 1–50")
+    assert _row_ids(page) == first
+    assert not watch.dialogs and not watch.foreign and not watch.errors
+    page.close()
+
+
+def test_a_database_across_the_date_line_opens_on_it_with_every_marker_on_screen(
+    browser: Browser, dateline_url: str
+) -> None:
+    page, watch = _open(browser, dateline_url)
+    assert page.get_attribute("body", "data-events-in-view") == "3"
+    west, _, east, _ = map(float, (page.get_attribute("body", "data-bbox") or "").split(","))
+    assert west > east  # the view spans the line (framed the short way round, not across the world)
+    width = page.locator("#map").bounding_box()["width"]  # type: ignore[index]
+    markers = page.locator("path.event-marker")
+    expect(markers).to_have_count(3)
+    for i in range(3):
+        box = markers.nth(i).bounding_box()
+        assert box is not None and 0 <= box["x"] <= width, box
     assert not watch.dialogs and not watch.foreign and not watch.errors
     page.close()

@@ -11,17 +11,17 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 
 from .cli_output import print_table
+from .cli_progress import IngestProgress
 from .errors import ConfigError, InputError
 from .report import Reporter
 from .settings import current
-from .store import EventFilter, IngestStats, Store, ingest, query_events
+from .store import EventFilter, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
 from .store.ingest import default_extractor
-from .store.query import updated_at
+from .store.query import store_fetch, written
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 
@@ -62,16 +62,6 @@ def check_gazetteer() -> None:
                   "(about a minute, once)", markup=False, highlight=False)  # fmt: skip
 
 
-def _progress() -> tuple[Progress, TaskID]:
-    progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TextColumn("events {task.fields[events]}"), TextColumn("skipped {task.fields[skipped]}"),
-        TimeElapsedColumn(), console=err, transient=False,
-    )  # fmt: skip
-    task = progress.add_task("ingest", total=None, rate=0.0, events=0, skipped=0)
-    return progress, task
-
-
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl corpora, feeds, or URLs.")],
     db: Db = "events.duckdb",
@@ -81,17 +71,11 @@ def ingest_cmd(
     lock_wait: LockWait = LOCK_WAIT_S,
 ) -> None:
     """Read articles, extract their events and merge them into the database."""
-    from .feeds import read_sources
+    from .feeds import count_inputs, read_sources
     from .ingest import parse_time
 
     check_gazetteer()
-    progress, task = _progress()
-
-    def show(stats: IngestStats) -> None:
-        elapsed = progress.tasks[task].elapsed or 0.0
-        rate = stats.articles / elapsed if elapsed > 0 else 0.0
-        progress.update(task, completed=stats.articles, rate=rate, events=stats.events, skipped=stats.skipped)
-
+    progress = IngestProgress(err, count_inputs(paths))
     try:
         when = parse_time(published)
     except InputError as exc:
@@ -103,9 +87,9 @@ def ingest_cmd(
             from .scale import dask_extractor
 
             with dask_extractor(dask) as extractor:
-                stats = ingest(items, store, extractor, batch_size, show, report.rejected)
+                stats = ingest(items, store, extractor, batch_size, progress.show, report.rejected)
         else:
-            stats = ingest(items, store, default_extractor(), batch_size, show, report.rejected)
+            stats = ingest(items, store, default_extractor(), batch_size, progress.show, report.rejected)
     report.close()
     err.print(f"{stats.articles} articles, {stats.events} events stored; "
               f"{stats.unchanged} unchanged, {stats.rejected} quarantined")  # fmt: skip
@@ -181,14 +165,15 @@ def export_cmd(
         raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout", param_hint="--out")
     with Store(db, read_only=True) as store:
         found = query_events(store, query)
-        stamps = updated_at(store, [m.event.event_id for m in found]) if fmt is ExportFormat.acled_csv else {}
+        ids = [m.event.event_id for m in found]
+        stored = written(ids, store_fetch(store)) if fmt is ExportFormat.acled_csv else ex.Written()
     if fmt is ExportFormat.parquet:
         ex.write_parquet(found, out or sys.stdout.buffer)
         return
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
     try:
         if fmt is ExportFormat.acled_csv:
-            ex.write_csv(ex.acled_rows(found, stamps), ex.ACLED_COLUMNS, handle)
+            ex.write_csv(ex.acled_rows(found, stored), ex.ACLED_COLUMNS, handle)
         elif fmt is ExportFormat.jsonl:
             ex.write_jsonl(found, handle)
         else:

@@ -9,7 +9,7 @@ from datetime import datetime
 from ..errors import InputError
 from ..ingest import read_inputs
 from ..ingest.html import article_from_html
-from ..ingest.readers import open_regular, read_limited
+from ..ingest.readers import count_local, open_regular, read_limited
 from ..records import Article, Rejected
 from ..settings import current
 from .fetch import Fetcher
@@ -35,6 +35,17 @@ def read_sources(
         else:
             local.append(path)
     yield from read_inputs(local, published)
+
+
+def count_inputs(paths: Iterable[str]) -> int | None:
+    """How many inputs ``read_sources`` will read from ``paths``, counted without reading them; None when that
+    is not known beforehand (a URL, a feed, standard input)."""
+    total = 0
+    for path in paths:
+        if path == "-" or is_url(path) or path.lower().endswith(FEED_SUFFIXES):
+            return None
+        total += count_local(path)
+    return total
 
 
 def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rejected]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import struct
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from ..merge import MergedEvent
@@ -25,6 +26,15 @@ TABLE_COLUMNS = ("event_id", "date_start", "event_type", "sub_event_type", "acto
 NOTE_SENTENCES = 3  # evidence sentences quoted in an ACLED note
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What the store knows of exported events beyond their records (``store.query.written``)."""
+
+    stamps: Mapping[str, int] = field(default_factory=dict)  # event id -> Unix time of its last write
+    # event id -> its associated actors that its reports name beside its actor 2 (the rest stand beside actor 1)
+    beside_actor2: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
 def event_json(merged: MergedEvent) -> dict[str, Any]:
     """The contract's event fields, plus every report, source and the fatalities range."""
     record = event_record(merged.event)
@@ -41,20 +51,23 @@ def notes(merged: MergedEvent) -> str:
     return " ".join(seen[:NOTE_SENTENCES])
 
 
-def acled_rows(found: Sequence[MergedEvent], stamps: dict[str, int]) -> Iterator[dict[str, Any]]:
-    """ACLED rows of merged events; ``stamps``: event id -> Unix time of its last write.  admin2 comes from
-    the coordinates (``places.admin2``), looked up for all the events at once."""
+def acled_rows(found: Sequence[MergedEvent], written: Written) -> Iterator[dict[str, Any]]:
+    """ACLED rows of merged events, with what the store wrote of them.  admin2 comes from the coordinates
+    (``places.admin2``), looked up for all the events at once."""
     from ..places.admin2 import admin2_names  # (imported here: places loads spaCy, which `--help` need not)
 
     points = [(m.event.latitude, m.event.longitude, m.event.geo_precision, m.event.country) for m in found]
     for merged, admin2 in zip(found, admin2_names(points), strict=True):
-        yield acled_row(merged, stamps.get(merged.event.event_id), admin2)
+        eid = merged.event.event_id
+        yield acled_row(merged, written.stamps.get(eid), admin2, written.beside_actor2.get(eid, frozenset()))
 
 
-def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "") -> dict[str, Any]:
+def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "",
+              beside_actor2: frozenset[str] = frozenset()) -> dict[str, Any]:  # fmt: skip
     """ACLED's columns; ``timestamp`` is the Unix time the store last wrote the event, ``admin2`` the
-    second-order region if known.  Integer columns are integers (0: not known), text columns '' when empty;
-    admin3, source_scale and tags stay empty: nothing stored tells them."""
+    second-order region if known, ``beside_actor2`` the associated actors of actor 2's side.  Integer columns
+    are integers (0: not known), text columns '' when empty; admin3, source_scale and tags stay empty: nothing
+    stored tells them."""
     e = merged.event
     country = acled.acled_country(e.country)
     return {
@@ -62,7 +75,7 @@ def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "
         "event_date": e.date_start.isoformat() if e.date_start else "",
         "year": e.date_start.year if e.date_start else 0, "time_precision": e.time_precision or 0,
         "disorder_type": acled.disorder_type(e.sub_event_type), "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type, **_actor_columns(e),
+        "sub_event_type": e.sub_event_type, **_actor_columns(e, beside_actor2),
         "iso": country.iso if country else 0, "region": country.region if country else "",
         "country": country.name if country else (e.country or ""),
         "admin1": acled.ascii_name(e.admin1), "admin2": acled.ascii_name(admin2), "admin3": "",
@@ -75,13 +88,21 @@ def acled_row(merged: MergedEvent, timestamp: int | None = None, admin2: str = "
     }  # fmt: skip
 
 
-def _actor_columns(e: Event) -> dict[str, str]:
-    """actor1 ... interaction and civilian_targeting: ACLED's categories, foreign state forces External/Other."""
+def _actor_columns(e: Event, beside_actor2: frozenset[str]) -> dict[str, str]:
+    """actor1 ... interaction and civilian_targeting: ACLED's names (state actors with the period of the event's
+    day) and categories (foreign state forces External/Other), associated actors by side."""
     inter1 = acled.inter(e.actor1_type, _actor_country(e.actor1, e.actor1_type), e.country)
     inter2 = acled.inter(e.actor2_type, _actor_country(e.actor2, e.actor2_type), e.country)
+    day = e.date_start
+
+    def names(side: Iterable[str]) -> str:
+        return "; ".join(acled.actor_name(a, day) for a in side)
+
     return {
-        "actor1": e.actor1 or "", "assoc_actor_1": "; ".join(e.assoc_actors), "inter1": inter1,
-        "actor2": e.actor2 or "", "assoc_actor_2": "", "inter2": inter2,
+        "actor1": acled.actor_name(e.actor1, day),
+        "assoc_actor_1": names(a for a in e.assoc_actors if a not in beside_actor2), "inter1": inter1,
+        "actor2": acled.actor_name(e.actor2, day),
+        "assoc_actor_2": names(a for a in e.assoc_actors if a in beside_actor2), "inter2": inter2,
         "interaction": acled.interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if inter2 == "Civilians" else "",
     }  # fmt: skip

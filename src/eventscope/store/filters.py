@@ -10,12 +10,11 @@ faster; both give the same events.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..geo import EARTH_RADIUS_KM
+from ..geo import EARTH_RADIUS_KM, Box, box_halves, near_box
 from .rows import like_pattern
 
 UNIT = chr(31)  # the separator of the serving copy's joined lower-cased texts
@@ -97,29 +96,35 @@ def _actor(actor: str | None, copy: str | None) -> Check:
     return True, f"(a1 IN ({ids}) OR a2 IN ({ids}) OR {assoc})", [p, p, p]
 
 
-def whole_world(bbox: tuple[float, float, float, float]) -> bool:
+def whole_world(bbox: Box) -> bool:
     west, south, east, north = bbox
     return west <= -180 and south <= -90 and east >= 180 and north >= 90
 
 
-def _box(bbox: tuple[float, float, float, float] | None) -> Check:
+def in_box(box: Box) -> tuple[str, list[Any]]:
+    """The condition that an event (or place) lies in ``box``, which may cross the date line (west > east:
+    its two sides, ``geo.box_halves``), and its parameters."""
+    halves = box_halves(box)
+    sql = " OR ".join("(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?)" for _ in halves)
+    return f"({sql})", [v for west, south, east, north in halves for v in (south, north, west, east)]
+
+
+def _box(bbox: Box | None) -> Check:
     if not bbox or whole_world(bbox):
         return None, "", []
-    west, south, east, north = bbox
-    return True, "latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?", [south, north, west, east]
+    return True, *in_box(bbox)
 
 
 def _near(near: tuple[float, float, float] | None) -> Check:
-    """Within km of the point: a box DuckDB can prune row groups by, then ``geo.distance_km``'s haversine."""
+    """Within km of the point: a box DuckDB can prune row groups by (its two sides when it reaches across the date
+    line, ``geo.near_box``), then ``geo.distance_km``'s haversine."""
     if near is None:
         return None, "", []
     lat, lon, km = near
-    dlat = km / 111.0
-    dlon = km / (111.0 * max(0.01, math.cos(math.radians(lat))))
+    box, box_params = in_box(near_box(lat, lon, km))
     haversine = (f"2 * {EARTH_RADIUS_KM} * asin(least(1.0, sqrt(pow(sin((radians(latitude) - radians(?)) / 2), 2) "
                  "+ cos(radians(?)) * cos(radians(latitude)) * pow(sin(radians(longitude - ?) / 2), 2)))) <= ?")
-    return True, f"latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND {haversine}", [
-        lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lat, lon, km]  # fmt: skip
+    return True, f"{box} AND {haversine}", [*box_params, lat, lat, lon, km]
 
 
 def _text(text: str | None, copy: str | None) -> Check:

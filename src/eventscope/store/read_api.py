@@ -25,12 +25,15 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
+from ..geo import box_halves
 from ..merge import MergedEvent
 from ..settings import current
 from . import filters
 from . import rows as event_rows
 from .db import Store
-from .filters import SORTS, SOURCES_LC, EventFilter, whole_world
+from .export import Written
+from .filters import SORTS, SOURCES_LC, EventFilter, in_box, whole_world
+from .query import written
 from .rows import like_pattern
 from .sql import IN_IDS
 
@@ -361,6 +364,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
 
     At zoom <= 4 without a date, actor or text filter, the cells wholly inside the box are added up from
     the coarse grid and only the events in the box's edge cells are read one by one: the counts are exact.
+    A box across the date line (west > east) reads its events one by one.
     """
     table, shift = _events(store), max(0, PIXEL_BITS - zoom)
     where, params = _where(f, table)
@@ -368,7 +372,7 @@ def clusters(store: Store, f: EventFilter, zoom: int) -> ClusterPage:
     raw = f"SELECT CAST(gx >> ? AS BIGINT) * {GRID_SIZE} + (gy >> ?) AS cell, tcode, {_CELL_SUMS} FROM {table}{where}"
     raw += "gx IS NOT NULL AND gy IS NOT NULL"
     parts, args = [raw + " GROUP BY cell, tcode"], [shift, shift, *params]
-    if shift >= COARSE_BITS and _coarse_fits(f):
+    if shift >= COARSE_BITS and _coarse_fits(f) and len(box_halves(f.bbox or (-180, -90, 180, 90))) == 1:
         world = f.bbox is None or whole_world(f.bbox)  # then no event lies in an edge cell
         inner = [0, GRID_SIZE, 0, GRID_SIZE] if world or f.bbox is None else _inner_cells(f.bbox)
         coarse_where, coarse_params = _where(replace(f, bbox=None), table)
@@ -436,11 +440,10 @@ def facets(store: Store) -> Facets:
 
 @leased
 def place_points(store: Store, bbox: tuple[float, float, float, float], limit: int) -> tuple[PlaceSummary, ...]:
-    """The places of events inside ``bbox``, the ones with the most events first."""
-    west, south, east, north = bbox
-    sql = (f"SELECT * FROM {_events(store)}_places WHERE latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? "
-           "ORDER BY events DESC, name LIMIT ?")  # fmt: skip
-    return tuple(PlaceSummary(*r) for r in run(store, sql, [south, north, west, east, limit]))
+    """The places of events inside ``bbox`` (which may cross the date line), the ones with the most events first."""
+    inside, params = in_box(bbox)
+    sql = f"SELECT * FROM {_events(store)}_places WHERE {inside} ORDER BY events DESC, name LIMIT ?"
+    return tuple(PlaceSummary(*r) for r in run(store, sql, [*params, limit]))
 
 
 def _names(store: Store, kind: str, q: NameQuery) -> tuple[bool, list[Any]]:
@@ -520,17 +523,18 @@ def _articles(store: Store, uids: list[str]) -> tuple[ArticleDetail, ...]:
     return tuple(ArticleDetail(*r) for r in run(store, sql, [uids]))
 
 
-def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], dict[str, int]]]:
+def export_chunks(store: Store, f: EventFilter) -> Iterator[tuple[list[MergedEvent], Written]]:
     """Every event matching ``f`` (limit and offset ignored) in full, by start day then id, ``EXPORT_CHUNK`` at a
-    time, with the Unix time each was last written; each read runs within the time limit and holds the file for
-    its own duration (a writer may change the file between two chunks: an event merged away meanwhile is left out)."""
+    time, with what the store wrote of them (``query.written``); each read runs within the time limit and holds
+    the file for its own duration (a writer may change the file between two chunks: an event merged away
+    meanwhile is left out)."""
     with store.lease():
         table = _events(store)
         where, params = _where(f, table)
         ids = [r[0] for r in run(store, f"SELECT event_id FROM {table}{where} ORDER BY date_start, event_id", params)]
-    sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence, updated_at FROM events "
+    sql = (f"SELECT {event_rows.EVENT_COLUMNS}, mention_ids, evidence FROM events "
            f"WHERE event_id {IN_IDS} ORDER BY date_start, event_id")  # fmt: skip
     for at in range(0, len(ids), EXPORT_CHUNK):
-        found = run(store, sql, [ids[at : at + EXPORT_CHUNK]])
-        merged = [event_rows.merged_from_columns(r[:-1]) for r in found]
-        yield merged, {r[0]: r[-1] for r in found if r[-1] is not None}
+        chunk = ids[at : at + EXPORT_CHUNK]
+        merged = [event_rows.merged_from_columns(r) for r in run(store, sql, [chunk])]
+        yield merged, written(chunk, functools.partial(run, store))

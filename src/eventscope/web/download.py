@@ -26,8 +26,8 @@ def acled_csv(store: Store, f: EventFilter) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(ex.ACLED_COLUMNS), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for found, stamps in read_api.export_chunks(store, f):
-        for row in ex.acled_rows(found, stamps):
+    for found, stored in read_api.export_chunks(store, f):
+        for row in ex.acled_rows(found, stored):
             writer.writerow({k: ex.flat(v) for k, v in row.items()})
         yield out.getvalue()
         out.seek(0)
@@ -38,7 +38,7 @@ def acled_csv(store: Store, f: EventFilter) -> Iterator[str]:
 def geojson(store: Store, f: EventFilter) -> Iterator[str]:
     yield '{"type":"FeatureCollection","features":['
     first = True
-    for found, _stamps in read_api.export_chunks(store, f):
+    for found, _stored in read_api.export_chunks(store, f):
         for feature in map(ex.geojson_feature, found):
             yield ("" if first else ",") + json.dumps(feature, ensure_ascii=False)
             first = False

@@ -9,6 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..geo import box_halves
+
 MIN_POPULATION = 1000  # smaller places are left off the map (capitals never are)
 WIDE_DEGREES2 = 400.0  # a box wider than this is read from the list of towns by population, not by cell
 # (zoom from which a town of at least this many people is named); capitals are named at every zoom
@@ -45,7 +47,11 @@ class TownIndex:
             self.cells[(math.floor(town.longitude), math.floor(town.latitude))].append(town)
 
     def within(self, bbox: tuple[float, float, float, float], zoom: int, limit: int) -> list[Town]:
-        """Up to ``limit`` towns named at ``zoom`` inside ``bbox``, capitals then the most populous."""
+        """Up to ``limit`` towns named at ``zoom`` inside ``bbox`` (which may cross the date line), capitals then
+        the most populous."""
+        halves = box_halves(bbox)
+        if len(halves) > 1:
+            return sorted((t for half in halves for t in self.within(half, zoom, limit)), key=_rank)[:limit]
         west, south, east, north = bbox
         least = min_population(zoom)
 

@@ -26,6 +26,8 @@ def _ok(ref: str, description: str) -> dict[str, Any]:
 _ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 _DAY = {"type": "string", "format": "date"}
 _NSTR = {"type": ["string", "null"]}
+_BBOX = _q("bbox", "west,south,east,north in degrees (west > east: a box across the date line)",
+           {"type": "string", "pattern": BBOX_PATTERN})
 _FILTERS = [
     _q("since", "events that end on or after this day", _DAY),
     _q("until", "events that start on or before this day", _DAY),
@@ -33,7 +35,7 @@ _FILTERS = [
     _q("sub_type", "ACLED sub-event type only"),
     _q("actor", "part of an actor's name (case-insensitive)"),
     _q("country", "ISO 3166-1 alpha-3 code"),
-    _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": BBOX_PATTERN}),
+    _BBOX,
     _q("q", "part of an evidence sentence or place name (case-insensitive)"),
     _q("admin1", "first-level region (case-insensitive)"),
     _q("actor_type", "ACLED type of actor 1 or actor 2 (State forces, Rebel group, ...)"),
@@ -45,7 +47,6 @@ _FILTERS = [
     _q("source", "part of a source's name, or of whom the event is attributed to (case-insensitive)"),
     _q("hide", "event types left out, separated by commas"),
 ]
-_BBOX = _q("bbox", "west,south,east,north in degrees", {"type": "string", "pattern": BBOX_PATTERN})
 _ZOOM = _q("zoom", "the map's zoom level", {"type": "integer", "minimum": 0, "maximum": 20, "default": 5})
 _FACET = {
     "type": "array",

@@ -77,8 +77,10 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not re.fullmatch(BBOX_PATTERN, value):
         raise BadRequest("bbox: expected west,south,east,north in decimal degrees")
     west, south, east, north = (float(v) for v in value.split(","))
-    if not all(map(math.isfinite, (west, south, east, north))) or south > north or west > east:
-        raise BadRequest("bbox: expected west <= east and south <= north")
+    if not all(map(math.isfinite, (west, south, east, north))) or south > north:
+        raise BadRequest("bbox: expected south <= north")
+    if west > east and not (-180 <= east < west <= 180):
+        raise BadRequest("bbox: west > east is a box across the date line: both within -180 to 180")
     return west, south, east, north
 
 

@@ -59,11 +59,21 @@ function filters() {  // the form's filters narrowed to the range brushed on the
   return out;
 }
 
+// The view as west,south,east,north within -180..180; a view across the date line (Leaflet's 170..190) is sent
+// as west > east (170,..,-170,..), which the API reads as the two sides of the line.
 function bbox() {
   const b = state.map.getBounds();
   const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
-  return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
-          clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)].map((x) => x.toFixed(4)).join(",");
+  let west = b.getWest(), east = b.getEast();
+  if (east - west >= 360) { west = -180; east = 180; }
+  else { west -= 360 * Math.floor((west + 180) / 360); east -= 360 * Math.ceil((east - 180) / 360); }
+  return [west, clamp(b.getSouth(), -90, 90), east, clamp(b.getNorth(), -90, 90)].map((x) => x.toFixed(4)).join(",");
+}
+
+// A longitude moved by whole turns to the copy of the world the map's centre is on (a marker at -175 is drawn
+// at 185 when the view is centred on the date line).
+function nearLng(lng) {
+  return lng + 360 * Math.round((state.map.getCenter().lng - lng) / 360);
 }
 
 // ---- markers: one event, or a cluster of events; both open with a click or with Enter / Space
@@ -88,7 +98,7 @@ function deathsText(n) { return n ? ` · ${n} killed` : ""; }
 function eventMarker(c) {
   const radius = sizeByDeaths() ? Math.min(24, 4 + 3 * Math.sqrt(c.fatalities)) : 7;
   const type = mainType(c.types);
-  const marker = L.circleMarker([c.latitude, c.longitude], {
+  const marker = L.circleMarker([c.latitude, nearLng(c.longitude)], {
     radius, color: "#333", weight: 1, fillColor: COLORS[type] || OTHER, fillOpacity: 0.85, className: "event-marker",
   });
   marker.bindTooltip(() => el("span", `${type}${deathsText(c.fatalities)} — click to read`));
@@ -114,7 +124,7 @@ function clusterMarker(c) {
   });
   icon.style.background = `conic-gradient(${stops.join(", ")})`;
   icon.style.width = icon.style.height = icon.style.lineHeight = `${size}px`;
-  const marker = L.marker([c.latitude, c.longitude], {
+  const marker = L.marker([c.latitude, nearLng(c.longitude)], {
     icon: L.divIcon({ html: icon, className: "cluster-marker", iconSize: [size, size] }), keyboard: false,
   });
   const summary = entries.map(([t, n]) => `${t}: ${n}`).join(" · ") + deathsText(c.fatalities);
@@ -149,7 +159,7 @@ async function loadMarkers() {
 // A cluster whose events are spread out zooms in on them; one whose events share a spot lists them.
 async function openCluster(c) {
   const [west, south, east, north] = c.extent;
-  const bounds = L.latLngBounds([south, west], [north, east]);
+  const shift = nearLng(west) - west, bounds = L.latLngBounds([south, west + shift], [north, east + shift]);
   const spread = east > west || north > south, zoom = state.map.getZoom();
   if (spread && zoom < state.map.getMaxZoom() && state.map.getBoundsZoom(bounds) > zoom) {
     state.map.fitBounds(bounds.pad(0.3));
@@ -192,14 +202,14 @@ async function loadLabels() {
   ];
   for (const c of candidates) {
     if (c.latitude === null || c.longitude === null || seen.has(c.name)) continue;
-    const at = state.map.latLngToContainerPoint([c.latitude, c.longitude]);
+    const spot = [c.latitude, nearLng(c.longitude)], at = state.map.latLngToContainerPoint(spot);
     const w = c.name.length * LABEL_PX.char + 8, box = [at.x - 3, at.y - LABEL_PX.height / 2, at.x + w, at.y + LABEL_PX.height / 2];
     if (placed.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
     placed.push(box);
     seen.add(c.name);
     const label = el("span", c.name, `place-label ${c.kind}${capitals.has(c.name) ? " capital" : ""}`);
     label.dataset.name = c.name;
-    L.marker([c.latitude, c.longitude], {
+    L.marker(spot, {
       icon: L.divIcon({ html: label, className: "label-anchor", iconSize: [0, 0] }),
       interactive: false, keyboard: false, pane: "labels",
     }).addTo(state.labels);
@@ -707,7 +717,7 @@ async function loadControl() {
   const holders = new Map();
   for (const place of d.places) {
     const { icon, holder, text } = controlIcon(place);
-    const marker = L.marker([place.latitude, place.longitude], {
+    const marker = L.marker([place.latitude, nearLng(place.longitude)], {
       icon: L.divIcon({ html: icon, className: "control-marker", iconSize: [18, 18], iconAnchor: [24, 24] }), keyboard: false,
       zIndexOffset: 1000,
     });
@@ -782,8 +792,12 @@ function tabs() {
 async function fitEvents() {
   const page = await getJSON("/api/clusters", { ...formFilters(), zoom: "2" });
   if (!page.clusters.length) { state.map.setView([20, 0], 2); return; }
+  // the shorter way round: events on both sides of the date line are framed across it, not across the world
+  const boxes = page.clusters.map((c) => c.extent);
+  const east = boxes.map(([w, s, e, n]) => (e < 0 ? [w + 360, s, e + 360, n] : [w, s, e, n]));
+  const width = (bs) => Math.max(...bs.map((b) => b[2])) - Math.min(...bs.map((b) => b[0]));
   const bounds = L.latLngBounds([]);
-  for (const c of page.clusters) bounds.extend([[c.extent[1], c.extent[0]], [c.extent[3], c.extent[2]]]);
+  for (const [w, s, e, n] of width(east) < width(boxes) ? east : boxes) bounds.extend([[s, w], [n, e]]);
   state.map.fitBounds(bounds.pad(0.1), { maxZoom: 8, animate: false });
 }
 
