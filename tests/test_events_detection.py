@@ -149,7 +149,7 @@ def test_deaths_in_a_natural_disaster_are_no_event() -> None:
                      "A grenade exploded in the crowd.",
                      "Grenade",
                      id="a_weapon_named_in_the_next_sentence_types_the_attack_just_told"),
-        pytest.param("Rebel fighters took control of the town of Baidoa without resistance after government "
+        pytest.param("Rebel fighters took control of the town of Burao without resistance after government "
                      "troops withdrew on Monday.",
                      "Non-violent transfer of territory",
                      id="territory_taken_without_resistance_is_a_non_violent_transfer"),
@@ -166,7 +166,7 @@ def test_deaths_in_a_natural_disaster_are_no_event() -> None:
         pytest.param("Army engineers cleared hundreds of landmines near Kidal, Mali and destroyed them.",
                      "Disrupted weapons use",
                      id="a_verb_joined_by_and_reads_what_its_pronoun_stands_for"),
-        pytest.param("Al Shabaab militants killed 12 soldiers in an attack near Baidoa, Somalia on Monday. "
+        pytest.param("Al Shabaab militants killed 12 soldiers in an attack near Burao, Somalia on Monday. "
                      "The killings took place when the militants attacked and took over the town of Bardale.",
                      "Non-state actor overtakes territory",
                      id="a_sentence_referring_back_to_a_battle_can_tell_that_it_took_territory"),

@@ -68,3 +68,9 @@ def test_an_old_alias_of_a_town_on_another_continent_is_no_place_in_the_story() 
 def test_a_country_that_acts_is_its_government_not_the_place_it_acted_in() -> None:
     events = run_text("Chad began a military offensive with airstrikes into Niger on Wednesday.").events
     assert events and {e.country for e in events} == {"NER"}
+
+
+def test_where_an_act_is_told_is_not_where_it_was_done() -> None:
+    events = run_text("Gunmen stormed a police post in Sialkot on Monday. Speaking on television in Gujranwala, "
+                      "the group's spokesman said it had carried out the attack.").events
+    assert events and all(e.location != "Gujranwala" for e in events)

@@ -47,6 +47,7 @@ CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation
 # what a campaign is called: its toll and its course are no one act ('the war has killed', 'the fight against')
 CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
                               "fight", "struggle", "violence"})
+COUNTED_ACTS: Final = 10  # so many acts counted in one number are a tally ('504 attacks'), not one event
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
 # adverbs that make an act a habit, not one act ('would sometimes kill', 'often by armed men')
 HABITUAL: Final = frozenset({"often", "sometimes", "usually", "frequently", "routinely", "occasionally",
@@ -99,6 +100,8 @@ def happened(doc: Doc, item: Located) -> bool:
 def _aggregate(token: Token, item: Located) -> bool:
     """'several deadly attacks', '504 attacks in 2024', 'a wave of violence', '221 cases of rape'; not
     when the text dates them to one day ('carried out several attacks on 17 May': one day's fighting)."""
+    if token.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" and _number(c) >= COUNTED_ACTS for c in token.children):
+        return True  # '1,102 disappearances', '504 attacks': a tally of acts, whatever day it is told on
     if _one_day(item):
         return False
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in AGGREGATE_HEADS:
@@ -110,6 +113,14 @@ def _aggregate(token: Token, item: Located) -> bool:
     if any(c.lower_ in AGGREGATE_WORDS for c in token.children if c.dep_ in ("amod", "det", "nummod")):
         return True
     return _span_days(item) > LONG_SPAN_DAYS
+
+
+def _number(token: Token) -> float:
+    """The value of a number written in digits ('1,102'), else 0."""
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _category(token: Token) -> bool:
@@ -175,7 +186,8 @@ def _generic(token: Token) -> bool:
     verb = _verb_of(token)
     if verb is None or verb.sent.start == 0:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
+    told = token if token.pos_ in ("VERB", "AUX") else verb  # 'and they would sometimes kill': its own adverb
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in (told, verb) for c in v.children):
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) \

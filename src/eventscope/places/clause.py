@@ -16,6 +16,8 @@ from .qualified import CODED
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "on", "into", "across"})
 MAX_TREE_DISTANCE = 6
 REGION_CODES = ("PCL", "ADM", "CONT")
+SAYING = frozenset({"say", "speak", "tell", "announce", "state", "declare", "add", "claim", "confirm", "report",
+                    "write", "post", "explain"})
 DATELINE_WEIGHT = 3
 # "Orange County Register", "Chicago Tribune": a place that names a newspaper is no place of events
 NEWSPAPER = re.compile(r"\s+(?:County\s+)?(?:" + "|".join(w.title() for w in sorted(NEWSPAPER_WORDS)) + r")\b")
@@ -29,8 +31,9 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     whole = _per_article(doc, places)
     if whole.coded is not None:
         return whole.coded
-    inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid]
     trigger = _token_at(doc, trigger_start)
+    inside = [p for p in places if sentence_start <= p.start and p.end <= sentence_end and p.geonameid
+              and not (trigger is not None and _where_told(doc, trigger, p))]
     country = whole.country
     if inside and trigger is not None:
         ranked = sorted(inside, key=lambda p: (_foreign(p, country), _distance(doc, trigger, p), _coarseness(p),
@@ -133,6 +136,21 @@ def _region(place: PlaceMention) -> bool:
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def _where_told(doc: Doc, trigger: Token, place: PlaceMention) -> bool:
+    """'Speaking on television in X, he said they had attacked ...', 'told reporters in X that ...': a
+    place on a verb of saying, whose report holds the trigger, is where the act was told, not done."""
+    token = _token_at(doc, place.start)
+    if token is None:
+        return False
+    above_trigger = {t.i for t in trigger.ancestors}
+    for anc in token.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.lemma_.lower() in SAYING and (anc.i in above_trigger or anc.dep_ == "advcl"):
+            return anc.i != trigger.i
+    return False
 
 
 def _distance(doc: Doc, trigger: Token, place: PlaceMention) -> int:
