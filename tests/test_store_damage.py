@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from typer.testing import CliRunner, Result
 HERE = Path(__file__).parent / "fixtures" / "store"
 sys.path.insert(0, str(HERE))
 
-from corpus import articles, write_corpus  # noqa: E402
+from corpus import articles, dump, write_corpus  # noqa: E402
 from linex import extract  # noqa: E402
 
 from eventscope.cli import app  # noqa: E402
@@ -74,3 +77,24 @@ def test_a_writer_finds_a_damaged_block_before_it_writes_and_leaves_the_file_as_
 def test_a_database_error_met_while_the_file_is_in_use_leaves_as_one_coded_error(db: Path) -> None:
     with pytest.raises(StoreError, match=r"^\[E040\] database .*no_such_table"), Store(str(db)) as store:
         store.conn.execute("SELECT * FROM no_such_table")
+
+
+def test_a_disk_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_completes(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(100))
+    script = [sys.executable, str(HERE / "run_ingest.py")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    subprocess.run([*script, str(tmp_path / "clean.duckdb"), str(corpus)], check=True, env=env, capture_output=True)
+    room = os.path.getsize(tmp_path / "clean.duckdb") // 3  # the file may not grow past this: the disk is full
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+    full = tmp_path / "full.duckdb"
+    cut = subprocess.run([*script, str(full), str(corpus)], env=env, preexec_fn=small_disk, capture_output=True,
+                         text=True)  # fmt: skip
+    assert cut.returncode == 1 and "Traceback" not in cut.stderr
+    (line,) = cut.stderr.splitlines()
+    assert line.startswith(f"eventscope: [E040] database {full}: ") and "File too large" in line
+    subprocess.run([*script, str(full), str(corpus)], check=True, env=env, capture_output=True)
+    assert dump(full) == dump(tmp_path / "clean.duckdb")
