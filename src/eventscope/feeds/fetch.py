@@ -2,7 +2,7 @@
 
 Redirects are followed here, hop by hop, so each hop waits for its host like any request, and a loop
 ends after ``MAX_REDIRECTS`` hops without a retry. A body is streamed: reading stops at the byte limit
-(``EVENTSCOPE_MAX_BYTES``) and when the request has taken ``DEADLINE_S``, so a server that drips
+(the ``max_bytes`` setting) and when the request has taken ``DEADLINE_S``, so a server that drips
 bytes cannot hold the caller. One ``Fetcher`` may serve several threads (the rate limit is shared).
 """
 
@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import httpx
 
-from ..limits import MAX_BYTES
+from ..settings import current
 
 USER_AGENT = "eventscope/0.1 (+https://github.com/eventscope; polite feed reader)"
 TIMEOUT_S = 20.0  # connect, and each read of the body, per attempt
@@ -58,7 +58,7 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     transport: httpx.BaseTransport | None = None
     deadline: float = DEADLINE_S
-    max_bytes: int = field(default_factory=lambda: MAX_BYTES.value)
+    max_bytes: int = field(default_factory=lambda: current().max_bytes)
     _last: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
