@@ -46,3 +46,16 @@ def test_a_dask_worker_builds_its_own_pipeline_and_extracts_as_this_process_does
 def test_the_workers_pipeline_plugin_carries_the_writers_threshold() -> None:
     plugin = cloudpickle.loads(cloudpickle.dumps(PipelinePlugin(0.95)))  # as a worker receives it
     assert plugin.pipeline().typer.threshold == 0.95 and plugin.pipeline() is plugin.pipeline()
+
+
+@pytest.mark.slow  # it starts a one-worker Dask cluster
+def test_an_article_over_its_time_budget_on_a_dask_worker_is_quarantined_and_the_rest_stored(tmp_path: Path) -> None:
+    cloudpickle.register_pickle_by_value(linex)
+    records = articles(9)
+    hung = {"id": "hung", "text": records[4]["text"] + linex.HANG + "\n", "url": "https://news9.example/hung"}
+    corpus = write_corpus(tmp_path / "c.jsonl", [*records[:4], hung, *records[4:]])
+    with Store(str(tmp_path / "dask.duckdb")) as store, \
+            dask_extractor("local:1", linex.extract, chunk=4, budget=1.0) as run:  # fmt: skip
+        stats = ingest(read_inputs([str(corpus)]), store, run, batch_size=4)
+    assert stats.articles == 9 and stats.rejected == 1
+    assert [row[:2] for row in dump(tmp_path / "dask.duckdb")["quarantine"]] == [(f"{corpus}:5", "E051")]

@@ -13,10 +13,11 @@ HERE = Path(__file__).parent / "fixtures" / "store"
 sys.path.insert(0, str(HERE))
 
 from corpus import articles, dump, write_corpus  # noqa: E402
-from linex import extract  # noqa: E402
+from linex import HANG, extract  # noqa: E402
 
 from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.merge import Merger  # noqa: E402
+from eventscope.report import Reporter  # noqa: E402
 from eventscope.store import SCHEMA_VERSION, EventFilter, Store, ingest, query_events  # noqa: E402
 from eventscope.store.ingest import EXTRACT_CHUNK  # noqa: E402
 from eventscope.store.rows import MERGED_FIELD_COLUMNS  # noqa: E402
@@ -198,6 +199,25 @@ def test_bad_inputs_are_quarantined_and_the_rest_is_stored(tmp_path: Path) -> No
     with Store(str(tmp_path / "db.duckdb"), read_only=True) as store:
         rows = store.conn.execute("SELECT origin, code FROM quarantine ORDER BY origin").fetchall()
     assert rows == [(f"{corpus}:2", "E006"), (f"{corpus}:4", "E007"), (str(empty), "E001")]
+
+
+def test_an_article_over_its_time_budget_is_quarantined_and_the_rest_of_its_batch_is_stored(tmp_path: Path) -> None:
+    records = articles(7)
+    hung = {"id": "hung", "text": records[2]["text"] + HANG + "\n", "url": "https://news9.example/hung"}
+    corpus = write_corpus(tmp_path / "c.jsonl", [*records[:2], hung, *records[2:]])
+    told: list[str] = []
+    with Store(str(tmp_path / "db.duckdb")) as store:
+        stats = ingest(read_inputs([str(corpus)]), store, extract, batch_size=4,
+                       on_reject=Reporter(told.append).rejected, budget=0.5)  # fmt: skip
+    assert stats.articles == 7 and stats.rejected == 1
+    assert told == [f"eventscope: skipped {corpus}:3: [E051] extraction took longer than the budget of 0.5 s per "
+                    "article (EVENTSCOPE_ARTICLE_SECONDS); the article was skipped"]  # fmt: skip
+    run(tmp_path / "alone.duckdb", write_corpus(tmp_path / "good.jsonl", records))
+    stored, alone = dump(tmp_path / "db.duckdb"), dump(tmp_path / "alone.duckdb")
+    assert [row[:2] for row in stored.pop("quarantine")] == [(f"{corpus}:3", "E051")] and not alone.pop("quarantine")
+    for table in (stored, alone):  # the same articles, from other lines of other files
+        table["articles"] = [row[:11] + row[12:] for row in table["articles"]]
+    assert stored == alone
 
 
 def test_ingest_order_does_not_change_the_database(tmp_path: Path) -> None:

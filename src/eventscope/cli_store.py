@@ -7,7 +7,7 @@ import os
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,13 +15,16 @@ from rich.console import Console
 from .cli_output import print_table
 from .cli_progress import IngestProgress
 from .errors import ConfigError, InputError
-from .report import Reporter
+from .report import PREFIX, Reporter
 from .settings import current
 from .store import EventFilter, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
 from .store.ingest import default_extractor
 from .store.query import store_fetch, written
+
+if TYPE_CHECKING:
+    from .feeds import Poll
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 
@@ -224,15 +227,28 @@ def watch_cmd(
     lock_wait: LockWait = LOCK_WAIT_S,
 ) -> None:
     """Poll feeds politely (ETag / Last-Modified, backoff, per-host rate limit) and ingest new articles."""
-    from .feeds import Poll, parse_every, watch
+    from .feeds import parse_every, watch
 
     def show(poll: Poll) -> None:
-        s = poll.stats
-        err.print(f"{poll.feed}: HTTP {poll.status}, {s.articles} new articles, {s.events} events")
+        say(f"{PREFIX}{poll.feed}: {poll_line(poll)}")
 
     check_gazetteer()
+    report = Reporter(say)
     with Store(db, wait=lock_wait) as store:
-        watch(feeds, store, parse_every(every), polls=polls, extractor=default_extractor(), on_poll=show)
+        watch(feeds, store, parse_every(every), polls=polls, extractor=default_extractor(), on_poll=show,
+              on_reject=report.rejected)
+    report.close()
+
+
+def poll_line(poll: Poll) -> str:
+    """What one poll did, or why it failed: 'HTTP 404 Not Found; sits out 2 rounds'."""
+    if poll.error is not None:
+        return f"failed: {poll.error}; sits out {poll.sits_out} round{'s' if poll.sits_out != 1 else ''}"
+    if poll.status == 304:
+        return "not modified since the last poll (HTTP 304)"
+    s = poll.stats
+    quarantined = f", {s.rejected} quarantined" if s.rejected else ""
+    return f"{s.articles} new articles, {s.events} events{quarantined}"
 
 
 def register(app: typer.Typer) -> None:

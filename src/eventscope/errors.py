@@ -30,7 +30,10 @@ class Errors:
     E020 = "actor dictionary {path}: {detail}"
     E030 = "gazetteer {path}: {detail}"
     E040 = "database {path}: {detail}"
+    E041 = "database {path} is damaged ({detail}): restore it from a copy, or ingest into a new file"
     E050 = "extraction failed: {detail}"
+    E051 = ("extraction took longer than the budget of {seconds} s per article (EVENTSCOPE_ARTICLE_SECONDS); "
+            "the article was skipped")
     E060 = "unreadable feed {url}: {detail}"
     E061 = "cannot fetch {url}: {detail}"
     E070 = "usage: {detail}"

@@ -38,6 +38,10 @@ class Settings:
                                   "one, built on first use from the installed GeoNames packages")  # fmt: skip
     cache: str = _setting("", "the folder of the embedded gazetteer; empty: $XDG_CACHE_HOME/eventscope "
                               "(~/.cache/eventscope)")  # fmt: skip
+    # ingest
+    article_seconds: float = _setting(180.0, "seconds of extraction for one article in ingest and watch (on its "
+                                             "worker); a longer one is quarantined (E051), the batch goes on; "
+                                             "0: no limit")  # fmt: skip
     # the store
     db_memory: str = _setting("1GB", "DuckDB's memory limit per open database file (it spills to disk past it)")
     # the web server

@@ -46,14 +46,19 @@ def feed_articles(body: bytes, origin: str, fetcher: Fetcher | None = None) -> I
 
 
 def _entry_article(entry: Any, origin: str, fetcher: Fetcher | None) -> Article:
+    """The entry's page when the entry is only a teaser (and a fetcher is given), else the entry's content. A
+    teaser whose page cannot be fetched is refused (E061): the teaser is not the article."""
     link = read_url(entry.get("link")).value  # 'http://[::1' is no link: the entry is read from the feed
     published = _published(entry)
     html = _entry_html(entry)
-    if link and fetcher is not None and len(html) < MIN_ENTRY_CHARS:
+    if fetcher is not None and entry.get("link") and len(html) < MIN_ENTRY_CHARS:
+        if not link:
+            raise InputError("E061", url=entry.get("link"), detail="not a readable link")
         page = fetcher.get(link)
-        if page.status == 200 and page.body:
-            found = article_from_html(page_text(page), link, origin=link, published=published)
-            return replace(found, url=link, title=found.title or entry.get("title"))
+        if not page.ok or page.status != 200:
+            raise InputError("E061", url=link, detail=page.error or f"HTTP {page.status}")
+        found = article_from_html(page_text(page), link, origin=link, published=published)
+        return replace(found, url=link, title=found.title or entry.get("title"))
     if not html.strip():
         raise InputError("E008")
     article_id = link or entry.get("id") or origin

@@ -64,8 +64,8 @@ def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rej
 def read_url(url: str, fetcher: Fetcher) -> Iterator[Article | Rejected]:
     """A feed URL gives its entries; any other page is one HTML article."""
     page = fetcher.get(url)
-    if page.status != 200:
-        yield Rejected(url, "E061", f"[E061] cannot fetch: {page.error or page.status}")
+    if not page.ok or page.status != 200:
+        yield Rejected(url, "E061", str(InputError("E061", url=url, detail=page.error or f"HTTP {page.status}")))
         return
     if looks_like_feed(page.body, page.content_type):
         yield from feed_articles(page.body, url, fetcher)

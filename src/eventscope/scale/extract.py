@@ -23,7 +23,7 @@ from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_
 
 from ..records import Article
 from ..settings import current
-from ..store.ingest import Analysed, Analyser, Extractor, Parsed, analyse, chunked
+from ..store.ingest import Analysed, Analyser, Extractor, Parsed, analyse, budget_of, chunked
 
 CHUNK = 48  # articles per task: large enough to amortise scheduling and batch spaCy, small enough to balance
 IN_FLIGHT_PER_WORKER = 3  # one running, two waiting: a worker never waits for the writer
@@ -77,18 +77,22 @@ def _client(address: str) -> tuple[Client, LocalCluster | None]:
 
 
 @contextmanager
-def dask_extractor(address: str, extract: Extractor | None = None, chunk: int = CHUNK) -> Iterator[Analyser]:
-    """An analyser for ``store.ingest`` that extracts on the Dask cluster at ``address``."""
+def dask_extractor(
+    address: str, extract: Extractor | None = None, chunk: int = CHUNK, budget: float | None = None
+) -> Iterator[Analyser]:
+    """An analyser for ``store.ingest`` that extracts on the Dask cluster at ``address``, each article within
+    ``budget`` seconds on its worker (None: the ``article_seconds`` setting of this process)."""
     client, cluster = _client(address)
     function = extract or _pipeline_extract
     if extract is None:
         client.register_plugin(PipelinePlugin(current().typing_threshold))
+    seconds = budget_of(budget)
     in_flight = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
 
     def run(articles: Iterable[Article]) -> Iterator[Analysed]:
         pending: deque[Future] = deque()
         for part in chunked(articles, chunk):
-            pending.append(client.submit(analyse, function, part, pure=False))
+            pending.append(client.submit(analyse, function, part, budget=seconds, pure=False))
             if len(pending) >= in_flight:
                 yield from pending.popleft().result()
         while pending:

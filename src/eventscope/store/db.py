@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, replace
 
 import duckdb
 
+from ..errors import StoreError
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
 from ..settings import current
 from . import rows
 from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
+from .health import check_file, coded
 from .merging import StoredState
 from .schema import migrate, outdated
 from .sql import IN_IDS, insert_rows
@@ -61,11 +63,28 @@ class Store:
             os.makedirs(os.path.dirname(path), exist_ok=True)
         self.file = DbFile(path, read_only, wait)
         self._column_types: dict[str, list[tuple[str, str]]] = {}
-        if not read_only:
+        try:
+            self._open(wait)
+        except StoreError:
+            self._let_go()
+            raise
+        except duckdb.Error as exc:
+            self._let_go()
+            raise coded(path, exc) from exc
+
+    def _let_go(self) -> None:
+        """Detach a file that failed to open (so this process may attach it again), whatever state it is in."""
+        with suppress(duckdb.Error):
+            self.file.release()
+
+    def _open(self, wait: float) -> None:
+        """Check the file for damage, then bring its schema up to date (a writer, or a reader of an older file)."""
+        check_file(self.conn, self.path, writer=not self.read_only)
+        if not self.read_only:
             migrate(self.conn)
         elif outdated(self.conn):  # a file an older eventscope wrote: migrate it once, then read
             self.release()
-            with connect(path, read_only=False, wait=wait) as writer:
+            with connect(self.path, read_only=False, wait=wait) as writer:
                 migrate(writer)
         self.release()  # attached again on first use
 
@@ -98,8 +117,15 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        """Close; a DuckDB error that ends the block (a full disk, a damaged block) leaves as one coded E040."""
+        try:
+            self.close()
+        except duckdb.Error as error:
+            if exc is None:
+                raise coded(self.path, error) from error
+        if isinstance(exc, duckdb.Error):
+            raise coded(self.path, exc) from exc
 
     @contextmanager
     def briefly(self) -> Iterator[duckdb.DuckDBPyConnection]:

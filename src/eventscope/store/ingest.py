@@ -13,9 +13,12 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Protocol, TypeVar
 
+from ..deadline import OverBudget, time_limit
+from ..errors import EventscopeError
 from ..merge import Mention, Merger, article_people
 from ..merge.people import Recogniser, spacy_entities
 from ..records import Article, Event, Rejected
+from ..settings import current
 from . import rows
 from .db import Store, StoredArticle
 
@@ -48,7 +51,8 @@ class Analysed:
     article: Article
     events: tuple[Event, ...] = ()
     people: tuple[tuple[str, ...], ...] = ()  # per event: the full names of its people (merge.article_people)
-    error: str | None = None  # the article is quarantined (E050)
+    error: str | None = None  # the article is quarantined under ``code``
+    code: str = "E050"  # extraction failed; E051: it outlived the per-article time budget
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,30 +139,65 @@ class _Gate:
                 yield who, found
                 continue
             self.settled(who.key, who.digest)
-            self.reject(Rejected(found.article.origin, "E050", found.error))
+            self.reject(Rejected(found.article.origin or found.article.article_id, found.code, found.error))
 
 
-def analyse(extract: Extractor, articles: Sequence[Article], recognise: Recogniser | None = None) -> list[Analysed]:
-    """A worker's unit of work: extract a chunk (when it fails, article by article, keeping each failure's
-    reason) and name each event's people, so the writer only merges and writes."""
+def analyse(
+    extract: Extractor, articles: Sequence[Article], recognise: Recogniser | None = None, budget: float | None = None
+) -> list[Analysed]:
+    """A worker's unit of work: extract a chunk and name each event's people, so the writer only merges and
+    writes. Each article has ``budget`` seconds (None: no limit). When the chunk fails, the rest is extracted
+    article by article, keeping each failure's reason; when an article outlives its budget in the chunk it is
+    tried alone (where only its own work counts: over budget again, it is quarantined, E051) and the rest goes
+    on as a chunk. A stall costs at most twice the budget, and only an article alone is ever quarantined."""
+    found, stop = _until_stop(extract, articles, budget)
+    done = [with_people(article, events, recognise, persons) for article, events, persons in found]
+    rest = articles[len(found) :]
+    if stop is None or not rest:
+        return done
+    if isinstance(stop, OverBudget):
+        return done + [_alone(extract, rest[0], recognise, budget)] + analyse(extract, rest[1:], recognise, budget)
+    return done + [_alone(extract, article, recognise, budget) for article in rest]
+
+
+def _until_stop(
+    extract: Extractor, articles: Sequence[Article], budget: float | None
+) -> tuple[list[Parts], BaseException | None]:
+    """The chunk's extracted articles up to the first failure or overrun, and that failure (None: all done).
+    Each article must come out within ``budget`` of the one before (the first, of the start: spaCy's parse of
+    the whole chunk counts there, so a chunk of long articles may overrun and is then read one by one)."""
+    found: list[Parts] = []
+    items: Iterator[tuple[Article, tuple[Event, ...]] | Parsed] | None = None
     try:
-        found = [_parts(item) for item in extract(articles)]
-    except Exception:  # noqa: BLE001 - error policy: retry one by one, quarantine the failures
-        found = []
-    if len(found) == len(articles):
-        return [with_people(article, events, recognise, persons) for article, events, persons in found]
-    return [_alone(extract, article, recognise) for article in articles]
+        while len(found) < len(articles):
+            with time_limit(budget):
+                if items is None:
+                    items = iter(extract(articles))
+                item = next(items, None)
+            if item is None:
+                return found, EventscopeError("E050", detail="the extractor gave fewer articles than it was given")
+            found.append(_parts(item))
+    except (Exception, OverBudget) as exc:  # noqa: BLE001 - error policy: the rest one by one, quarantined alone
+        return found, exc
+    return found, None
 
 
-def _parts(item: tuple[Article, tuple[Event, ...]] | Parsed) -> tuple[Article, tuple[Event, ...], Spans | None]:
+Parts = tuple[Article, tuple[Event, ...], Spans | None]
+
+
+def _parts(item: tuple[Article, tuple[Event, ...]] | Parsed) -> Parts:
     if isinstance(item, tuple):
         return item[0], tuple(item[1]), None
     return item.article, item.events, item.persons
 
 
-def _alone(extract: Extractor, article: Article, recognise: Recogniser | None) -> Analysed:
+def _alone(extract: Extractor, article: Article, recognise: Recogniser | None, budget: float | None) -> Analysed:
     try:
-        (item,) = list(extract([article]))
+        with time_limit(budget):
+            (item,) = list(extract([article]))
+    except OverBudget:
+        error = EventscopeError("E051", seconds=f"{budget:g}")
+        return Analysed(article, error=str(error), code="E051")
     except Exception as exc:  # noqa: BLE001
         return Analysed(article, error=f"[E050] extraction failed: {exc!r}")
     found, events, persons = _parts(item)
@@ -176,14 +215,22 @@ def with_people(
     return Analysed(article, found, tuple(people))
 
 
-def local_analyser(extract: Extractor, chunk: int = EXTRACT_CHUNK) -> Analyser:
-    """Analyse in this process, ``chunk`` articles at a time."""
+def local_analyser(extract: Extractor, chunk: int = EXTRACT_CHUNK, budget: float | None = None) -> Analyser:
+    """Analyse in this process, ``chunk`` articles at a time, each within ``budget`` seconds (None: the
+    ``article_seconds`` setting)."""
+    seconds = budget_of(budget)
 
     def run(articles: Iterable[Article]) -> Iterator[Analysed]:
         for part in chunked(articles, chunk):
-            yield from analyse(extract, part)
+            yield from analyse(extract, part, budget=seconds)
 
     return Analyser(run)
+
+
+def budget_of(given: float | None) -> float | None:
+    """The seconds each article may take: ``given``, else the ``article_seconds`` setting (0: no limit)."""
+    seconds = current().article_seconds if given is None else given
+    return seconds or None
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -224,14 +271,16 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     on_progress: Callable[[IngestStats], None] | None = None,
     on_reject: Callable[[Rejected], None] | None = None,
+    budget: float | None = None,
 ) -> IngestStats:
     """Store every new article of ``items`` with its events, ``batch_size`` articles per transaction; each
     input quarantined (unreadable, or its extraction failed) is also handed to ``on_reject``.
 
     ``extractor`` is ``default_extractor()`` (``Pipeline.default()``'s) by default; an ``Analyser``
-    (``scale.dask_extractor``) runs elsewhere."""
+    (``scale.dask_extractor``) runs elsewhere (with its own budget). An article extracted here that takes more
+    than ``budget`` seconds (None: the ``article_seconds`` setting) is quarantined (E051)."""
     if not isinstance(extractor, Analyser):
-        extractor = local_analyser(extractor or default_extractor())
+        extractor = local_analyser(extractor or default_extractor(), budget=budget)
     gate = _Gate(store, on_reject)
     merger = store.merger()
     store.release()
