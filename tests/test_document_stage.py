@@ -118,3 +118,15 @@ def test_a_tally_of_many_acts_in_one_number_is_a_statistic_not_an_event() -> Non
     events = events_of("Former ruler Okonkwo was placed under house arrest on Monday. A government commission "
                        "listed 2,095 deaths and 1,102 disappearances during his rule.")
     assert [e for e in events if e.sub_event_type == "Abduction/forced disappearance"] == []
+
+
+def test_a_participle_of_a_lasting_state_is_not_an_event() -> None:
+    events = events_of("Aid workers arrived in Kindu on Monday. Civilians remain unprotected, bombed, besieged, "
+                       "displaced.")
+    assert events == ()
+
+
+def test_an_indefinite_act_under_a_negated_verb_did_not_happen() -> None:
+    events = events_of("Aid workers arrived in Kindu on Monday. The suffering does not end with the signing of a "
+                       "ceasefire, she said.")
+    assert [e for e in events if e.sub_event_type == "Agreement"] == []

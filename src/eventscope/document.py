@@ -25,7 +25,8 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from .assemble import PUBLICATION, Located, same_actors, same_site
-from .events.clause import told_as_known
+from .events.arguments import governing_verb
+from .events.clause import DEFINITE, told_as_known
 from .events.lexicon import NOUN_TRIGGERS
 from .vocabulary import kinds
 
@@ -52,6 +53,7 @@ LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an a
 # adverbs that make an act a habit, not one act ('would sometimes kill', 'often by armed men')
 HABITUAL: Final = frozenset({"often", "sometimes", "usually", "frequently", "routinely", "occasionally",
                              "regularly", "typically", "generally", "commonly", "habitually"})
+STATE_VERBS: Final = frozenset({"remain", "stay", "seem", "appear", "become", "feel", "look", "live"})
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
 SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
@@ -183,8 +185,12 @@ def _generic(token: Token) -> bool:
     """What happens as a rule, not an act: an act told as habitual ('they would sometimes kill', 'had been
     raped, often by armed men') or in the simple present passive ('where four people are killed'). Not in
     the article's first sentence (headlines tell past acts in the present)."""
+    if token.sent.start == 0:
+        return False
+    if _in_a_state(token) or _indefinite_in_general(token):
+        return True
     verb = _verb_of(token)
-    if verb is None or verb.sent.start == 0:
+    if verb is None:
         return False
     told = token if token.pos_ in ("VERB", "AUX") else verb  # 'and they would sometimes kill': its own adverb
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in (told, verb) for c in v.children):
@@ -192,6 +198,35 @@ def _generic(token: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) \
         and not any(a.dep_ == "aux" for a in auxes)
+
+
+def _in_a_state(token: Token) -> bool:
+    """'civilians remain unprotected, bombed, besieged': a participle describing a lasting state."""
+    current = token
+    for _ in range(6):
+        bare = current.tag_ in ("VBN", "JJ") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                                                          for c in current.children)
+        if current.dep_ not in ("conj", "amod", "acomp", "xcomp", "oprd", "advcl") or current.head == current:
+            return False
+        if current.dep_ == "advcl" and not bare:
+            return False  # 'remain in shelters after militants attacked': a clause of its own
+        current = current.head
+        if current.lemma_.lower() in STATE_VERBS:
+            return True
+    return False
+
+
+def _indefinite_in_general(token: Token) -> bool:
+    """'trauma does not end with the signing of a ceasefire', 'the army did not launch an attack': an act
+    noun with no definite word, the object of a negated verb, is a kind of act or one that did not happen."""
+    if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.children):
+        return False
+    while token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        token = token.head  # 'a ceasefire or a peace agreement'
+    verb = governing_verb(token)
+    if verb is None or token.dep_ in ("nsubj", "nsubjpass"):
+        return False  # 'clashes are still ongoing', 'fighting did not stop': the act is there
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _verb_of(token: Token) -> Token | None:

@@ -18,6 +18,7 @@ MAX_TREE_DISTANCE = 6
 REGION_CODES = ("PCL", "ADM", "CONT")
 SAYING = frozenset({"say", "speak", "tell", "announce", "state", "declare", "add", "claim", "confirm", "report",
                     "write", "post", "explain"})
+REPORTED = frozenset({"ccomp", "conj", "xcomp", "parataxis"})  # what a verb of saying reports
 DATELINE_WEIGHT = 3
 # "Orange County Register", "Chicago Tribune": a place that names a newspaper is no place of events
 NEWSPAPER = re.compile(r"\s+(?:County\s+)?(?:" + "|".join(w.title() for w in sorted(NEWSPAPER_WORDS)) + r")\b")
@@ -145,11 +146,13 @@ def _where_told(doc: Doc, trigger: Token, place: PlaceMention) -> bool:
     if token is None:
         return False
     above_trigger = {t.i for t in trigger.ancestors}
+    below = token
     for anc in token.ancestors:
-        if anc.i == trigger.i:
-            return False
+        if anc.i == trigger.i or (anc.lemma_.lower() in SAYING and below.dep_ in REPORTED):
+            return False  # the act's own words, or the words reported ('said ... that X was taken')
         if anc.lemma_.lower() in SAYING and (anc.i in above_trigger or anc.dep_ == "advcl"):
-            return anc.i != trigger.i
+            return True
+        below = anc
     return False
 
 
