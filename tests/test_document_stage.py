@@ -130,3 +130,14 @@ def test_an_indefinite_act_under_a_negated_verb_did_not_happen() -> None:
     events = events_of("Aid workers arrived in Kindu on Monday. The suffering does not end with the signing of a "
                        "ceasefire, she said.")
     assert [e for e in events if e.sub_event_type == "Agreement"] == []
+
+
+def test_a_bomb_told_at_another_time_is_another_act_not_the_weapon_of_the_ambush() -> None:
+    events = events_of("Last month, insurgents ambushed a bus in Sialkot and killed 18 of those on board. "
+                       "Earlier this month, a suicide bomber detonated explosives near a convoy in Sialkot.")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Suicide bomb"]
+
+
+def test_no_actor_is_on_both_sides_of_an_event() -> None:
+    events = events_of("Earlier this month, a suicide bomber detonated explosives near a convoy in Sialkot.")
+    assert events and all(e.actor1 != e.actor2 for e in events)

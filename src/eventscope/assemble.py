@@ -55,6 +55,8 @@ def fill_actors(mention: EventMention, prior: Sequence[ActorMention], country: s
     if actor2 is None and sub in GENERIC_ACTOR2 and actor1 is not None:
         candidate = generic(GENERIC_ACTOR2[sub], country)
         actor2 = candidate if candidate != actor1 else None
+    if actor2 is not None and actor2 == actor1:
+        actor2 = None  # never one actor on both sides: the text named the other side nowhere
     return replace(mention, actor1=actor1, actor2=actor2)
 
 

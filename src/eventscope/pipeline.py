@@ -26,7 +26,7 @@ from .events.sources import SourceTracker, sentence_source
 from .events.typing import EventTyper
 from .places import Gazetteer, article_country, event_place, find_places
 from .places.sites import event_sites
-from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, TimeExpr
+from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, Span, TimeExpr
 from .settings import current
 from .times import tag_times
 
@@ -111,7 +111,13 @@ def mentions_of(
         if not mentions and found and is_tally(sent):
             found[-1] = replace(found[-1], fatalities=max(found[-1].fatalities or 0, fatalities(sent)))
         found.extend(mentions)
-    return specify_weapons(escalate_protests(found))
+    return specify_weapons(escalate_protests(found), lambda span: dates_of(doc, span))
+
+
+def dates_of(doc: Doc, span: Span) -> frozenset[str]:
+    """The words that date a sentence: its DATE entities ('Last month', 'on Tuesday')."""
+    sent = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return frozenset(e.text.lower() for e in sent.ents if e.label_ == "DATE") if sent is not None else frozenset()
 
 
 def analyse_doc(doc: Doc, article: Article, pipeline: Pipeline) -> Analysis:

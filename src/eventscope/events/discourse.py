@@ -6,11 +6,12 @@ weapon named next types the attack. Each pass folds the later mention into the e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 
-from ..records import EventMention
+from ..records import EventMention, Span
 from ..vocabulary import kinds, of_type
 from .fatalities import fatalities
 from .retype import retype
@@ -50,6 +51,7 @@ def _response(mention: EventMention) -> str | None:
     return PROTEST_RESPONSES.get(mention.sub_event_type)
 
 
+DatesOf = Callable[[Span], frozenset[str]]  # the words that date a sentence ('Last month', 'on Tuesday')
 NEXT_SENTENCE_GAP = 4  # characters between two sentences that follow each other
 GENERIC_VIOLENCE = kinds("Attack", "Armed clash")
 WEAPON_TYPES = of_type("Explosions/Remote violence")
@@ -66,16 +68,24 @@ def _refers_back(later: EventMention, mentions: list[EventMention]) -> bool:
                for m in mentions)
 
 
-def _refines(later: EventMention, earlier: EventMention, mentions: list[EventMention]) -> bool:
+def _told_at_another_time(later: EventMention, earlier: EventMention, dates: DatesOf) -> bool:
+    """'Earlier this month, a suicide bomber detonated ...' after 'Last month, insurgents ambushed a bus':
+    a sentence dated by words of its own, other than the act's before it, tells another act, not that
+    act's weapon."""
+    own = dates(later.sentence)
+    return bool(own) and own != dates(earlier.sentence)
+
+
+def _refines(later: EventMention, earlier: EventMention, mentions: list[EventMention], dates: DatesOf) -> bool:
     """The later mention names the weapon of the earlier attack, or, referring back to it, tells that
     the battle took the place (ACLED codes the taking)."""
     if later.sub_event_type in WEAPON_TYPES:
-        return earlier.sub_event_type in GENERIC_VIOLENCE
+        return earlier.sub_event_type in GENERIC_VIOLENCE and not _told_at_another_time(later, earlier, dates)
     return (later.sub_event_type in TERRITORY_TAKEN and earlier.sub_event_type == "Armed clash"
             and _refers_back(later, mentions))
 
 
-def specify_weapons(mentions: list[EventMention]) -> list[EventMention]:
+def specify_weapons(mentions: list[EventMention], dates: DatesOf = lambda _: frozenset()) -> list[EventMention]:
     """'Gunmen attacked a market. A grenade exploded in the crowd.': the next sentence names the weapon
     of the attack just told; ACLED types the event by it (a grenade attack is a Grenade event). 'The
     killings took place when the militants took over the town': the battle took territory."""
@@ -86,7 +96,7 @@ def specify_weapons(mentions: list[EventMention]) -> list[EventMention]:
             continue
         told = [i for i in range(j) if mentions[i].sentence.end <= weapon.sentence.start
                 and weapon.sentence.start - mentions[i].sentence.end <= NEXT_SENTENCE_GAP
-                and _refines(weapon, mentions[i], mentions) and weapon.actor1 in (None, mentions[i].actor1)]
+                and _refines(weapon, mentions[i], mentions, dates) and weapon.actor1 in (None, mentions[i].actor1)]
         for i in told:
             out[i] = retype(replace(out[i], fatalities=max(out[i].fatalities or 0, weapon.fatalities or 0)),
                             weapon.sub_event_type, weapon.plover_mode)
