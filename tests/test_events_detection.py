@@ -381,6 +381,10 @@ def test_an_act_described_by_its_own_words_after_a_preposition_is_still_an_event
          "The Eastern Liberation Front"),
         ("The Northern Alliance Forces (NAF) said gunmen killed two guards on Monday.",
          "The Northern Alliance Forces"),
+        ("A lawyer, representing the families of the victims, said soldiers shot two farmers on Monday.",
+         "A lawyer"),
+        ("Some of the villagers who spoke to reporters said gunmen killed two farmers on Monday.",
+         "Some of the villagers"),
     ],
 )
 def test_the_source_is_the_reporting_body_not_a_fragment_of_the_sentence(text: str, source: str) -> None:

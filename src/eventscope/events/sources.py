@@ -70,6 +70,10 @@ def _phrase_bounds(token: Token, verb: Token) -> tuple[int, int]:
     """The subject phrase: its subtree, or everything up to the verb when the parse found no subject."""
     parsed = token.head == verb or token.dep_ == "pobj"
     tokens = list(token.subtree) if parsed else [t for t in token.sent if token.i <= t.i < verb.i]
+    clauses = [t for c in tokens if c.dep_ in CLAUSE_MODIFIERS and c.i > token.i for t in c.subtree]
+    if clauses:  # 'a lawyer, representing the families', 'the protesters we interviewed': the reporter, not the clause
+        first = min(t.i for t in clauses)
+        tokens = [t for t in tokens if t.i < first]
     tokens = tokens or [token]
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
@@ -120,6 +124,7 @@ def _resolve(subject: Token, verb: Token, tracker: SourceTracker, doc: Doc) -> S
 
 
 WH_TAGS = frozenset({"WP", "WP$", "WDT", "WRB"})
+CLAUSE_MODIFIERS = frozenset({"acl", "relcl"})  # clauses that describe a reporter
 CARRIERS = frozenset({"data", "datum", "memo", "report", "statement", "figure", "tally", "document", "letter", "record",
                       "count", "estimate", "survey", "analysis", "study", "footage", "video"})
 PARENTHESIS = re.compile(r"\s*(?:\([^)]*\)?|,\s*or\s+[A-Z][A-Za-z-]*)\s*$")  # 'X (ABC', 'X, or ABC'
