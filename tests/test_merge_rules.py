@@ -59,6 +59,21 @@ def test_unnamed_reports_merge_only_with_a_specific_actor_on_an_exact_shared_day
     assert not compatible(mention("a", **isis), mention("b", **isis, **month))
 
 
+def test_a_report_naming_the_group_merges_with_a_same_day_report_of_unnamed_gunmen() -> None:
+    named = mention("a", actor1="Islamic State", names=("kestrel", "varden"))
+    assert compatible(named, mention("b", names=()))  # 'gunmen' in b may be the group a names
+    assert not compatible(named, mention("b", names=(), actor1="Boko Haram"))  # two groups: two acts
+    assert not compatible(named, mention("b", names=(), event_type="Battles"))  # another kind of act
+    month = {"date_start": date(2015, 12, 1), "date_end": date(2015, 12, 31), "time_precision": 3}
+    assert not compatible(named, mention("b", names=(), **month))
+
+
+def test_a_report_that_tells_no_toll_does_not_zero_the_merged_fatalities() -> None:
+    merged = reconcile([mention("a", fatalities=0), mention("b", fatalities=12), mention("c", fatalities=15)])
+    assert (merged.event.fatalities, merged.fatalities_max) == (12, 15)
+    assert reconcile([mention("a", fatalities=0), mention("b", fatalities=0)]).event.fatalities == 0
+
+
 def test_differently_typed_reports_merge_on_two_shared_name_words() -> None:
     vigil = {"event_type": "Protests"}
     assert compatible(mention("a", names=("farook", "syed")), mention("b", names=("farook", "syed"), **vigil))
