@@ -189,6 +189,22 @@ def test_outlet_names_and_name_suffixes_are_not_people() -> None:
     assert outlet == [()]
 
 
+def test_the_tail_of_a_hyphenated_group_name_and_a_run_after_both_are_not_people() -> None:
+    text = "Fighters of Harakat-ul-Kestrel Varden attacked. Both Varden and Oskland denied it."
+    tail, both = text.index("Kestrel"), text.index("Both")
+    spans = [(tail, tail + len("Kestrel Varden")), (both, both + len("Both Varden"))]
+    assert article_people(text, [[(0, len(text))]], lambda texts: [[]], spans) == [()]
+
+
+def test_reports_of_one_act_dated_a_day_and_a_short_interval_holding_it_merge() -> None:
+    isis = {"actor1": "Islamic State", "names": ()}
+    night = {"date_start": date(2015, 12, 2), "date_end": date(2015, 12, 3), "time_precision": 2}
+    assert compatible(mention("a", **isis), mention("b", names=(), **night))
+    week = {"date_start": date(2015, 11, 30), "date_end": date(2015, 12, 6), "time_precision": 2}
+    assert not compatible(mention("a", **isis), mention("b", names=(), **week))
+    assert not compatible(mention("a", **isis, **night), mention("b", names=(), **night))  # neither an exact day
+
+
 def test_a_last_name_alone_near_the_event_is_the_articles_full_name_unless_an_official_speaks() -> None:
     text = (
         "Kwame Obuya Tenfold was named as the gunman. Neighbours were shocked. "
