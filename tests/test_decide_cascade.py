@@ -32,7 +32,7 @@ def decisions(text: str) -> list[Decision | None]:
 
 def test_the_cascade_runs_in_its_documented_order() -> None:
     assert steps() == ("frame", "refine", "propose", "admit", "brawl", "named weapon", "lethal force",
-                       "crowd violence")
+                       "crowd violence", "ground assault")
 
 
 def test_a_brawl_of_unarmed_groups_is_decided_by_the_brawl_overrule() -> None:
@@ -83,3 +83,30 @@ def test_every_plover_mode_of_the_vocabulary_is_one_the_plover_codebook_allows()
 def test_a_misspelt_sub_type_is_refused_when_the_set_is_built() -> None:
     with pytest.raises(ValueError, match="not ACLED sub-event types"):
         vocabulary.kinds("Armed clash", "Armed Clash")  # type: ignore[arg-type]
+
+
+def types_of(text: str) -> list[tuple[str, str]]:
+    return [(d.typing.sub_event_type, d.step) for d in decisions(text) if d]
+
+
+def test_a_named_train_taken_over_is_a_hijacking() -> None:
+    (sub, _), = types_of("Rebels took over the Kestrel Express on Tuesday, hours after it left the city.")
+    assert sub == "Abduction/forced disappearance"
+
+
+def test_storming_it_after_the_sentence_names_a_train_is_a_hijacking_and_after_a_school_an_attack() -> None:
+    train = types_of("The gunmen blew up the tracks, bringing the train to a halt in a tunnel, where they stormed it.")
+    assert [sub for sub, _ in train] == ["Abduction/forced disappearance"]
+    school = types_of("The gunmen left the train and drove to a school, where they stormed it, killing two teachers.")
+    assert [sub for sub, _ in school] == ["Attack"]
+
+
+def test_an_attack_taking_hostages_is_an_abduction() -> None:
+    (sub, _), = types_of("Gunmen attacked a passenger bus on Tuesday, taking many hostages.")
+    assert sub == "Abduction/forced disappearance"
+
+
+def test_a_bomb_and_gun_attack_had_its_attackers_at_the_scene_and_a_roadside_bomb_did_not() -> None:
+    assert types_of("The bus came under a bomb and gun attack on Tuesday.") == [("Attack", "ground assault")]
+    (sub, _), = types_of("A roadside bomb struck the bus on Tuesday.")
+    assert sub == "Remote explosive/landmine/IED"

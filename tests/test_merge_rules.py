@@ -59,6 +59,21 @@ def test_unnamed_reports_merge_only_with_a_specific_actor_on_an_exact_shared_day
     assert not compatible(mention("a", **isis), mention("b", **isis, **month))
 
 
+def test_a_report_naming_the_group_merges_with_a_same_day_report_of_unnamed_gunmen() -> None:
+    named = mention("a", actor1="Islamic State", names=("kestrel", "varden"))
+    assert compatible(named, mention("b", names=()))  # 'gunmen' in b may be the group a names
+    assert not compatible(named, mention("b", names=(), actor1="Boko Haram"))  # two groups: two acts
+    assert not compatible(named, mention("b", names=(), event_type="Battles"))  # another kind of act
+    month = {"date_start": date(2015, 12, 1), "date_end": date(2015, 12, 31), "time_precision": 3}
+    assert not compatible(named, mention("b", names=(), **month))
+
+
+def test_a_report_that_tells_no_toll_does_not_zero_the_merged_fatalities() -> None:
+    merged = reconcile([mention("a", fatalities=0), mention("b", fatalities=12), mention("c", fatalities=15)])
+    assert (merged.event.fatalities, merged.fatalities_max) == (12, 15)
+    assert reconcile([mention("a", fatalities=0), mention("b", fatalities=0)]).event.fatalities == 0
+
+
 def test_differently_typed_reports_merge_on_two_shared_name_words() -> None:
     vigil = {"event_type": "Protests"}
     assert compatible(mention("a", names=("farook", "syed")), mention("b", names=("farook", "syed"), **vigil))
@@ -172,6 +187,22 @@ def test_outlet_names_and_name_suffixes_are_not_people() -> None:
     assert normal_name("LeGrier’s") is None
     outlet = article_people("CARROLLTON (CBSDFW.COM) - a man was shot.", [[(0, 20)]], lambda t: [[(12, 22, "PERSON")]])
     assert outlet == [()]
+
+
+def test_the_tail_of_a_hyphenated_group_name_and_a_run_after_both_are_not_people() -> None:
+    text = "Fighters of Harakat-ul-Kestrel Varden attacked. Both Varden and Oskland denied it."
+    tail, both = text.index("Kestrel"), text.index("Both")
+    spans = [(tail, tail + len("Kestrel Varden")), (both, both + len("Both Varden"))]
+    assert article_people(text, [[(0, len(text))]], lambda texts: [[]], spans) == [()]
+
+
+def test_reports_of_one_act_dated_a_day_and_a_short_interval_holding_it_merge() -> None:
+    isis = {"actor1": "Islamic State", "names": ()}
+    night = {"date_start": date(2015, 12, 2), "date_end": date(2015, 12, 3), "time_precision": 2}
+    assert compatible(mention("a", **isis), mention("b", names=(), **night))
+    week = {"date_start": date(2015, 11, 30), "date_end": date(2015, 12, 6), "time_precision": 2}
+    assert not compatible(mention("a", **isis), mention("b", names=(), **week))
+    assert not compatible(mention("a", **isis, **night), mention("b", names=(), **night))  # neither an exact day
 
 
 def test_a_last_name_alone_near_the_event_is_the_articles_full_name_unless_an_official_speaks() -> None:

@@ -12,7 +12,8 @@
    does not admit gives way to the rules' type; nobody's violence (a flood that killed) is no event.
 5. **overrule**: named overrules, in order (``OVERRULES``): a brawl of unarmed groups is mob violence; a
    named suicide or chemical weapon outranks a generic explosion; protesters killed by gunfire were at
-   no peaceful protest; a crowd that threw stones or clashed rioted.
+   no peaceful protest; a crowd that threw stones or clashed rioted; a bomb-and-gun attack had its
+   attackers at the scene.
 
 A sentence with no trigger word is typed by the model alone (``decide_untriggered``). After this stage a
 type changes only through ``retype.retype`` (what a following sentence adds, ``discourse``).
@@ -90,6 +91,8 @@ def decide(clause: Clause, typer: EventTyper) -> Decision | None:
 CONVEYANCES: Final = frozenset({"train", "bus", "plane", "aircraft", "airliner", "jet", "ship", "vessel", "ferry",
                                 "boat", "tanker", "truck", "lorry", "minibus", "coach", "convoy"})  # with those aboard
 INTRUDE: Final = frozenset({"storm", "enter"})  # into a school or a village: an attack, not a capture
+CONVEYANCE_NAMES: Final = frozenset({"express"})  # the last word of a named train: 'the Northern Express'
+HOSTAGE_FRAMES: Final = frozenset({lx.ATTACK, lx.TAKE})  # 'attacked a bus, taking hostages': a hostage-taking
 
 
 def refine(clause: Clause) -> Clause:
@@ -97,7 +100,7 @@ def refine(clause: Clause) -> Clause:
     frame = refine_frame(clause.trigger, clause.frame, clause.lemmas, clause.args.patient)
     if frame in FIRED_FRAMES and less_lethal(clause.lemmas):
         frame = lx.INTERVENE
-    if frame == lx.ARREST and disappeared(clause.args, clause.lemmas):
+    if (frame == lx.ARREST and disappeared(clause.args, clause.lemmas)) or hostages_taken(frame, clause.lemmas):
         frame = lx.ABDUCT
     lemmas = clause.lemmas
     if frame == lx.ARREST:  # 'dozens of arrests were made during a demonstration': the protest's
@@ -115,9 +118,32 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
         return lx.DISRUPT
     if taken in lx.CIVILIAN_PLACES and trigger.lemma_.lower() in INTRUDE:
         return lx.ATTACK
-    if taken in CONVEYANCES:
+    if conveyance(patient):
         return lx.ABDUCT  # 'seized a passenger train', 'took over a bus': a hijacking (ACLED: abduction)
     return lx.ARREST if taken in CAPTIVES else frame
+
+
+def conveyance(patient: Token | None) -> bool:
+    """A vehicle with people aboard: 'a passenger train', a named one ('the Northern Express'), or 'it'
+    when the last vehicle or civilian place its sentence names before it is a vehicle ('brought the
+    train to a halt in a tunnel, where they stormed it')."""
+    if patient is None:
+        return False
+    lemma = patient.lemma_.lower()
+    if lemma in CONVEYANCES:
+        return True
+    if lemma in CONVEYANCE_NAMES and patient.pos_ == "PROPN":
+        return any(c.dep_ == "compound" for c in patient.children)
+    if lemma != "it":
+        return False
+    before = [t.lemma_.lower() for t in patient.sent if t.i < patient.i and t.pos_ == "NOUN"]
+    named = [w for w in before if w in CONVEYANCES or w in lx.CIVILIAN_PLACES]
+    return bool(named) and named[-1] in CONVEYANCES
+
+
+def hostages_taken(frame: str, lemmas: frozenset[str]) -> bool:
+    """ACLED codes a hostage-taking as an abduction: 'attacked a bus, taking dozens hostage'."""
+    return frame in HOSTAGE_FRAMES and "hostage" in lemmas and bool(lemmas & {"take", "seize", "hold"})
 
 
 FIRED_FRAMES: Final = frozenset({lx.ATTACK, lx.SHOOT})
@@ -270,7 +296,29 @@ def crowd_violence(decision: Decision | None, proposal: Typing | None, cues: Cue
     return Decision(riot, "crowd violence")
 
 
-OVERRULES: Final[tuple[Overrule, ...]] = (brawl, named_weapon, lethal_force, crowd_violence)
+REMOTE: Final = kinds("Remote explosive/landmine/IED")
+ASSAULT_GUNS: Final = lx.FIREARM_CUES - {"shoot", "shot"}  # a weapon named in the act's noun phrase
+
+
+def ground_assault(decision: Decision | None, proposal: Typing | None, cues: Cues, clause: Clause) -> Decision | None:
+    """5e. 'a bomb and gun attack', 'a gun and bomb assault' in the sentence: ACLED's remote violence is
+    an act whose perpetrator is not at the scene; guns named with the bomb put the attackers there, so
+    the act is an attack on those it struck (a battle when armed men fought back)."""
+    if decision is None or decision.typing.sub_event_type not in REMOTE:
+        return decision
+    if not any(bomb_and_gun(token) for token in clause.sentence):
+        return decision
+    sub = "Armed clash" if cues.actor2_type in ARMED_TYPES else "Attack"
+    return Decision(typed(sub, decision.typing.confidence, cues.lemmas), "ground assault")
+
+
+OVERRULES: Final[tuple[Overrule, ...]] = (brawl, named_weapon, lethal_force, crowd_violence, ground_assault)
+
+
+def bomb_and_gun(noun: Token) -> bool:
+    """A noun modified by a bomb and a gun at once: 'a bomb and gun attack', 'a gun-and-grenade assault'."""
+    weapons = {t.lemma_.lower() for left in noun.lefts for t in left.subtree}
+    return bool(weapons & (lx.IED_CUES | lx.GRENADE_CUES)) and bool(weapons & ASSAULT_GUNS)
 TOPIC_PREPS: Final = frozenset({"against", "over", "about", "after", "for"})
 CROWD_VIOLENCE: Final = MISSILES_OF_A_CROWD | SCUFFLES
 

@@ -29,8 +29,9 @@ def compatible(a: Mention | Footprint, b: Mention | Footprint) -> bool:
     same person named near both events (first and last name), whatever the places extracted:
     a full name is more specific than a geocode.  Otherwise the same place and compatible
     actors, and two shared name words (whatever the event types: an attack and the vigil for
-    its victim are one story), or, when either report names nobody, the same type, a shared
-    specific actor and the same exact day.
+    its victim are one story), or, when either report names nobody, the same type, the same day
+    (``same_day``: an exact day, or a short interval holding it) and a specific actor that both
+    name or only one names (``named_by_one``).
     """
     fa = footprint(a) if isinstance(a, Mention) else a
     fb = footprint(b) if isinstance(b, Mention) else b
@@ -42,8 +43,15 @@ def compatible(a: Mention | Footprint, b: Mention | Footprint) -> bool:
         return False
     if fa.names and fb.names:
         return len(shared_names(fa, fb)) >= SHARED_NAMES
-    same_day = exact_day(fa) and exact_day(fb) and fa.date_start == fb.date_start
-    return fa.event_type == fb.event_type and bool(_named(fa) & _named(fb)) and same_day
+    return fa.event_type == fb.event_type and same_day(fa, fb) and named_by_one(fa, fb)
+
+
+def named_by_one(a: Footprint, b: Footprint) -> bool:
+    """A specific actor both name, or one names and the other leaves unnamed: ACLED codes one event per
+    type, actors, place and day, and "militants" in one report can be the group another names.  Two
+    reports of unnamed "gunmen" are not enough (a town can see two shootings in a day)."""
+    na, nb = _named(a), _named(b)
+    return bool(na & nb) or (bool(na) != bool(nb))
 
 
 def same_story(a: Footprint, b: Footprint) -> bool:
@@ -115,6 +123,18 @@ def actors_agree(a: Footprint, b: Footprint) -> bool:
     """Specific actors, when both sides name some, must overlap (either side of the event)."""
     na, nb = _named(a), _named(b)
     return not na or not nb or bool(na & nb)
+
+
+SHORT_DAYS = 2  # an interval this long ('Wednesday night', 'Tuesday and Wednesday') is one act's time
+
+
+def same_day(a: Footprint, b: Footprint) -> bool:
+    """The exact day of one lies in the other's, which is that day or a short interval around it."""
+    day, span = (a, b) if exact_day(a) else (b, a)
+    if not exact_day(day) or day.date_start is None or span.date_start is None or span.date_end is None:
+        return False
+    short = span.time_precision in (1, 2) and (span.date_end - span.date_start).days < SHORT_DAYS
+    return short and span.date_start <= day.date_start <= span.date_end
 
 
 def exact_day(f: Footprint) -> bool:

@@ -31,7 +31,7 @@ STOP = frozenset(
     north south east west northern southern eastern western new san los las santa fort mount lake
     national international federal american america islamic state army forces force ministry
     community family home house inland mountain valley beach island river bay
-    the and for with from that this said says there their they his her
+    the and for with from that this said says there their they his her both either neither
     facebook twitter instagram youtube google copyright rights reserved read more share email
     homicide report shooting shootings killed dead victim victims suspect suspects gun guns
     man men woman women boy girl teen teens child children shot dies died crime stoppers breaking

@@ -114,6 +114,8 @@ def _people(text: str, piece: tuple[int, int], ents: list[tuple[int, int, str]],
             continue
         if _NOT_A_NAME.search(text[s:e]) or _TITLE_BEFORE.search(text[max(0, s - 30) : s]):
             continue
+        if text[max(0, s - 1) : s] == "-":
+            continue  # the tail of a hyphenated name ('Jaish-e-Mohammed', 'Hizb-ut-Tahrir'): an organisation's
         if _SPEAKS_AFTER.match(text[e : e + 80]) and not need_age:
             continue
         name = normal_name(text[s:e])

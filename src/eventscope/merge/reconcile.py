@@ -2,7 +2,7 @@
 
 Every choice is a function of the set of mentions (never of their order):
 type and actors by vote (ties broken alphabetically), the most precise date and
-place, fatalities as the reported range, every article, source and evidence.
+place, fatalities as the range of the figures reported, every article, source and evidence.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def reconcile(mentions: Sequence[Mention]) -> MergedEvent:
     when, where = most_precise_date(events), most_precise_place(events)
     actor1 = vote([e.actor1 for e in events])
     actor2 = vote([e.actor2 for e in events if e.actor2 != actor1])
-    deaths = [e.fatalities for e in events if e.fatalities is not None]
+    deaths = reported_deaths(events)
     event = Event(
         event_id=merged_event_id([m.mention_id for m in ordered]),
         event_type=vote([e.event_type for e in events]) or events[0].event_type,
@@ -87,6 +87,13 @@ def reconcile(mentions: Sequence[Mention]) -> MergedEvent:
     return MergedEvent(
         event, tuple(m.mention_id for m in ordered), tuple(sorted(sources)), max(deaths) if deaths else None
     )
+
+
+def reported_deaths(events: Sequence[Event]) -> list[int]:
+    """The fatality figures of the reports that give one: a report telling no toll (0) is silent, not a
+    denial, when another report of the event counts its dead; all zero stays zero."""
+    deaths = [e.fatalities for e in events if e.fatalities is not None]
+    return [d for d in deaths if d > 0] or deaths
 
 
 def _evidence(events: Sequence[Event]) -> tuple[Evidence, ...]:
