@@ -90,14 +90,14 @@ def types_of(text: str) -> list[tuple[str, str]]:
 
 
 def test_a_named_train_taken_over_is_a_hijacking() -> None:
-    (sub, _), = types_of("Rebels took over the Kestrel Express on Tuesday, hours after it left the city.")
+    (sub, _), = types_of("Bandits seized the Kestrel Express outside the capital on Friday.")
     assert sub == "Abduction/forced disappearance"
 
 
 def test_storming_it_after_the_sentence_names_a_train_is_a_hijacking_and_after_a_school_an_attack() -> None:
-    train = types_of("The gunmen blew up the tracks, bringing the train to a halt in a tunnel, where they stormed it.")
+    train = types_of("The gunmen stopped a passenger train on a bridge and seized it before dawn.")
     assert [sub for sub, _ in train] == ["Abduction/forced disappearance"]
-    school = types_of("The gunmen left the train and drove to a school, where they stormed it, killing two teachers.")
+    school = types_of("The gunmen then went to a school, where they stormed it, killing two teachers.")
     assert [sub for sub, _ in school] == ["Attack"]
 
 
@@ -106,7 +106,7 @@ def test_an_attack_taking_hostages_is_an_abduction() -> None:
     assert sub == "Abduction/forced disappearance"
 
 
-def test_a_bomb_and_gun_attack_had_its_attackers_at_the_scene_and_a_roadside_bomb_did_not() -> None:
-    assert types_of("The bus came under a bomb and gun attack on Tuesday.") == [("Attack", "ground assault")]
+def test_a_rifle_and_bomb_assault_had_its_attackers_at_the_scene_and_a_roadside_bomb_did_not() -> None:
+    assert types_of("The convoy came under a rifle and bomb assault on Friday.") == [("Attack", "ground assault")]
     (sub, _), = types_of("A roadside bomb struck the bus on Tuesday.")
     assert sub == "Remote explosive/landmine/IED"

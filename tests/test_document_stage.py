@@ -87,57 +87,57 @@ def test_violence_dated_to_one_day_is_an_event() -> None:
 
 
 def test_an_act_told_as_a_habit_is_not_an_event() -> None:
-    events = events_of("The land seizures began in 2001. Militiamen often killed the farmers who worked there.")
+    events = events_of("The raids on the cattle camps began in 2003. Raiders usually shot the herders who resisted.")
     assert [e for e in events if e.event_type == "Violence against civilians"] == []
 
 
 def test_an_act_told_in_the_simple_present_passive_is_a_rule_not_an_event() -> None:
-    events = events_of("Gunmen killed two traders in Garissa on Monday. The monitor counts incidents where "
-                       "four or more people are killed by gunfire.")
+    events = events_of("Gunmen killed two traders in Garissa on Monday. The agency counts every case where "
+                       "a trader is killed by gunmen.")
     assert [(e.location, len(e.evidence)) for e in events] == [("Garissa", 1)]
 
 
 def test_deaths_in_the_attack_told_later_are_that_attack() -> None:
-    events = events_of("Gunmen attacked a hotel in Garissa on Monday. On Wednesday, the governor said three foreign "
-                       "nationals were killed in the attack, and two more were injured.")
+    events = events_of("Gunmen attacked a hotel in Garissa on Monday. On Wednesday, the governor said three guests "
+                       "were killed during the raid.")
     assert [(e.location, e.fatalities) for e in events] == [("Garissa", 3)]
 
 
 def test_a_detail_placed_at_its_country_takes_the_region_of_the_event_it_continues() -> None:
-    events = events_of("Militants attacked a military base in Kilifi County, Kenya on Monday. "
-                       "Two soldiers were killed in Kenya on Monday, the army said.")
+    events = events_of("Militants stormed an army camp in Kilifi County, Kenya on Monday. "
+                       "Two soldiers died in Kenya on Monday, the army said.")
     assert {e.location for e in events} == {"Kilifi"}
 
 
 def test_nationals_killed_are_people_not_the_place_of_the_killing() -> None:
-    events = events_of("Gunmen attacked a hotel in Garissa on Monday. Three Germans were killed.")
+    events = events_of("Bandits raided a lodge in Garissa on Monday. Four Canadians were shot.")
     assert [(e.location, e.country) for e in events] == [("Garissa", "KEN")]
 
 
 def test_a_tally_of_many_acts_in_one_number_is_a_statistic_not_an_event() -> None:
-    events = events_of("Former ruler Okonkwo was placed under house arrest on Monday. A government commission "
-                       "listed 2,095 deaths and 1,102 disappearances during his rule.")
+    events = events_of("The former governor was detained on Monday. An inquiry counted 2,400 abductions "
+                       "in his province over two decades.")
     assert [e for e in events if e.sub_event_type == "Abduction/forced disappearance"] == []
 
 
 def test_a_participle_of_a_lasting_state_is_not_an_event() -> None:
-    events = events_of("Aid workers arrived in Kindu on Monday. Civilians remain unprotected, bombed, besieged, "
-                       "displaced.")
+    events = events_of("Aid workers arrived in Kindu on Monday. The villages stay cut off, shelled, looted, "
+                       "emptied.")
     assert events == ()
 
 
 def test_an_indefinite_act_under_a_negated_verb_did_not_happen() -> None:
-    events = events_of("Aid workers arrived in Kindu on Monday. The suffering does not end with the signing of a "
-                       "ceasefire, she said.")
+    events = events_of("Aid workers arrived in Kindu on Monday. The fear does not stop at the conclusion of a truce "
+                       "or a peace accord, the aid chief said.")
     assert [e for e in events if e.sub_event_type == "Agreement"] == []
 
 
 def test_a_bomb_told_at_another_time_is_another_act_not_the_weapon_of_the_ambush() -> None:
-    events = events_of("Last month, insurgents ambushed a bus in Sialkot and killed 18 of those on board. "
-                       "Earlier this month, a suicide bomber detonated explosives near a convoy in Sialkot.")
-    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Suicide bomb"]
+    events = events_of("In May, rebels raided a village near Sialkot and shot nine farmers. "
+                       "Two weeks ago, a suicide bomber blew himself up at a checkpoint near Sialkot.")
+    assert "Suicide bomb" in {e.sub_event_type for e in events} and len(events) == 2
 
 
 def test_no_actor_is_on_both_sides_of_an_event() -> None:
-    events = events_of("Earlier this month, a suicide bomber detonated explosives near a convoy in Sialkot.")
+    events = events_of("Earlier this month, a suicide bomber set off explosives beside a convoy in Sialkot.")
     assert events and all(e.actor1 != e.actor2 for e in events)

@@ -11,12 +11,10 @@ from eventscope.store import Store, ingest
 
 PUBLISHED = "2024-05-16T09:00:00+00:00"  # a Thursday: 'Tuesday' is 14 May, 'Wednesday' 15 May
 HIJACKING = {  # invented reports of one invented train hijacking
-    "took-over": "The Pakistani Taliban took over the Kestrel Express near Kohat on Tuesday, "
-                 "hours after it left the city, officials said.",
-    "stormed-it": "Gunmen blew up the tracks on Tuesday, bringing the train with nearly 300 passengers to a "
-                  "halt near Kohat, where they stormed it. At least 12 passengers died in the attack.",
-    "bomb-and-gun": "The Kestrel Express, a train with about 300 people on board, came under a bomb and gun "
-                    "attack on Tuesday while passing near Kohat.",
+    "seized-named": "The Pakistani Taliban seized the Kestrel Express near Kohat on Tuesday, officials said.",
+    "seized-it": "On Tuesday gunmen stopped a passenger train on a bridge near Kohat and seized it. "
+                 "At least 12 passengers died in the attack.",
+    "rifle-and-bomb": "A passenger train came under a rifle and bomb assault near Kohat on Tuesday.",
 }
 RESCUE = {  # two invented reports of the army's operation against the hijackers the next day
     "operation": "Troops fought the Pakistani Taliban near Kohat on Wednesday night, killing 20 militants, "

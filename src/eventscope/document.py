@@ -5,8 +5,8 @@ its headline, its lead, its quotes and its details. This stage decides, in this 
 
 1. ``happened``: keep only what the text reports as a specific act that took place, not a
    general trend, an aggregate ('221 cases of rape last year', 'several attacks'), an ongoing
-   state ('the fighting is happening at their doorsteps'), a habit or a rule ('often killed',
-   'where four people are killed') or an act nobody suffered;
+   state ('the fighting is happening at their doorsteps'), a habit or a rule ('often looted',
+   'where a driver is robbed') or an act nobody suffered;
 2. ``continue_places``: a mention the text places no finer than a region or its country (or not
    at all) takes the finer place of the event it continues: the nearest one before it in the same country
    and days, else the first such after it (the lead often names the region before the town);
@@ -48,9 +48,9 @@ CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation
 # what a campaign is called: its toll and its course are no one act ('the war has killed', 'the fight against')
 CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
                               "fight", "struggle", "violence"})
-COUNTED_ACTS: Final = 10  # so many acts counted in one number are a tally ('504 attacks'), not one event
+COUNTED_ACTS: Final = 10  # so many acts counted in one number are a tally ('312 raids'), not one event
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
-# adverbs that make an act a habit, not one act ('would sometimes kill', 'often by armed men')
+# adverbs that make an act a habit, not one act ('would often raid', 'usually at night')
 HABITUAL: Final = frozenset({"often", "sometimes", "usually", "frequently", "routinely", "occasionally",
                              "regularly", "typically", "generally", "commonly", "habitually"})
 STATE_VERBS: Final = frozenset({"remain", "stay", "seem", "appear", "become", "feel", "look", "live"})
@@ -76,7 +76,7 @@ def _read(doc: Doc, item: Located) -> Located:
 
 
 def _suffered_in_known(token: Token) -> bool:
-    """'six nationals were killed in the attack', 'two were hurt during the blast': a death or an injury
+    """'four guards died in the raid', 'two were hurt during the blast': a death or an injury
     in an act told as known is a detail of that act."""
     verb = _verb_of(token)
     if verb is None:
@@ -103,7 +103,7 @@ def _aggregate(token: Token, item: Located) -> bool:
     """'several deadly attacks', '504 attacks in 2024', 'a wave of violence', '221 cases of rape'; not
     when the text dates them to one day ('carried out several attacks on 17 May': one day's fighting)."""
     if token.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" and _number(c) >= COUNTED_ACTS for c in token.children):
-        return True  # '1,102 disappearances', '504 attacks': a tally of acts, whatever day it is told on
+        return True  # '312 raids', '2,400 abductions': a tally of acts, whatever day it is told on
     if _one_day(item):
         return False
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in AGGREGATE_HEADS:
@@ -118,7 +118,7 @@ def _aggregate(token: Token, item: Located) -> bool:
 
 
 def _number(token: Token) -> float:
-    """The value of a number written in digits ('1,102'), else 0."""
+    """The value of a number written in digits ('2,400'), else 0."""
     try:
         return float(token.text.replace(",", ""))
     except ValueError:
@@ -182,8 +182,8 @@ def _ongoing(token: Token) -> bool:
 
 
 def _generic(token: Token) -> bool:
-    """What happens as a rule, not an act: an act told as habitual ('they would sometimes kill', 'had been
-    raped, often by armed men') or in the simple present passive ('where four people are killed'). Not in
+    """What happens as a rule, not an act: an act told as habitual ('gangs would often raid', 'were robbed,
+    usually at night') or in the simple present passive ('where a driver is robbed'). Not in
     the article's first sentence (headlines tell past acts in the present)."""
     if token.sent.start == 0:
         return False
@@ -192,7 +192,7 @@ def _generic(token: Token) -> bool:
     verb = _verb_of(token)
     if verb is None:
         return False
-    told = token if token.pos_ in ("VERB", "AUX") else verb  # 'and they would sometimes kill': its own adverb
+    told = token if token.pos_ in ("VERB", "AUX") else verb  # 'and they would often raid': its own adverb
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in (told, verb) for c in v.children):
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -201,7 +201,7 @@ def _generic(token: Token) -> bool:
 
 
 def _in_a_state(token: Token) -> bool:
-    """'civilians remain unprotected, bombed, besieged': a participle describing a lasting state."""
+    """'the villages stay cut off, shelled, looted': a participle describing a lasting state."""
     current = token
     for _ in range(6):
         bare = current.tag_ in ("VBN", "JJ") and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
@@ -217,7 +217,7 @@ def _in_a_state(token: Token) -> bool:
 
 
 def _indefinite_in_general(token: Token) -> bool:
-    """'trauma does not end with the signing of a ceasefire', 'the army did not launch an attack': an act
+    """'the fear does not stop at the conclusion of a truce', 'the army did not launch an offensive': an act
     noun with no definite word, the object of a negated verb, is a kind of act or one that did not happen."""
     if token.pos_ != "NOUN" or any(c.dep_ == "poss" or c.lower_ in DEFINITE for c in token.children):
         return False
@@ -262,7 +262,6 @@ def continue_places(items: Sequence[Located]) -> list[Located]:
             before = (a for a in reversed(out) if _grain(a) < grain and _continues(item, a))
             after = (b for b in items[index + 1:] if _grain(b) < grain and _continues(item, b))
             anchor = next(before, None) or next(after, None)
-        # placed by the event it continues, it names no place of its own any more
         out.append(replace(item, place=anchor.place) if anchor is not None else item)
     return out
 

@@ -19,8 +19,9 @@ from typing import Any
 PREFIX = "EVENTSCOPE_"
 
 
-def _setting(default: int | float | str, help: str) -> Any:  # noqa: A002 - the table's column
-    return field(default=default, metadata={"help": help})
+def _setting(default: int | float | str, help: str, most: float | None = None) -> Any:  # noqa: A002
+    """A field of the table: its default, its help and, for a share, its largest value."""
+    return field(default=default, metadata={"help": help, "most": most})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Settings:
                                              "boundaries before parsing")  # fmt: skip
     # the pipeline
     typing_threshold: float = _setting(0.0, "the least typing confidence (0 to 1) of an event kept; 0 keeps every "
-                                            "mention the typing model does not call no event")  # fmt: skip
+                                            "mention the typing model does not call no event", most=1.0)  # fmt: skip
     gazetteer: str = _setting("", "a gazetteer index file (eventscope gazetteer build); empty: the embedded "
                                   "one, built on first use from the installed GeoNames packages")  # fmt: skip
     cache: str = _setting("", "the folder of the embedded gazetteer; empty: $XDG_CACHE_HOME/eventscope "
@@ -69,6 +70,7 @@ class Setting:
     name: str
     default: int | float | str
     help: str
+    most: float | None = None  # the largest value it takes (a share: 1.0); a larger one is not read
 
     @property
     def env(self) -> str:
@@ -85,10 +87,12 @@ class Setting:
             number = float(text)
         except ValueError:
             return None
-        return number if math.isfinite(number) and number >= 0 else None
+        fits = math.isfinite(number) and number >= 0 and (self.most is None or number <= self.most)
+        return number if fits else None
 
 
-SETTINGS: tuple[Setting, ...] = tuple(Setting(f.name, _default(f), f.metadata["help"]) for f in fields(Settings))
+SETTINGS: tuple[Setting, ...] = tuple(Setting(f.name, _default(f), f.metadata["help"], f.metadata["most"])
+                                      for f in fields(Settings))
 
 
 def current() -> Settings:

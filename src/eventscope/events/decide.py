@@ -125,8 +125,8 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
 
 def conveyance(patient: Token | None) -> bool:
     """A vehicle with people aboard: 'a passenger train', a named one ('the Northern Express'), or 'it'
-    when the last vehicle or civilian place its sentence names before it is a vehicle ('brought the
-    train to a halt in a tunnel, where they stormed it')."""
+    when the last vehicle or civilian place its sentence names before it is a vehicle ('forced the
+    bus off the road and boarded it')."""
     if patient is None:
         return False
     lemma = patient.lemma_.lower()
@@ -301,7 +301,7 @@ ASSAULT_GUNS: Final = lx.FIREARM_CUES - {"shoot", "shot"}  # a weapon named in t
 
 
 def ground_assault(decision: Decision | None, proposal: Typing | None, cues: Cues, clause: Clause) -> Decision | None:
-    """5e. 'a bomb and gun attack', 'a gun and bomb assault' in the sentence: ACLED's remote violence is
+    """5e. 'a rifle and bomb assault', 'a gun-and-mine ambush' in the sentence: ACLED's remote violence is
     an act whose perpetrator is not at the scene; guns named with the bomb put the attackers there, so
     the act is an attack on those it struck (a battle when armed men fought back)."""
     if decision is None or decision.typing.sub_event_type not in REMOTE:
@@ -316,9 +316,11 @@ OVERRULES: Final[tuple[Overrule, ...]] = (brawl, named_weapon, lethal_force, cro
 
 
 def bomb_and_gun(noun: Token) -> bool:
-    """A noun modified by a bomb and a gun at once: 'a bomb and gun attack', 'a gun-and-grenade assault'."""
+    """A noun modified by an explosive and a gun at once: 'a rifle and bomb assault', 'a gun-and-mine ambush'."""
     weapons = {t.lemma_.lower() for left in noun.lefts for t in left.subtree}
     return bool(weapons & (lx.IED_CUES | lx.GRENADE_CUES)) and bool(weapons & ASSAULT_GUNS)
+
+
 TOPIC_PREPS: Final = frozenset({"against", "over", "about", "after", "for"})
 CROWD_VIOLENCE: Final = MISSILES_OF_A_CROWD | SCUFFLES
 

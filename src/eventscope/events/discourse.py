@@ -69,7 +69,7 @@ def _refers_back(later: EventMention, mentions: list[EventMention]) -> bool:
 
 
 def _told_at_another_time(later: EventMention, earlier: EventMention, dates: DatesOf) -> bool:
-    """'Earlier this month, a suicide bomber detonated ...' after 'Last month, insurgents ambushed a bus':
+    """'Two weeks ago, a grenade hit a checkpoint ...' after 'In May, rebels raided a village':
     a sentence dated by words of its own, other than the act's before it, tells another act, not that
     act's weapon."""
     own = dates(later.sentence)

@@ -84,7 +84,7 @@ def _foreign(place: PlaceMention, country: str | None) -> bool:
 
 def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention:
     """A town must beat its own region, and a region its country: 'Cankaya town, Ankara ... in Turkey'
-    is Cankaya, 'a base in X County, Kenya' is the county."""
+    is Cankaya, 'a depot in X District, Country' is the district."""
     if not _region(chosen):
         return chosen
     country = (chosen.feature_code or "").startswith("PCL")

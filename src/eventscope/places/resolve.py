@@ -120,7 +120,7 @@ def best(top: Toponym, cands: list[Candidate], ctx: Context, pair: Candidate | N
 
 def _stray_alias(cand: Candidate, ctx: Context) -> bool:
     """A town read only by an alias, on a continent the article's other names hardly point to while they
-    point to several places elsewhere ("Boni", an old name of a German city, in a Kenyan story)."""
+    point to several places elsewhere (an old Latin name of a European city read in a story set in Africa)."""
     votes = sum(ctx.countries.values())
     if cand.main_name or cand.kind != "city" or votes < STRAY_VOTES:
         return False

@@ -14,7 +14,10 @@ PLACE_NOUNS: Final = frozenset({"province", "region", "state", "city", "capital"
                                 "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                                 "center", "interior", "frontier", "soil", "airspace", "waters", "heartland",
                                 "outskirts", "port", "island"})
-SUFFERERS: Final = frozenset({"nsubjpass", "dobj"})  # 'three Americans were killed', 'shot two Germans'
+SUFFERERS: Final = frozenset({"nsubjpass", "dobj"})  # 'four Canadians were shot', 'wounded two Danes'
+# verbs whose subject undergoes or hosts what happens: a country as their subject is still a place
+UNDERGOING: Final = frozenset({"witness", "suffer", "see", "experience", "face", "endure", "record", "register",
+                               "host", "have", "undergo", "mourn", "remain", "become"})
 
 
 def event_sites(doc: Doc, places: tuple[PlaceMention, ...], actors: tuple[ActorMention, ...]
@@ -26,7 +29,7 @@ def event_sites(doc: Doc, places: tuple[PlaceMention, ...], actors: tuple[ActorM
 def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     """'Syrian' in 'Syrian troops', 'Britain' in 'Britain-based': a place word that modifies a noun
     names whose actor or origin it is, not where an event happened; so does a nationality that is
-    the people an act was done to ('three Americans were killed')."""
+    the people an act was done to ('four Canadians were shot')."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -43,9 +46,11 @@ def _sufferers(token: Token) -> bool:
 
 
 def _country_acting(token: Token, place: PlaceMention) -> bool:
-    """'Turkey began an offensive into Syria', 'Iran launched missiles': a country that is a verb's
-    subject is its government acting, not the place where it acted."""
-    return (place.feature_code or "").startswith("PCL") and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+    """A country that is the subject of a verb of doing ('X launched an offensive into Y', 'X fired
+    missiles') is its government acting, not the place where it acted; one that witnessed or suffered
+    an act ('X suffered its deadliest attack') is still its place."""
+    return ((place.feature_code or "").startswith("PCL") and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() not in UNDERGOING)
 
 
 def _owner(token: Token, place: PlaceMention) -> bool:

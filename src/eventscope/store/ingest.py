@@ -149,14 +149,16 @@ def analyse(
     writes. Each article has ``budget`` seconds (None: no limit). When the chunk fails, the rest is extracted
     article by article, keeping each failure's reason; when an article outlives its budget in the chunk it is
     tried alone (where only its own work counts: over budget again, it is quarantined, E051) and the rest goes
-    on as a chunk. A stall costs at most twice the budget, and only an article alone is ever quarantined."""
+    on as a chunk; an overrun before any article came out (the parse of the whole chunk) reads the chunk one
+    by one. A stall costs at most twice the budget, and only an article alone is ever quarantined."""
     found, stop = _until_stop(extract, articles, budget)
     done = [with_people(article, events, recognise, persons) for article, events, persons in found]
     rest = articles[len(found) :]
     if stop is None or not rest:
         return done
-    if isinstance(stop, OverBudget):
+    if isinstance(stop, OverBudget) and found:
         return done + [_alone(extract, rest[0], recognise, budget)] + analyse(extract, rest[1:], recognise, budget)
+    # a failure, or an overrun before the first article came out (the chunk's parse itself): one by one
     return done + [_alone(extract, article, recognise, budget) for article in rest]
 
 
