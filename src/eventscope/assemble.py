@@ -53,8 +53,7 @@ def fill_actors(mention: EventMention, prior: Sequence[ActorMention], country: s
     if actor1 is None and sub in GENERIC_ACTOR1:
         actor1 = generic(GENERIC_ACTOR1[sub], country)
     if actor2 is None and sub in GENERIC_ACTOR2 and actor1 is not None:
-        candidate = generic(GENERIC_ACTOR2[sub], country)
-        actor2 = candidate if candidate != actor1 else None
+        actor2 = generic(GENERIC_ACTOR2[sub], country)
     if actor2 is not None and actor2 == actor1:
         actor2 = None  # never one actor on both sides: the text named the other side nowhere
     return replace(mention, actor1=actor1, actor2=actor2)
@@ -179,7 +178,7 @@ GATHERINGS = frozenset({"Protests", "Riots"})  # where people gather, not what t
 def _cause_abroad(place: PlaceMention | None, places: tuple[PlaceMention, ...]) -> bool:
     """A foreign country named at a demonstration is its cause ('in support of Ukraine', 'against the war
     in Ukraine'), not where it took place, when the article is placed in another country."""
-    if place is None or not (place.feature_code or "").startswith("PCL"):
+    if place is None or not place.is_country:
         return False
     home = article_country(places)
     return home is not None and place.country != home

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from .assemble import PUBLICATION, Located, same_actors, same_site
 from .events.arguments import governing_verb
 from .events.clause import DEFINITE, told_as_known
+from .events.fatalities import number_value
 from .events.lexicon import NOUN_TRIGGERS
 from .vocabulary import kinds
 
@@ -100,9 +101,9 @@ def happened(doc: Doc, item: Located) -> bool:
 
 
 def _aggregate(token: Token, item: Located) -> bool:
-    """'several deadly attacks', '504 attacks in 2024', 'a wave of violence', '221 cases of rape'; not
+    """'several deadly attacks', '312 raids in 2023', 'a wave of violence', '221 cases of rape'; not
     when the text dates them to one day ('carried out several attacks on 17 May': one day's fighting)."""
-    if token.tag_ in PLURAL_TAGS and any(c.dep_ == "nummod" and _number(c) >= COUNTED_ACTS for c in token.children):
+    if _counted(token):
         return True  # '312 raids', '2,400 abductions': a tally of acts, whatever day it is told on
     if _one_day(item):
         return False
@@ -117,12 +118,10 @@ def _aggregate(token: Token, item: Located) -> bool:
     return _span_days(item) > LONG_SPAN_DAYS
 
 
-def _number(token: Token) -> float:
-    """The value of a number written in digits ('2,400'), else 0."""
-    try:
-        return float(token.text.replace(",", ""))
-    except ValueError:
-        return 0.0
+def _counted(token: Token) -> bool:
+    """A plural act noun whose number counts COUNTED_ACTS or more of them."""
+    return token.tag_ in PLURAL_TAGS and any(
+        c.dep_ == "nummod" and (number_value(c) or 0) >= COUNTED_ACTS for c in token.children)
 
 
 def _category(token: Token) -> bool:
@@ -192,8 +191,7 @@ def _generic(token: Token) -> bool:
     verb = _verb_of(token)
     if verb is None:
         return False
-    told = token if token.pos_ in ("VERB", "AUX") else verb  # 'and they would often raid': its own adverb
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for v in (told, verb) for c in v.children):
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children):
         return True
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) \

@@ -106,6 +106,11 @@ class PlaceMention:
     parent: str | None = None  # for a sub-place: the town it belongs to
     reason: str | None = None  # why it is unresolved, when geonameid is None
 
+    @property
+    def is_country(self) -> bool:
+        """A country's own point (GeoNames PCL*): the one test of 'this place is a whole country'."""
+        return (self.feature_code or "").startswith("PCL")
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

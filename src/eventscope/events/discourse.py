@@ -85,7 +85,7 @@ def _refines(later: EventMention, earlier: EventMention, mentions: list[EventMen
             and _refers_back(later, mentions))
 
 
-def specify_weapons(mentions: list[EventMention], dates: DatesOf = lambda _: frozenset()) -> list[EventMention]:
+def specify_weapons(mentions: list[EventMention], dates: DatesOf) -> list[EventMention]:
     """'Gunmen attacked a market. A grenade exploded in the crowd.': the next sentence names the weapon
     of the attack just told; ACLED types the event by it (a grenade attack is a Grenade event). 'The
     killings took place when the militants took over the town': the battle took territory."""

@@ -87,7 +87,7 @@ def _narrowest(chosen: PlaceMention, ranked: list[PlaceMention]) -> PlaceMention
     is Cankaya, 'a depot in X District, Country' is the district."""
     if not _region(chosen):
         return chosen
-    country = (chosen.feature_code or "").startswith("PCL")
+    country = chosen.is_country
     within = [p for p in ranked if p.country == chosen.country and _coarseness(p) < _coarseness(chosen) and (
         country or p.admin1 == chosen.admin1)]
     return min(within, key=_coarseness) if within else chosen

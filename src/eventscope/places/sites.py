@@ -34,7 +34,7 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     if span is None or not len(span):
         return False
     last = span[-1]
-    if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not (place.feature_code or "").startswith("PCL"):
+    if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not place.is_country:
         return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
     if _owner(last, place) or _sufferers(last) or _country_acting(last, place):
         return True
@@ -49,7 +49,7 @@ def _country_acting(token: Token, place: PlaceMention) -> bool:
     """A country that is the subject of a verb of doing ('X launched an offensive into Y', 'X fired
     missiles') is its government acting, not the place where it acted; one that witnessed or suffered
     an act ('X suffered its deadliest attack') is still its place."""
-    return ((place.feature_code or "").startswith("PCL") and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+    return (place.is_country and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
             and token.head.lemma_.lower() not in UNDERGOING)
 
 
@@ -57,7 +57,7 @@ def _owner(token: Token, place: PlaceMention) -> bool:
     """"Chad's presidential guard", "Peru's military", "Ghana's president": a country's possessive on a
     noun that is no place names whose actor or office it is, not where it acted ("Syria's Idlib
     province", "Nigeria's northeast" are places)."""
-    if token.dep_ != "poss" or not (place.feature_code or "").startswith("PCL"):
+    if token.dep_ != "poss" or not place.is_country:
         return False
     head = token.head
     return head.ent_type_ not in ("GPE", "LOC", "FAC") and head.lemma_.lower() not in PLACE_NOUNS
