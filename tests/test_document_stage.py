@@ -141,3 +141,9 @@ def test_a_bomb_told_at_another_time_is_another_act_not_the_weapon_of_the_ambush
 def test_no_actor_is_on_both_sides_of_an_event() -> None:
     events = events_of("Earlier this month, a suicide bomber set off explosives beside a convoy in Sialkot.")
     assert events and all(e.actor1 != e.actor2 for e in events)
+
+
+def test_a_toll_over_years_is_a_statistic_not_one_event() -> None:
+    events = events_of("Gunmen killed four guards at a depot in Sialkot on Monday. In the past two years, 900 "
+                       "fighters have been killed in the province, the army said.")
+    assert [(e.location, e.fatalities) for e in events] == [("Sialkot", 4)]

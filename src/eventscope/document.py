@@ -50,6 +50,8 @@ CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation
 CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
                               "fight", "struggle", "violence"})
 COUNTED_ACTS: Final = 10  # so many acts counted in one number are a tally ('312 raids'), not one event
+TOLL_SPAN_DAYS: Final = 365  # so many dead over more than a year are the toll of many acts ...
+TOLL_DEATHS: Final = 100  # ... when they are at least this many
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
 # adverbs that make an act a habit, not one act ('would often raid', 'usually at night')
 HABITUAL: Final = frozenset({"often", "sometimes", "usually", "frequently", "routinely", "occasionally",
@@ -107,6 +109,8 @@ def _aggregate(token: Token, item: Located) -> bool:
         return True  # '312 raids', '2,400 abductions': a tally of acts, whatever day it is told on
     if _one_day(item):
         return False
+    if _span_days(item) > TOLL_SPAN_DAYS and (item.mention.fatalities or 0) >= TOLL_DEATHS:
+        return True  # 'in the past two years, 900 fighters were killed': a toll of many acts, not one
     if token.head.lower_ == "of" and token.head.head.lemma_.lower() in AGGREGATE_HEADS:
         return True
     if _span_days(item) > LONG_SPAN_DAYS and _counts_acts(token):
