@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from conftest import events_of
+from eventscope.events.clause import told_as_known
+from eventscope.nlp import parse
 
 
 def test_a_bombing_the_gunfire_after_it_and_its_claim_are_one_event() -> None:
@@ -147,3 +153,21 @@ def test_a_toll_over_years_is_a_statistic_not_one_event() -> None:
     events = events_of("Gunmen killed four guards at a depot in Sialkot on Monday. In the past two years, 900 "
                        "fighters have been killed in the province, the army said.")
     assert [(e.location, e.fatalities) for e in events] == [("Sialkot", 4)]
+
+
+
+@pytest.mark.parametrize(("text", "word", "known"), [
+    ("Police said the shooting in Garissa began at noon.", "shooting", True),  # placed, not described
+    ("The army carried out the airstrike at Kindu International Airport, where he was landing.", "airstrike", True),
+    ("Police said the attack on a convoy began at noon.", "attack", False),  # its own words describe it
+])
+def test_a_known_act_placed_by_its_own_words_is_still_told_as_known(text: str, word: str, known: bool) -> None:
+    token = next(t for t in parse(text) if t.lower_ == word)
+    assert told_as_known(token) is known
+
+
+def test_a_background_paragraphs_date_is_not_the_narrative_of_the_next_paragraph() -> None:
+    events = events_of("Gunmen attacked a village near Kilifi on Monday, killing four people.\n\n"
+                       "Markets in the county were allowed to reopen in March after the floods.\n\n"
+                       "The attackers burned houses and shot livestock.")
+    assert events and {(e.date_start, e.date_end) for e in events} == {(date(2017, 2, 27), date(2017, 2, 27))}

@@ -188,8 +188,8 @@ PlaceFinder = Callable[[Doc, int, int, int, tuple[PlaceMention, ...]], PlaceMent
 
 
 def locate(doc: Doc, article: Article, mention: EventMention, times: tuple[TimeExpr, ...],
-           places: tuple[PlaceMention, ...], place_of: PlaceFinder) -> Located:
-    when = event_interval(doc, mention.sentence, _dating_anchor(doc, mention), times, article)
+           places: tuple[PlaceMention, ...], place_of: PlaceFinder, told: frozenset[int] | None = None) -> Located:
+    when = event_interval(doc, mention.sentence, _dating_anchor(doc, mention), times, article, told)
     place = place_of(doc, mention.sentence.start, mention.sentence.end, mention.trigger.start, places)
     if mention.event_type in GATHERINGS and _cause_abroad(place, places):
         rest = tuple(p for p in places if p.geonameid != place.geonameid)  # type: ignore[union-attr]

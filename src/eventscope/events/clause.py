@@ -41,9 +41,18 @@ def _dating(phrase: Token) -> bool:
     return phrase.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in phrase.children)
 
 
+PLACING = frozenset({"in", "at", "near", "outside"})
+
+
+def _placing(phrase: Token) -> bool:
+    """'at the airport of X', 'in X': a phrase that places the noun, not one that describes it."""
+    return phrase.dep_ == "prep" and phrase.lower_ in PLACING and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in phrase.children)
+
+
 def told_as_known(token: Token) -> bool:
     """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
     that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
-    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) for c in token.children):
+    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) and not _placing(c) for c in token.children):
         return False
     return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children)

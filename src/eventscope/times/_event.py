@@ -8,7 +8,7 @@ The cascade, in order (each step a named helper):
    packed ..."), never one inside a relative clause about something else;
 4. the narrative time of the previous sentences, only for a past clause (simple past, past passive
    "were killed", past perfect "had gathered") that is not itself a report, or an anaphoric "at the
-   time" / "then";
+   time" / "then"; across a paragraph break only a sentence that tells an act carries its time;
 5. the publication date: the day before publication up to publication day (ACLED precision 2) — wire
    news reports the events of the last day or two.
 Then 'since X' runs to publication, and no interval ends after publication (``_to_publication``).
@@ -171,10 +171,14 @@ def _subordinate(
 
 
 def _narrative(
-    doc: Doc, sentence: tuple[int, int], trigger: Token, times: tuple[TimeExpr, ...], text: str
+    doc: Doc, sentence: tuple[int, int], trigger: Token, times: tuple[TimeExpr, ...], text: str,
+    told: frozenset[int] | None = None,
 ) -> EventTime | None:
     """Step 4: the time of the previous sentences, for a past clause ('Two militants were killed, the army
-    said') or an anaphoric 'then'; not for the report itself ('the army said' is dated by publication)."""
+    said') or an anaphoric 'then'; not for the report itself ('the army said' is dated by publication).
+    Across a paragraph break only a sentence that tells an act (one of ``told``, the starts of the
+    article's event sentences) carries its time: a background paragraph's date ('gatherings were
+    allowed in May') is not the next paragraph's narrative."""
     verb = clause_of(trigger)
     anaphoric = bool(_ANAPHORA.search(text[sentence[0] : sentence[1]]))
     reports = verb.lemma_.lower() in REPORTING
@@ -183,10 +187,18 @@ def _narrative(
         return None
     previous = [s for s in worded_sentences(doc) if s[1] <= sentence[0]]  # not a stray closing quote
     for start, end in reversed(previous[-LOOKBACK_SENTENCES:]):
+        if told is not None and _break_between(text, start, end, sentence[0]) \
+                and not any(start <= t < end for t in told):
+            continue  # a background paragraph
         dated = [t for t in _dated(times, start, end) if not t.future]
         if dated:
             return _make(dated[0], times, text)
     return None
+
+
+def _break_between(text: str, start: int, end: int, later: int) -> bool:
+    """A line break after the words of the sentence [start, end) and before the one at ``later``."""
+    return "\n" in text[start + len(text[start:end].rstrip()):later]
 
 
 def _past(verb: Token) -> bool:
@@ -203,7 +215,8 @@ def _publication(article: Article) -> EventTime | None:
 
 
 def event_interval(
-    doc: Doc, sentence: object, trigger: object, times: tuple[TimeExpr, ...], article: Article
+    doc: Doc, sentence: object, trigger: object, times: tuple[TimeExpr, ...], article: Article,
+    told: frozenset[int] | None = None,
 ) -> EventTime | None:
     """The date interval of the event whose trigger is given, or None when nothing dates it."""
     text = article.text
@@ -215,7 +228,7 @@ def event_interval(
         found = (
             _own_or_enclosing(doc, head, dated, times, text)
             or _subordinate(doc, head, dated, times, text)
-            or _narrative(doc, (s_start, s_end), head, times, text)
+            or _narrative(doc, (s_start, s_end), head, times, text, told)
         )
         if found is not None:
             return _to_publication(found, article)
