@@ -171,3 +171,10 @@ def test_a_background_paragraphs_date_is_not_the_narrative_of_the_next_paragraph
                        "Markets in the county were allowed to reopen in March after the floods.\n\n"
                        "The attackers burned houses and shot livestock.")
     assert events and {(e.date_start, e.date_end) for e in events} == {(date(2017, 2, 27), date(2017, 2, 27))}
+
+
+def test_an_act_with_no_place_of_its_own_is_in_the_country_the_article_names_most_even_as_an_owner() -> None:
+    events = events_of("The Kenyan army said its troops clashed with militants on Monday. Kenyan officials said "
+                       "the Kenyan government had ordered the operation. Kenya's defence ministry said two soldiers "
+                       "died. Observers in Ethiopia said the fighting could spread to Kenya.")
+    assert [(e.sub_event_type, e.country) for e in events] == [("Armed clash", "KEN")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -134,7 +135,7 @@ def analyse_doc(doc: Doc, article: Article, pipeline: Pipeline) -> Analysis:
     for mention in mentions:
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
-        located.append(locate(doc, article, filled, times, sites, event_place, told))
+        located.append(locate(doc, article, filled, times, sites, partial(event_place, named=places), told))
     events = tuple(to_event(article, group) for group in document_events(doc, located))
     persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     return Analysis(article, places, actors, times, events, persons)

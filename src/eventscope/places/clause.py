@@ -25,11 +25,14 @@ NEWSPAPER = re.compile(r"\s+(?:County\s+)?(?:" + "|".join(w.title() for w in sor
 
 
 def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start: int,
-                places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+                places: tuple[PlaceMention, ...], named: tuple[PlaceMention, ...] | None = None) -> PlaceMention | None:
     """The clause's own place (nearest in the tree, 'in/at/near X' first), else the
     sentence's, else the article's main place with its precision reduced to 3. A place
-    outside the article's country ranks last; a region gives way to a place inside it."""
-    whole = _per_article(doc, places)
+    outside the article's country ranks last; a region gives way to a place inside it.
+    ``places`` are the places that can be a site; the main place is the site the article names
+    most, counting its mentions among ``named`` (all its places, 'Syrian forces' and 'the government
+    of Syria' too: an article about a country names it as an owner more often than as a site)."""
+    whole = _per_article(doc, places, places if named is None else named)
     if whole.coded is not None:
         return whole.coded
     trigger = _token_at(doc, trigger_start)
@@ -60,12 +63,12 @@ class _Article:
 PER_ARTICLE_KEY = "eventscope.event_place"
 
 
-def _per_article(doc: Doc, places: tuple[PlaceMention, ...]) -> _Article:
+def _per_article(doc: Doc, places: tuple[PlaceMention, ...], named: tuple[PlaceMention, ...]) -> _Article:
     cached = doc.user_data.get(PER_ARTICLE_KEY)
     if cached is None or cached[0] is not places:  # the same tuple: the events stage passes it to each event
         text = text_of(doc)
         cached = doc.user_data[PER_ARTICLE_KEY] = (places, _Article(
-            _coded_place(text, places), article_country(places), main_place(places, text)))
+            _coded_place(text, places), article_country(places), main_place(places, text, named)))
     found: _Article = cached[1]
     return found
 
@@ -99,15 +102,18 @@ def _coarseness(place: PlaceMention) -> int:
     return 2 if code.startswith(("PCL", "CONT")) else 1 if code.startswith("ADM") else 0
 
 
-def main_place(places: tuple[PlaceMention, ...], text: str = "") -> PlaceMention | None:
+def main_place(places: tuple[PlaceMention, ...], text: str = "",
+               named: tuple[PlaceMention, ...] | None = None) -> PlaceMention | None:
     """The most often named resolved place, most specific first on ties; a dateline in
     capitals ("MOUNT VERNON, Ohio (AP) -") counts as DATELINE_WEIGHT mentions; a place
-    naming a newspaper in ``text`` ("the Orange County Register") does not count."""
+    naming a newspaper in ``text`` ("the Orange County Register") does not count. The
+    mentions counted are ``named`` when given (a place of ``places`` named elsewhere too)."""
     resolved = [p for p in places if p.geonameid is not None and not NEWSPAPER.match(text, p.end)]
     if not resolved:
         return None
     counts: Counter[int | None] = Counter()
-    for p in resolved:
+    for p in resolved if named is None else [p for p in named if p.geonameid is not None
+                                             and not NEWSPAPER.match(text, p.end)]:
         counts[p.geonameid] += DATELINE_WEIGHT if _capitals(p) else 1
     return min(resolved, key=lambda p: (-counts[p.geonameid], _region(p), p.start))
 
