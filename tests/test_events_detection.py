@@ -404,3 +404,8 @@ def test_a_group_reporting_its_own_attack_is_a_claim_not_a_source() -> None:
 
 def test_a_man_accused_of_a_shooting_reports_the_shooting() -> None:
     assert [e.sub_event_type for e in events_of("A man is accused of shooting a taxi driver on Saturday.")]
+
+
+def test_entering_into_an_agreement_is_a_pact_not_a_capture_of_territory() -> None:
+    events = events_of("On Sunday, the rebels said they had entered into an agreement with the government of Chad.")
+    assert [e.sub_event_type for e in events] == ["Agreement"]

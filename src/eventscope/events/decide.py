@@ -113,6 +113,8 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
     'stormed a university' attacks it: what was taken (the object, else the clause's words) tells."""
     if frame != lx.TAKE:
         return frame
+    if entered_into_pact(trigger):
+        return lx.AGREE  # 'entered into an agreement with the government': a pact, no ground taken
     taken = patient.lemma_.lower() if patient is not None else ""
     if taken in lx.CACHE_CUES or (lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES):
         return lx.DISRUPT
@@ -121,6 +123,17 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
     if conveyance(patient):
         return lx.ABDUCT  # 'seized a passenger train', 'took over a bus': a hijacking (ACLED: abduction)
     return lx.ARREST if taken in CAPTIVES else frame
+
+
+PACTS: Final = frozenset({"agreement", "deal", "pact", "accord", "truce", "ceasefire", "alliance", "partnership",
+                          "treaty", "talks", "negotiation", "dialogue", "coalition"})
+
+
+def entered_into_pact(trigger: Token) -> bool:
+    """'entered into an agreement', 'enter into talks': the verb of a pact, not of going into a place."""
+    return trigger.lemma_.lower() == "enter" and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(o.dep_ == "pobj" and o.lemma_.lower() in PACTS
+                                                        for o in c.children) for c in trigger.children)
 
 
 def conveyance(patient: Token | None) -> bool:
