@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from conftest import events_of
 from eventscope.events.clause import told_as_known
-from eventscope.nlp import parse
+from eventscope.nlp import load, parse
 
 
 def test_a_bombing_the_gunfire_after_it_and_its_claim_are_one_event() -> None:
@@ -178,3 +179,16 @@ def test_an_act_with_no_place_of_its_own_is_in_the_country_the_article_names_mos
                        "the Kenyan government had ordered the operation. Kenya's defence ministry said two soldiers "
                        "died. Observers in Ethiopia said the fighting could spread to Kenya.")
     assert [(e.sub_event_type, e.country) for e in events] == [("Armed clash", "KEN")]
+
+
+def test_the_crime_a_suspect_is_charged_with_is_a_charge_not_another_act() -> None:
+    events = events_of("A gunman killed three people at a bar in Kilifi on Saturday. "
+                       "On Monday, prosecutors charged the gunman with murder.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 3)]
+
+
+def test_a_definite_word_the_parser_hangs_on_a_compound_name_still_makes_the_act_known() -> None:
+    # 'The Santa Ana shooting began': the parser often attaches 'The' to the last word of the name
+    doc = Doc(load().vocab, words=["The", "Santa", "Ana", "shooting", "began"], heads=[2, 2, 3, 4, 4],
+              deps=["det", "compound", "compound", "nsubj", "ROOT"], pos=["DET", "PROPN", "PROPN", "NOUN", "VERB"])
+    assert told_as_known(doc[3])

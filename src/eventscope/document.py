@@ -46,6 +46,7 @@ AGGREGATE_WORDS: Final = frozenset({"several", "many", "numerous", "multiple", "
 # people and claims an act noun can name the kind of: 'survivors of sexual violence', 'evidence of torture'
 CATEGORY_HEADS: Final = frozenset({"survivor", "victim", "evidence", "allegation", "accusation", "risk", "fear",
                                    "threat", "history", "culture", "form", "crime", "perpetrator", "sign"})
+CHARGES: Final = frozenset({"charge", "accuse", "indict", "convict", "suspect", "acquit"})  # 'charged with X'
 # what a campaign is called: its toll and its course are no one act ('the war has killed', 'the fight against')
 CAMPAIGNS: Final = frozenset({"war", "conflict", "insurgency", "crisis", "uprising", "revolution", "campaign",
                               "fight", "struggle", "violence"})
@@ -129,11 +130,16 @@ def _counted(token: Token) -> bool:
 
 
 def _category(token: Token) -> bool:
-    """'survivors of sexual violence', 'evidence of torture', 'allegations of rape': a bare act noun
-    (no determiner, possessive or number) naming the kind of act a person or a claim is of, not an act."""
-    if token.pos_ != "NOUN" or token.head.lower_ != "of" or token.head.head.lemma_.lower() not in CATEGORY_HEADS:
+    """'survivors of sexual violence', 'evidence of torture', 'allegations of rape', 'charged with murder':
+    a bare act noun (no determiner, possessive or number) naming the kind of act a person, a claim or a
+    charge is of, not an act ('charged with the murder of X' tells one)."""
+    if token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
         return False
-    return not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+    prep = token.head.lower_
+    if prep == "of" and token.head.head.lemma_.lower() in CATEGORY_HEADS:
+        return True
+    verb = governing_verb(token) if prep in ("with", "of") else None
+    return verb is not None and verb.lemma_.lower() in CHARGES
 
 
 def _campaign(token: Token, item: Located) -> bool:
