@@ -192,3 +192,13 @@ def test_a_definite_word_the_parser_hangs_on_a_compound_name_still_makes_the_act
     doc = Doc(load().vocab, words=["The", "Santa", "Ana", "shooting", "began"], heads=[2, 2, 3, 4, 4],
               deps=["det", "compound", "compound", "nsubj", "ROOT"], pos=["DET", "PROPN", "PROPN", "NOUN", "VERB"])
     assert told_as_known(doc[3])
+
+
+@pytest.mark.parametrize("text", [
+    "Aid agencies met in Nairobi on Thursday. They said children in Wajir face daily threats of hunger, disease "
+    "and sexual assault.",  # the kinds of act a threat is of, listed
+    "Aid agencies met in Nairobi on Thursday. Women in the camps near Wajir had been raped, often by armed men, "
+    "the agency said.",  # a habit, its adverb hung on 'by'
+])
+def test_a_listed_kind_of_act_and_a_habit_told_with_its_agent_are_not_events(text: str) -> None:
+    assert [e.sub_event_type for e in events_of(text) if e.event_type != "Strategic developments"] == []
