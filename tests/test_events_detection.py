@@ -178,7 +178,7 @@ def test_the_news_of_a_text_is_typed_as_acled_codes_it(text: str, sub_event_type
 
 
 def test_what_was_seized_tells_the_type() -> None:
-    (arrest,) = events_of("Government soldiers captured a senior rebel commander near Kismayo on Friday.")
+    (arrest,) = events_of("Government soldiers captured a senior rebel commander near Burao on Friday.")
     assert arrest.sub_event_type == "Arrests"
     weapons = events_of("Police seized six rifles and ammunition during a raid on a house in Mombasa.")
     assert weapons[0].sub_event_type == "Disrupted weapons use"
@@ -409,3 +409,11 @@ def test_a_man_accused_of_a_shooting_reports_the_shooting() -> None:
 def test_entering_into_an_agreement_is_a_pact_not_a_capture_of_territory() -> None:
     events = events_of("On Sunday, the rebels said they had entered into an agreement with the government of Chad.")
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed a hotel in Burao on Tuesday, killing four guests.",
+    "Militants attacked the hotel in Burao at dawn on Tuesday with an explosion, and then gunmen stormed it.",
+])
+def test_storming_a_hotel_is_an_attack_not_a_capture_of_territory(text: str) -> None:
+    assert [e.event_type for e in events_of(text)] == ["Violence against civilians"]

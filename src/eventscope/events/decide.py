@@ -115,7 +115,7 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
         return frame
     if entered_into_pact(trigger):
         return lx.AGREE  # 'entered into an agreement with the government': a pact, no ground taken
-    taken = patient.lemma_.lower() if patient is not None else ""
+    taken = referent(patient) if patient is not None else ""
     if taken in lx.CACHE_CUES or (lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES):
         return lx.DISRUPT
     if taken in lx.CIVILIAN_PLACES and trigger.lemma_.lower() in INTRUDE:
@@ -136,22 +136,26 @@ def entered_into_pact(trigger: Token) -> bool:
                                                         for o in c.children) for c in trigger.children)
 
 
-def conveyance(patient: Token | None) -> bool:
-    """A vehicle with people aboard: 'a passenger train', a named one ('the Northern Express'), or 'it'
-    when the last vehicle or civilian place its sentence names before it is a vehicle ('forced the
-    bus off the road and boarded it')."""
-    if patient is None:
-        return False
+def referent(patient: Token) -> str:
+    """The lemma of what was taken; for 'it', the last vehicle or civilian place its sentence names before
+    it ('forced the bus off the road and boarded it', 'attacked the hotel, then gunmen stormed it')."""
     lemma = patient.lemma_.lower()
-    if lemma in CONVEYANCES:
-        return True
-    if lemma in CONVEYANCE_NAMES and patient.pos_ == "PROPN":
-        return any(c.dep_ == "compound" for c in patient.children)
     if lemma != "it":
-        return False
+        return lemma
     before = [t.lemma_.lower() for t in patient.sent if t.i < patient.i and t.pos_ == "NOUN"]
     named = [w for w in before if w in CONVEYANCES or w in lx.CIVILIAN_PLACES]
-    return bool(named) and named[-1] in CONVEYANCES
+    return named[-1] if named else lemma
+
+
+def conveyance(patient: Token | None) -> bool:
+    """A vehicle with people aboard: 'a passenger train', a named one ('the Northern Express'), or 'it'
+    when it refers to a vehicle."""
+    if patient is None:
+        return False
+    if referent(patient) in CONVEYANCES:
+        return True
+    return patient.lemma_.lower() in CONVEYANCE_NAMES and patient.pos_ == "PROPN" and any(
+        c.dep_ == "compound" for c in patient.children)
 
 
 def hostages_taken(frame: str, lemmas: frozenset[str]) -> bool:
