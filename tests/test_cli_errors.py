@@ -64,6 +64,19 @@ def test_a_missing_database_is_a_one_line_runtime_error_with_status_1(tmp_path: 
     assert not missing.exists()  # a reader creates nothing
 
 
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/events.duckdb", "file:///srv/data/events.duckdb"])
+@pytest.mark.parametrize("command", [["ingest", "--lock-wait", "0"], ["events"]])
+def test_a_url_given_as_the_database_is_one_line_and_nothing_is_fetched_or_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Rebels attacked an army post on Monday.\n")
+    result = CliRunner().invoke(app, [*command, "--db", url, *(["a.txt"] if command[0] == "ingest" else [])])
+    line = one_line(result.stderr)
+    assert result.exit_code == 1 and line.startswith(f"eventscope: [E040] database {url}: not a file path: a ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no folder named 'http:' or 'file:'
+
+
 def test_version_prints_the_package_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.strip() == f"eventscope {__version__}"

@@ -39,7 +39,7 @@ def rss(*links: str) -> bytes:
 
 
 def story(name: str) -> bytes:
-    """A page of its own (trafilatura drops a paragraph it has read more than twice in the process)."""
+    """A page of its own, with one event line."""
     return (f"<html><body><article><h1>{name}</h1><p>Reporters saw the story called {name} unfold.</p>"
             f"<p>EV|Battles|Armed clash|Rebels|Army|2017-03-01|Town {name}|34.5|38.2|3</p></article></body></html>"
             ).encode()  # fmt: skip

@@ -66,6 +66,27 @@ def test_html_page_is_read_with_trafilatura(tmp_path: Path) -> None:
     assert "Home | World" not in article.text
 
 
+SHARED = "<p>Drivers said a column of lorries crossed the river at first light and turned north to the old mill.</p>"
+
+
+def _page(path: Path, *paragraphs: str) -> Path:
+    path.write_text(f"<html><head><title>Convoy</title></head><body><article>{''.join(paragraphs)}</article></body></html>")
+    return path
+
+
+def test_a_page_read_again_and_again_in_one_process_gives_the_same_article_each_time(tmp_path: Path) -> None:
+    page = _page(tmp_path / "page.html", *(SHARED.replace("first light", f"first light on day {i}") for i in range(4)))
+    first = _one(page)
+    assert [_one(page) for _ in range(5)] == [first] * 5
+
+
+def test_a_page_keeps_a_paragraph_that_pages_read_before_it_carried_too(tmp_path: Path) -> None:
+    wire = "<p>The lorries carried flour and fuel for the villages beyond the mill, the drivers said on day {}.</p>"
+    for name in ("a", "b", "c", "later"):  # long enough for trafilatura's main pass (no fallback)
+        article = _one(_page(tmp_path / f"{name}.html", SHARED, *(wire.format(f"{name}{j}") for j in range(4))))
+    assert "a column of lorries crossed the river" in article.text and "on day later3" in article.text
+
+
 def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.txt").write_text("Rebels attacked an army post.\n")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -79,22 +81,64 @@ def test_a_database_error_met_while_the_file_is_in_use_leaves_as_one_coded_error
         store.conn.execute("SELECT * FROM no_such_table")
 
 
-def test_a_disk_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_completes(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "c.jsonl", articles(100))
-    script = [sys.executable, str(HERE / "run_ingest.py")]
+def _ingest(db: Path, corpus: Path, **options: Any) -> subprocess.CompletedProcess[str]:
+    """run_ingest.py in a process of its own (the line extractor), its output captured."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    subprocess.run([*script, str(tmp_path / "clean.duckdb"), str(corpus)], check=True, env=env, capture_output=True)
-    room = os.path.getsize(tmp_path / "clean.duckdb") // 3  # the file may not grow past this: the disk is full
+    return subprocess.run([sys.executable, str(HERE / "run_ingest.py"), str(db), str(corpus)], env=env,
+                          capture_output=True, text=True, **options)  # fmt: skip
+
+
+@pytest.fixture()
+def clean(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus of 100 articles, and the database an ingest of it with room to spare writes."""
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(100))
+    _ingest(tmp_path / "clean.duckdb", corpus, check=True)
+    return corpus, tmp_path / "clean.duckdb"
+
+
+def _told_the_disk_is_full(cut: subprocess.CompletedProcess[str], db: Path, reason: str) -> None:
+    assert cut.returncode == 1 and "Traceback" not in cut.stderr
+    (line,) = cut.stderr.splitlines()
+    assert line.startswith(f"eventscope: [E040] database {db}: the disk is full: free space and run") and reason in line
+
+
+def test_a_disk_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_completes(
+    tmp_path: Path, clean: tuple[Path, Path]
+) -> None:
+    corpus, reference = clean
+    room = os.path.getsize(reference) // 3  # the file may not grow past this: the disk is full
 
     def small_disk() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) as on a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
 
     full = tmp_path / "full.duckdb"
-    cut = subprocess.run([*script, str(full), str(corpus)], env=env, preexec_fn=small_disk, capture_output=True,
-                         text=True)  # fmt: skip
-    assert cut.returncode == 1 and "Traceback" not in cut.stderr
-    (line,) = cut.stderr.splitlines()
-    assert line.startswith(f"eventscope: [E040] database {full}: ") and "File too large" in line
-    subprocess.run([*script, str(full), str(corpus)], check=True, env=env, capture_output=True)
-    assert dump(full) == dump(tmp_path / "clean.duckdb")
+    _told_the_disk_is_full(_ingest(full, corpus, preexec_fn=small_disk), full, "File too large")
+    _ingest(full, corpus, check=True)
+    assert dump(full) == dump(reference)
+
+
+def _mount(disk: Path, options: str) -> str | None:
+    """Mount (or remount) a tmpfs at ``disk``; why it could not be done, None when it was."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        return "mounting a tmpfs needs root and mount(8)"
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(disk)], capture_output=True, text=True)
+    return None if done.returncode == 0 else f"mount -t tmpfs failed: {done.stderr.strip()}"
+
+
+def test_a_tmpfs_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_completes(
+    tmp_path: Path, clean: tuple[Path, Path]
+) -> None:
+    corpus, reference = clean
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if (why := _mount(disk, f"size={os.path.getsize(reference) // 3}")) is not None:  # a third of what it needs
+        pytest.skip(why)
+    try:
+        full = disk / "events.duckdb"
+        _told_the_disk_is_full(_ingest(full, corpus), full, "No space left on device")
+        assert _mount(disk, f"remount,size={64 << 20}") is None  # room again: the same file, the same command
+        _ingest(full, corpus, check=True)
+        assert dump(full) == dump(reference)
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True, check=False)

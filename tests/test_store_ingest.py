@@ -1,8 +1,11 @@
 import json
 import os
+import random
+import shutil
 import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -247,6 +250,61 @@ def test_kill_9_mid_ingest_then_rerun_equals_an_uninterrupted_run(tmp_path: Path
     assert 10 <= len(partial_rows) < 40
     subprocess.run([*script, str(crashed), str(corpus)], check=True, env=env)
     assert dump(crashed) == dump(tmp_path / "clean.duckdb")
+
+
+CRASH_ARTICLES = 2000  # the ingest killed at five moments
+CRASH_BATCH = 64  # articles per transaction in the ingest killed (the default)
+RERUN_BATCH = 500  # in the reference run and the reruns: quicker, the same database (test_batch_size_...)
+
+
+def _ingest_command(db: Path, corpus: Path) -> list[str]:
+    """run_ingest.py printing a line per article (the moments to kill at are counted in them)."""
+    return [sys.executable, str(HERE / "run_ingest.py"), str(db), str(corpus), "0", str(CRASH_BATCH)]
+
+
+def _kill_after(command: list[str], env: dict[str, str], lines: int, pause: float) -> None:
+    """Start the ingest, read ``lines`` of its progress, wait ``pause`` s more, and kill it (-9) mid-run."""
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for seen, _ in enumerate(proc.stdout, start=1):
+        if seen >= lines:
+            break
+    time.sleep(pause)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL  # still running when killed: the kill landed mid-ingest
+
+
+def _stored(db: Path) -> int:
+    if not db.exists():
+        return 0
+    with Store(str(db), read_only=True) as store:
+        return int(store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+
+
+@pytest.mark.slow  # 2,000 articles ingested about 5 times over in all: 78 s on 2 shared cores at load 3 (test-all)
+def test_kill_9_at_five_moments_of_a_2000_article_ingest_then_each_rerun_equals_an_uninterrupted_run(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", articles(CRASH_ARTICLES))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    run(tmp_path / "clean.duckdb", corpus, batch_size=RERUN_BATCH)
+    clean = dump(tmp_path / "clean.duckdb")
+    rng = random.Random(16)
+    crashed, stored = tmp_path / "crashed.duckdb", [0]
+    fifth = (CRASH_ARTICLES - 400) // 5  # a moment in each fifth of the run, leaving at least 400 articles to go
+    for moment in [rng.randrange(1 + i * fifth, (i + 1) * fifth) for i in range(5)]:
+        # each kill stops an ingest run on the file the kill before it left, up to 0.6 s (a batch or more: its
+        # extraction, its merge or its commit) after the moment's article came out
+        _kill_after(_ingest_command(crashed, corpus), env, max(1, moment - stored[-1]), rng.uniform(0.0, 0.6))
+        rerun = tmp_path / f"rerun-{moment}.duckdb"
+        for suffix in ("", ".wal"):  # the file as the kill left it
+            if Path(f"{crashed}{suffix}").exists():
+                shutil.copyfile(f"{crashed}{suffix}", f"{rerun}{suffix}")
+        stored.append(_stored(crashed))
+        run(rerun, corpus, batch_size=RERUN_BATCH)
+        assert dump(rerun) == clean, f"the rerun after the kill near article {moment}"
+    assert stored == sorted(stored) and 0 < stored[-1] < CRASH_ARTICLES, stored
 
 
 def test_a_reader_can_query_while_an_ingest_runs(tmp_path: Path) -> None:

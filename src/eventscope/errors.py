@@ -27,6 +27,7 @@ class Errors:
     E012 = "JSON record on line {line} is nested too deeply"
     E013 = "not a regular file ({kind})"
     E014 = "unreadable record ({kind}: {detail})"
+    E015 = "not a file path: {detail}"
     E020 = "actor dictionary {path}: {detail}"
     E030 = "gazetteer {path}: {detail}"
     E040 = "database {path}: {detail}"

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
+from ..addresses import is_fetched, not_a_path
 from ..errors import InputError
 from ..ingest import read_inputs
 from ..ingest.html import article_from_html
@@ -18,20 +19,16 @@ from .parse import feed_articles, looks_like_feed, page_text
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
-def is_url(path: str) -> bool:
-    return path.startswith(("http://", "https://"))
-
-
 def read_sources(
     paths: Iterable[str], published: datetime | None = None, fetcher: Fetcher | None = None
 ) -> Iterator[Article | Rejected]:
     """Articles from every path or URL, in order; feeds give one article per entry."""
     local: list[str] = []
     for path in paths:
-        if is_url(path) or path.lower().endswith(FEED_SUFFIXES):
+        if is_fetched(path) or path.lower().endswith(FEED_SUFFIXES):
             yield from read_inputs(local, published)
             local = []
-            yield from (read_url(path, fetcher or Fetcher()) if is_url(path) else read_feed_file(path, fetcher))
+            yield from (read_url(path, fetcher or Fetcher()) if is_fetched(path) else read_feed_file(path, fetcher))
         else:
             local.append(path)
     yield from read_inputs(local, published)
@@ -42,13 +39,16 @@ def count_inputs(paths: Iterable[str]) -> int | None:
     is not known beforehand (a URL, a feed, standard input)."""
     total = 0
     for path in paths:
-        if path == "-" or is_url(path) or path.lower().endswith(FEED_SUFFIXES):
+        if path == "-" or is_fetched(path) or path.lower().endswith(FEED_SUFFIXES):
             return None
         total += count_local(path)
     return total
 
 
 def read_feed_file(path: str, fetcher: Fetcher | None) -> Iterator[Article | Rejected]:
+    if (why := not_a_path(path)) is not None:
+        yield Rejected(path, "E015", str(InputError("E015", detail=why)))
+        return
     try:
         with open_regular(path) as handle:
             body = read_limited(handle, current().max_bytes)

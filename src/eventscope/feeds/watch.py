@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
+from ..addresses import is_fetched
 from ..records import Article, Rejected
 from ..store import Extractor, IngestStats, Store, ingest
 from .fetch import Fetched, Fetcher
 from .parse import feed_articles
-from .sources import is_url, read_feed_file
+from .sources import read_feed_file
 
 FEED_THREADS = 4  # feeds fetched at once
 MAX_SKIPPED_ROUNDS = 32  # the longest a failing feed sits out (with --every 15m: 8 hours)
@@ -74,7 +75,7 @@ def parse_every(text: str) -> float:
 
 def _read(feed: str, state: tuple[str | None, str | None], fetcher: Fetcher) -> _Read:
     """Fetch a feed (conditionally, by its stored ETag / Last-Modified) and read its entries and their pages."""
-    if not is_url(feed):
+    if not is_fetched(feed):
         return _Read(feed, None, list(read_feed_file(feed, fetcher)))
     page = fetcher.get(feed, etag=state[0], last_modified=state[1])
     if not page.ok or page.status != 200:
@@ -106,7 +107,7 @@ def poll_feed(feed: str, store: Store, fetcher: Fetcher, extractor: Extractor | 
 def poll_round(feeds: Sequence[str], store: Store, fetcher: Fetcher, extractor: Extractor | None,
                on_reject: Callable[[Rejected], None] | None = None) -> Iterator[Poll]:  # fmt: skip
     """Poll ``feeds`` at once; each feed's Poll as soon as its articles are stored (in the order they are read)."""
-    states = {feed: store.feed_state(feed) if is_url(feed) else (None, None) for feed in feeds}
+    states = {feed: store.feed_state(feed) if is_fetched(feed) else (None, None) for feed in feeds}
     with ThreadPoolExecutor(max_workers=FEED_THREADS, thread_name_prefix="feed") as pool:
         reads = {pool.submit(_read, feed, states[feed], fetcher): feed for feed in feeds}
         for done in as_completed(reads):

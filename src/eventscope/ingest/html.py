@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import trafilatura
+from trafilatura.deduplication import LRUCache
+from trafilatura.settings import LRU_SIZE
 
 from ..errors import InputError
 from ..records import Article
@@ -14,7 +16,10 @@ from .fields import read_published
 
 
 def article_from_html(html: str, article_id: str, *, origin: str, published: datetime | None) -> Article:
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True)
+    # a cache of this page's own: trafilatura's default one outlives the call, and a paragraph (or a whole
+    # page) it has seen more than twice in the process is dropped, so a page read again lost its text
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               deduplicate=LRUCache(maxsize=LRU_SIZE))
     if not text or not text.strip():
         raise InputError("E008")
     text = check_text(text)

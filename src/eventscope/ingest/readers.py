@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import BinaryIO
 
+from ..addresses import not_a_path
 from ..errors import InputError
 from ..records import Article, Rejected
 from ..settings import current
@@ -49,7 +50,9 @@ def read_inputs(paths: Iterable[str], published: datetime | None = None) -> Iter
 def _read_all(paths: Iterable[str], published: datetime | None) -> Iterator[Article | Rejected]:
     for path in paths:
         try:
-            if path != "-" and os.path.isdir(path):
+            if (why := not_a_path(path)) is not None:
+                yield Rejected(path, "E015", str(InputError("E015", detail=why)))
+            elif path != "-" and os.path.isdir(path):
                 yield from _read_all(sorted(_walk(path)), published)
             elif path.lower().endswith(".jsonl"):
                 yield from read_jsonl(path, published)

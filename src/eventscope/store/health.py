@@ -16,11 +16,15 @@ from ..errors import StoreError
 from .file import FILE_DB, wal_size
 
 HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers, before the first block
+DISK_FULL = ("No space left on device", "File too large", "Disk quota exceeded")  # the OS's words (ENOSPC, ...)
 
 
 def coded(path: str, exc: duckdb.Error) -> StoreError:
-    """One coded line (E040) for a DuckDB error on the file at ``path``."""
-    return StoreError("E040", path=path, detail=" ".join(str(exc).split())[:400])
+    """One coded line (E040) for a DuckDB error on the file at ``path``; a full disk says so first."""
+    detail = " ".join(str(exc).split())[:400]
+    if any(words in detail for words in DISK_FULL):
+        detail = f"the disk is full: free space and run the same command again (no batch is half written); {detail}"
+    return StoreError("E040", path=path, detail=detail)
 
 
 def check_file(conn: duckdb.DuckDBPyConnection, path: str, writer: bool) -> None:
