@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from spacy.tokens import Doc
@@ -202,3 +202,10 @@ def test_a_definite_word_the_parser_hangs_on_a_compound_name_still_makes_the_act
 ])
 def test_a_listed_kind_of_act_and_a_habit_told_with_its_agent_are_not_events(text: str) -> None:
     assert [e.sub_event_type for e in events_of(text) if e.event_type != "Strategic developments"] == []
+
+
+def test_an_act_in_a_participle_clause_takes_the_time_of_the_clause_it_hangs_on() -> None:
+    friday = datetime(2024, 5, 10, tzinfo=UTC)
+    events = events_of("Officials met in Kinshasa on Friday. A few hours before the storm hit on Wednesday, rebels "
+                       "launched rockets targeting an army base near Kindu.", published=friday)
+    assert [(e.date_start, e.date_end) for e in events] == [(date(2024, 5, 8), date(2024, 5, 8))]

@@ -79,3 +79,8 @@ def test_where_an_act_is_told_is_not_where_it_was_done() -> None:
 def test_a_country_that_suffered_an_attack_is_still_its_place() -> None:
     events = run_text("Niger suffered its deadliest attack in years on Monday when gunmen killed 40 villagers.").events
     assert events and {e.country for e in events} == {"NER"}
+
+
+def test_a_nationality_on_a_kind_of_place_names_where_it_happened() -> None:
+    (event,) = run_text("Rebels shelled Congolese villages near the border on Monday, killing four people.").events
+    assert event.country == "COD"

@@ -14,6 +14,8 @@ PLACE_NOUNS: Final = frozenset({"province", "region", "state", "city", "capital"
                                 "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                                 "center", "interior", "frontier", "soil", "airspace", "waters", "heartland",
                                 "outskirts", "port", "island"})
+INSTALLATIONS: Final = frozenset({"base", "bases", "airbase", "camp", "outpost", "airport", "airfield", "checkpoint"})
+# ('bases' as a word too: spaCy lemmatises it to 'basis')
 SUFFERERS: Final = frozenset({"nsubjpass", "dobj"})  # 'four Canadians were shot', 'wounded two Danes'
 # verbs whose subject undergoes or hosts what happens: a country as their subject is still a place
 UNDERGOING: Final = frozenset({"witness", "suffer", "see", "experience", "face", "endure", "record", "register",
@@ -38,6 +40,8 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
         return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
     if _owner(last, place) or _sufferers(last) or _country_acting(last, place):
         return True
+    if last.dep_ == "amod" and {last.head.lemma_.lower(), last.head.lower_} & (PLACE_NOUNS | INSTALLATIONS):
+        return False  # 'Iraqi military bases', 'Syrian soil', 'Afghan villages': where, not whose
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 

@@ -50,6 +50,7 @@ REPORTING = {
     "quote",
     "cite",
 }
+NON_FINITE = frozenset({"acl", "xcomp"})  # a participle or infinitive clause: its head's time
 LOOKBACK_SENTENCES = 3  # how far the narrative time carries
 FALLBACK_DAYS = 1  # publication fallback: [published - 1 day, published]
 _ANAPHORA = re.compile(r"\b(?:at\s+the\s+time|at\s+that\s+time|by\s+then|back\s+then|then)\b", re.I)
@@ -158,8 +159,12 @@ def _under_report(path: list[Token]) -> bool:
 def _subordinate(
     doc: Doc, trigger: Token, dated: list[TimeExpr], times: tuple[TimeExpr, ...], text: str
 ) -> EventTime | None:
-    """Step 3: an expression in an adverbial clause under the trigger's clause, not in a relative clause."""
+    """Step 3: an expression in an adverbial clause under the trigger's clause, not in a relative clause;
+    a non-finite clause ('missiles targeting US troops') takes its head clause's ('Before X on Wednesday,
+    Iran launched missiles targeting ...')."""
     own = clause_of(trigger)
+    while own.dep_ in NON_FINITE and own.tag_ in ("VBG", "VBN", "VB") and own.head is not own:
+        own = clause_of(own.head)
     for expr in sorted(dated, key=lambda t: abs(t.start - trigger.idx)):
         root = _root(doc, expr.start, expr.end)
         if root is None:
