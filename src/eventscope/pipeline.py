@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 
 from spacy.tokens import Doc
 
 from . import nlp
 from .actors import ActorDictionary, find_actors, generic_actor
-from .assemble import fill_actors, locate, to_event
+from .assemble import PlaceFinder, fill_actors, locate, to_event
 from .document import document_events
 from .errors import EventscopeError
 from .events.detect import sentence_mentions
@@ -26,6 +25,7 @@ from .events.fatalities import fatalities
 from .events.sources import SourceTracker, sentence_source
 from .events.typing import EventTyper
 from .places import Gazetteer, article_country, event_place, find_places
+from .places.country_point import at_capital
 from .places.sites import event_sites
 from .records import ActorMention, Article, Event, EventMention, PlaceMention, Rejected, Span, TimeExpr
 from .settings import current
@@ -121,6 +121,14 @@ def dates_of(doc: Doc, span: Span) -> frozenset[str]:
     return frozenset(e.text.lower() for e in sent.ents if e.label_ == "DATE") if sent is not None else frozenset()
 
 
+def _finder(places: tuple[PlaceMention, ...], gazetteer: Gazetteer) -> PlaceFinder:
+    """An event's place (event_place, the article's main place counted over all its ``places``), a whole
+    country's at its capital (country_point)."""
+    def find(doc: Doc, start: int, end: int, trigger: int, sites: tuple[PlaceMention, ...]) -> PlaceMention | None:
+        return at_capital(event_place(doc, start, end, trigger, sites, named=places), gazetteer)
+    return find
+
+
 def analyse_doc(doc: Doc, article: Article, pipeline: Pipeline) -> Analysis:
     gazetteer, dictionary = pipeline.gazetteer, pipeline.dictionary
     places = find_places(doc, article, gazetteer)
@@ -135,7 +143,7 @@ def analyse_doc(doc: Doc, article: Article, pipeline: Pipeline) -> Analysis:
     for mention in mentions:
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
-        located.append(locate(doc, article, filled, times, sites, partial(event_place, named=places), told))
+        located.append(locate(doc, article, filled, times, sites, _finder(places, gazetteer), told))
     events = tuple(to_event(article, group) for group in document_events(doc, located))
     persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     return Analysis(article, places, actors, times, events, persons)

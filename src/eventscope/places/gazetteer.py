@@ -85,6 +85,7 @@ class Gazetteer:
         except sqlite3.DatabaseError as err:
             raise ConfigError("E030", path=str(path), detail=str(err)) from err
         self._admin1 = {(cc, code): name for cc, code, name, _ in rows}
+        self._capitals: dict[str, Candidate] | None = None  # by ISO3, read on first use
         self._lock = threading.Lock()
 
     @classmethod
@@ -107,6 +108,18 @@ class Gazetteer:
 
     def admin1_name(self, cc: str, admin1: str) -> str | None:
         return self._admin1.get((cc, admin1))
+
+    def capital(self, country: str) -> Candidate | None:
+        """The capital (GeoNames PPLC) of a country given by its ISO3 code; the most populous of several."""
+        with self._lock:
+            if self._capitals is None:
+                rows = self._con.execute(_SELECT.replace("n.is_main", "1") + " WHERE p.feature_code = 'PPLC'"
+                                         " AND p.latitude IS NOT NULL GROUP BY p.geonameid").fetchall()
+                found = sorted((_candidate(row) for row in rows), key=lambda c: (-c.population, c.geonameid))
+                self._capitals = {}
+                for candidate in found:
+                    self._capitals.setdefault(candidate.country or "", candidate)
+            return self._capitals.get(country)
 
     def get(self, geonameid: int) -> Candidate | None:
         with self._lock:
