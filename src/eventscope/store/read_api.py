@@ -4,8 +4,10 @@ Every query is parameterised and runs on its own cursor under a time limit
 (``conn.interrupt`` from a timer), so one slow request cannot hold the server.
 
 The server reads events from a *serving copy* (``prepare``): the events table copied into an
-attached in-memory database, ordered by (date_start, event_id) so that a page's
-top-N stops after the first row groups, with each event's grid cell precomputed for clusters.
+attached in-memory database, with each event's grid cell precomputed for clusters, cut by
+(date_start, event_id) into slices of one row group (a page's top-N by day reads the first slices only) and
+ordered within a slice by the Z-order of the cell, so that the events of a map box lie in runs (a filter
+then reads a few runs of each column, not rows scattered over all of it).
 The database file itself is opened read-only and never changed; every public read holds it for its
 own duration only (``Store.lease``), so a writer in another process gets it between requests, and
 the copy is built again on the first read after a writer changed the file.
@@ -234,6 +236,14 @@ _CELL_SUMS = (
 )
 _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
+SLICE_ROWS = 122_880  # DuckDB's row group: the serving copy's slices by day (module docstring)
+# the Z-order (Morton) key of a grid cell: the 16 bits of gx and of gy interleaved, so that cells near one another
+# on the map are mostly near one another in the key
+_Z_ORDER = " | ".join(
+    f"(((CAST({axis} AS BIGINT) >> {bit}) & 1) << {2 * bit + side})"
+    for bit in range(16)
+    for side, axis in enumerate(("gx", "gy"))
+)
 
 
 # (suffix, query) of the serving tables, in order; {t} is the copy's name
@@ -243,7 +253,8 @@ _COPY_TABLES = (
                 "count(DISTINCT event_id) AS events, min(date_start) AS first, max(date_end) AS last "
                 "FROM (SELECT unnest(list_distinct(list_concat([actor1, actor2], assoc_actors))) AS name, event_id, "
                 "date_start, date_end FROM events) WHERE name IS NOT NULL GROUP BY name"),
-    # ordered by day for pages; tcode indexes the sorted type names (grouping by it beats grouping by name)
+    # in slices by day, each ordered by place (module docstring; gx and gy are the columns it selects); tcode
+    # indexes the sorted type names (grouping by it beats grouping by name)
     # search_lc: the place and every evidence sentence, lower-cased and joined by a unit separator (chr(31))
     ("", "WITH assoc AS (SELECT event_id, list(n.id) AS assoc_ids FROM (SELECT event_id, unnest(assoc_actors) AS name "
          "FROM events) JOIN {t}_actors n USING (name) GROUP BY event_id), "
@@ -256,7 +267,8 @@ _COPY_TABLES = (
          "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode FROM events e "
          "LEFT JOIN assoc USING (event_id) LEFT JOIN said USING (event_id) "
          "LEFT JOIN {t}_actors n1 ON n1.name = e.actor1 LEFT JOIN {t}_actors n2 ON n2.name = e.actor2 "
-         "ORDER BY date_start, event_id"),
+         f"ORDER BY (row_number() OVER (ORDER BY date_start, event_id) - 1) // {SLICE_ROWS}, "
+         f"{_Z_ORDER} NULLS LAST, date_start, event_id"),
     ("_places", "SELECT location AS name, admin1, country, avg(latitude) AS latitude, avg(longitude) AS longitude, "
                 "count(*) AS events, min(date_start) AS first, max(date_end) AS last "
                 "FROM {t} WHERE location IS NOT NULL GROUP BY ALL"),
@@ -288,6 +300,8 @@ def prepare(store: Store) -> str:
         changes = store.file.changes
         conn = store.conn
         conn.execute("SET enable_progress_bar = false")  # (the copy of a large file takes seconds: no bar on stdout)
+        # a page's top-N (up to the largest page) finds its rows first, then reads their other columns
+        conn.execute(f"SET GLOBAL late_materialization_max_rows = {current().max_limit + 1}")
         attached = {row[0] for row in conn.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
         if SERVE_DB not in attached:
             conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
