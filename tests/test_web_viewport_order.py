@@ -1,9 +1,11 @@
 """The map's viewport reads (``/api/events`` pages and ``/api/clusters``) answer from the serving copy, whose rows
 are laid out by place within slices by day: for any box (across the date line too), every order and page,
-they hold exactly the events the CLI's reader finds in that box of the events table, in the same order."""
+they hold exactly the events the CLI's reader finds in that box of the events table, in the same order; and the
+page's JSON, which DuckDB writes, is the document of its typed records."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +21,7 @@ import webdemo  # noqa: E402
 
 from eventscope.store import EventFilter, Store, query_events, read_api  # noqa: E402
 from eventscope.web import create_app  # noqa: E402
+from eventscope.web.app import SafeJSON  # noqa: E402
 
 Box = tuple[float, float, float, float]
 # a small box, a wide one, the whole world, and boxes across the date line (west > east)
@@ -84,3 +87,16 @@ def test_any_box_order_and_page_of_the_serving_copy_is_the_events_tables(
     assert clusters.total == len(every)
     singles = {c.event_id for c in clusters.clusters if c.event_id is not None}
     assert singles <= set(every)
+
+
+@settings(max_examples=40, deadline=None)
+@given(west=st.integers(-180, 180), east=st.integers(-180, 180), sort=st.sampled_from(sorted(read_api.SORTS)),
+       limit=st.integers(0, 200), offset=st.integers(0, 160))  # fmt: skip
+def test_the_json_page_the_store_writes_is_the_document_of_its_records(
+    store: Store, west: int, east: int, sort: str, limit: int, offset: int
+) -> None:
+    page = EventFilter(bbox=(west, -80, east, 80), sort=sort, limit=limit, offset=offset)
+    written = json.loads(read_api.events_page_json(store, page))
+    typed = json.loads(SafeJSON(read_api.events_page(store, page)).body)
+    assert written == typed
+    assert list(written) == list(typed) and [list(e) for e in written["events"]] == [list(e) for e in typed["events"]]

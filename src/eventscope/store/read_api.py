@@ -21,7 +21,7 @@ import math
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -211,10 +211,7 @@ class Facets:
     sources: tuple[Facet, ...]
 
 
-_SUMMARY = (
-    "event_id, event_type, sub_event_type, actor1, actor2, date_start, date_end, location, country, "
-    "latitude, longitude, fatalities_min, fatalities_max, source_count, mention_count"
-)
+_SUMMARY = ", ".join(field.name for field in fields(EventSummary))  # (columns of the events table by those names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,13 +345,36 @@ def _where(f: EventFilter, table: str) -> tuple[str, list[Any]]:
 
 @leased
 def events_page(store: Store, f: EventFilter) -> EventPage:
-    """One page of events matching ``f``, ordered by start day then id, and whether more follow."""
+    """One page of events matching ``f``, in the order ``f.sort``, and whether more follow."""
+    sql, params, limit = _page(store, f)
+    found = run(store, sql, params)
+    return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
+
+
+def _page(store: Store, f: EventFilter) -> tuple[str, list[Any], int]:
+    """The query of a page's events and one more (whether more follow), its parameters and the page's size."""
     table = _events(store)
     where, params = _where(f, table)
     limit = current().max_limit if f.limit is None else max(0, f.limit)  # (the web checked it against max_limit)
     sql = f"SELECT {_SUMMARY} FROM {table}{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?"
-    found = run(store, sql, [*params, limit + 1, max(0, f.offset)])
-    return EventPage(len(found) > limit, tuple(EventSummary(*r) for r in found[:limit]))
+    return sql, [*params, limit + 1, max(0, f.offset)], limit
+
+
+# an EventSummary as a DuckDB struct: its fields by name, in their order
+_SUMMARY_STRUCT = "{" + ", ".join(f"'{field.name}': {field.name}" for field in fields(EventSummary)) + "}"
+
+
+@leased
+def events_page_json(store: Store, f: EventFilter) -> str:
+    """``events_page`` as the JSON document of its ``EventPage`` (``{"has_more": ..., "events": [{"event_id": ...},
+    ...]}``, each event's fields in their order), written by DuckDB: a page of 1,000 events takes about half the CPU
+    time of building its records and writing them with ``json``. The values are the same; only the spelling of a few
+    may differ (an upper-case hex escape of a control character, ``0.00001`` for ``1e-05``)."""
+    sql, params, limit = _page(store, f)
+    events = f"coalesce(list({_SUMMARY_STRUCT} ORDER BY {SORTS[f.sort]})[1:?], [])"
+    doc = f"SELECT to_json({{'has_more': count(*) > ?, 'events': {events}}}) FROM ({sql})"
+    found: str = run(store, doc, [limit, limit, *params])[0][0]
+    return found
 
 
 def _inner_cells(bbox: tuple[float, float, float, float]) -> list[int]:
