@@ -4,10 +4,10 @@ Every query is parameterised and runs on its own cursor under a time limit
 (``conn.interrupt`` from a timer), so one slow request cannot hold the server.
 
 The server reads events from a *serving copy* (``prepare``): the events table copied into an
-attached in-memory database, with each event's grid cell precomputed for clusters, cut by
-(date_start, event_id) into slices of one row group (a page's top-N by day reads the first slices only) and
-ordered within a slice by the Z-order of the cell, so that the events of a map box lie in runs (a filter
-then reads a few runs of each column, not rows scattered over all of it).
+attached in-memory database, with each event's grid cell precomputed for clusters, cut by start
+day into slices of about one row group (a page's top-N by day reads the first slices only) and ordered
+within a slice by the Z-order of the cell, so that the events of a map box lie in runs (a filter then
+reads a few runs of each column, not rows scattered over all of it).
 The database file itself is opened read-only and never changed; every public read holds it for its
 own duration only (``Store.lease``), so a writer in another process gets it between requests, and
 the copy is built again on the first read after a writer changed the file.
@@ -233,7 +233,7 @@ _CELL_SUMS = (
 )
 _GX = f"CAST(floor((longitude + 180) / 360 * {GRID_SIZE - 1}) AS INTEGER)"
 _GY = f"CAST(floor((latitude + 90) / 180 * {GRID_SIZE - 1}) AS INTEGER)"
-SLICE_ROWS = 122_880  # DuckDB's row group: the serving copy's slices by day (module docstring)
+SLICE_ROWS = 122_880  # DuckDB's row group: the serving copy's slices by day hold about this many events
 # the Z-order (Morton) key of a grid cell: the 16 bits of gx and of gy interleaved, so that cells near one another
 # on the map are mostly near one another in the key
 _Z_ORDER = " | ".join(
@@ -250,8 +250,9 @@ _COPY_TABLES = (
                 "count(DISTINCT event_id) AS events, min(date_start) AS first, max(date_end) AS last "
                 "FROM (SELECT unnest(list_distinct(list_concat([actor1, actor2], assoc_actors))) AS name, event_id, "
                 "date_start, date_end FROM events) WHERE name IS NOT NULL GROUP BY name"),
-    # in slices by day, each ordered by place (module docstring; gx and gy are the columns it selects); tcode
-    # indexes the sorted type names (grouping by it beats grouping by name)
+    # in slices by day (the second parameter: the days that begin a slice, ``_slice_days``), each ordered by place
+    # (module docstring; gx and gy are the columns it selects); tcode indexes the sorted type names (grouping by it
+    # beats grouping by name)
     # search_lc: the place and every evidence sentence, lower-cased and joined by a unit separator (chr(31))
     ("", "WITH assoc AS (SELECT event_id, list(n.id) AS assoc_ids FROM (SELECT event_id, unnest(assoc_actors) AS name "
          "FROM events) JOIN {t}_actors n USING (name) GROUP BY event_id), "
@@ -264,7 +265,7 @@ _COPY_TABLES = (
          "CAST(list_position(?::TEXT[], event_type) - 1 AS UTINYINT) AS tcode FROM events e "
          "LEFT JOIN assoc USING (event_id) LEFT JOIN said USING (event_id) "
          "LEFT JOIN {t}_actors n1 ON n1.name = e.actor1 LEFT JOIN {t}_actors n2 ON n2.name = e.actor2 "
-         f"ORDER BY (row_number() OVER (ORDER BY date_start, event_id) - 1) // {SLICE_ROWS}, "
+         "ORDER BY len(list_filter(?::DATE[], lambda day: day <= coalesce(date_start, DATE '9999-12-31'))), "
          f"{_Z_ORDER} NULLS LAST, date_start, event_id"),
     ("_places", "SELECT location AS name, admin1, country, avg(latitude) AS latitude, avg(longitude) AS longitude, "
                 "count(*) AS events, min(date_start) AS first, max(date_end) AS last "
@@ -297,20 +298,30 @@ def prepare(store: Store) -> str:
         changes = store.file.changes
         conn = store.conn
         conn.execute("SET enable_progress_bar = false")  # (the copy of a large file takes seconds: no bar on stdout)
-        # a page's top-N (up to the largest page) finds its rows first, then reads their other columns
-        conn.execute(f"SET GLOBAL late_materialization_max_rows = {current().max_limit + 1}")
         attached = {row[0] for row in conn.execute("SELECT database_name FROM duckdb_databases()").fetchall()}
         if SERVE_DB not in attached:
             conn.execute(f"ATTACH ':memory:' AS {SERVE_DB} (READ_ONLY false)")
         table = f"{SERVE_DB}.main.events_{next(_SERIAL)}_{id(store):x}"
         types = tuple(r[0] for r in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall())
+        params = [list(types), _slice_days(conn)]  # (the events' copy's; the other tables take none)
         for suffix, sql in _COPY_TABLES:
-            conn.execute(f"CREATE TABLE {table}{suffix} AS {sql.format(t=table)}", [list(types)] if not suffix else [])
+            conn.execute(f"CREATE TABLE {table}{suffix} AS {sql.format(t=table)}", [] if suffix else params)
         _COPIES[store] = _Copy(table, types, changes)
         if old is not None:  # no read holds it: a lease that saw the change came first (store.file)
             for suffix, _ in reversed(_COPY_TABLES):
                 conn.execute(f"DROP TABLE {old.table}{suffix}")
         return table
+
+
+def _slice_days(conn: duckdb.DuckDBPyConnection) -> list[date]:
+    """The days that begin the serving copy's second, third ... slice: every ``SLICE_ROWS``-th start day (a
+    partial sort, not a window over every event)."""
+    (count,) = conn.execute("SELECT count(*) FROM events").fetchone() or (0,)
+    cuts = [k * SLICE_ROWS / count for k in range(1, math.ceil(count / SLICE_ROWS))]
+    if not cuts:
+        return []
+    (days,) = conn.execute("SELECT quantile_disc(date_start, ?::DOUBLE[]) FROM events", [cuts]).fetchone() or ([],)
+    return [d for d in days if d is not None]
 
 
 def _events(store: Store) -> str:
