@@ -6,7 +6,9 @@ Page ready is measured in Debian's Chromium (Playwright): navigation start -> bo
 as the page itself records it (``body[data-ready-ms]``), over the same N events and over the web tests' demo
 database (tests/fixtures/web/webdemo.py: the demo events and Palmyra's history); the place names drawn
 (``body[data-labels-ms]``) are reported beside it.  The machine's load (1-minute average over its cores) is
-printed before and after each part: the figures are as measured on a machine shared with other work.
+printed before and after each part: the figures are as measured on a machine shared with other work.  Beside
+each request's wall time the process's CPU time is printed (the server's, DuckDB's and the client's threads
+together): it moves far less with the machine's load, so runs at different loads compare by it.
 
 The synthetic events (and one evidence sentence each) are written straight into the tables with
 INSERT ... SELECT (a benchmark fixture, not an ingest).  Requests go through the whole
@@ -16,6 +18,7 @@ app (middleware, parameter checks, JSON) over HTTP to a uvicorn server on 127.0.
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -83,14 +86,23 @@ def build(path: Path, n: int, evidence: bool = True) -> float:
     return time.perf_counter() - start
 
 
-def measure(client: httpx.Client, url: str, rounds: int) -> list[float]:
-    times = []
+def cpu_s() -> float:
+    """The process's CPU time so far: the server's, DuckDB's and the client's threads together."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+
+
+def measure(client: httpx.Client, url: str, rounds: int) -> tuple[list[float], list[float]]:
+    """The wall time and the process's CPU time of each of ``rounds`` requests, in ms (CPU time depends far less on
+    what else the machine runs)."""
+    times, cpu = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), cpu_s()
         response = client.get(url)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((cpu_s() - used) * 1000)
         assert response.status_code == 200, response.text
-    return times
+    return times, cpu
 
 
 def p95(times: list[float]) -> float:
@@ -102,12 +114,12 @@ def load() -> str:
     return f"load {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores"
 
 
-def row(client: httpx.Client, url: str, rounds: int = ROUNDS) -> float:
-    """Print the request's p50 and p95; return its p95."""
+def row(client: httpx.Client, url: str, rounds: int = ROUNDS) -> tuple[float, float]:
+    """Print the request's p50 and p95 and its median CPU time; return its p95 and median CPU time."""
     measure(client, url, 3)  # warm up
-    times = measure(client, url, rounds)
-    print(f"| `{url}` | {statistics.median(times):.1f} | {p95(times):.1f} |")
-    return p95(times)
+    times, cpu = measure(client, url, rounds)
+    print(f"| `{url}` | {statistics.median(times):.1f} | {p95(times):.1f} | {statistics.median(cpu):.1f} |")
+    return p95(times), statistics.median(cpu)
 
 
 def page_ready(url: str, shot: Path, rounds: int = 10) -> tuple[float, float, float]:
@@ -166,13 +178,14 @@ def main(n: int) -> None:
         server = serve(app, 8765)
         time.sleep(3)  # the gazetteer's town index is built in the background at start
         with httpx.Client(base_url="http://127.0.0.1:8765", timeout=120) as client:
-            first = measure(client, EXTRA[-1], 1)[0]
+            first = measure(client, EXTRA[-1], 1)[0][0]
             print(f"first control map (reads the territory events, then cached) {first:.0f} ms")
             print(f"\n{load()}\n\n{ROUNDS} sequential requests each, over HTTP\n")
-            print("| request | p50 ms | p95 ms |\n|---|---:|---:|")
-            viewports = [row(client, f"/api/{kind}?{view}&{'limit=1000' if kind == 'events' else f'zoom={zoom}'}")
-                         for view, zoom in VIEWPORTS for kind in ("events", "clusters")]  # fmt: skip
-            extra = [row(client, url) for url in EXTRA]
+            print("| request | p50 ms | p95 ms | CPU ms (p50) |\n|---|---:|---:|---:|")
+            urls = [f"/api/{kind}?{view}&{'limit=1000' if kind == 'events' else f'zoom={zoom}'}"
+                    for view, zoom in VIEWPORTS for kind in ("events", "clusters")]  # fmt: skip
+            viewports, cpu = zip(*[row(client, url) for url in urls], strict=True)
+            extra = [row(client, url)[0] for url in EXTRA]
             row(client, "/api/counts")
             row(client, "/api/counts?bbox=30,30,45,40")
             row(client, "/")
@@ -185,6 +198,10 @@ def main(n: int) -> None:
     worst = max(viewports)
     print(f"| viewport query p95, worst of {len(viewports)} (events pages and clusters) | {worst:.1f} ms | < 100 ms |")
     print(f"| viewport query p95, median of the {len(viewports)} | {statistics.median(viewports):.1f} ms | |")
+    print(
+        f"| viewport query CPU time (process, p50), worst / median of the {len(cpu)} | {max(cpu):.1f} / "
+        f"{statistics.median(cpu):.1f} ms | |"
+    )
     print(f"| new filters / labels / facets / control p95, worst of {len(extra)} | {max(extra):.1f} ms | < 100 ms |")
     print(f"| page ready, {n:,} events (median / p95 of 10 loads) | {big[0]:.0f} / {big[1]:.0f} ms | |")
     print(f"| names drawn, {n:,} events (median) | {big[2]:.0f} ms | |")

@@ -303,7 +303,7 @@ def test_query_timeout_is_a_503(db: Path, monkeypatch: pytest.MonkeyPatch) -> No
     def slow(store: object, f: object) -> object:
         raise read_api.QueryTimeout("query interrupted after 2 s")
 
-    monkeypatch.setattr(read_api, "events_page", slow)
+    monkeypatch.setattr(read_api, "events_page_json", slow)
     with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         assert c.get("/api/events").status_code == 503
 
