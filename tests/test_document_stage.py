@@ -159,7 +159,6 @@ def test_a_toll_over_years_is_a_statistic_not_one_event() -> None:
 
 @pytest.mark.parametrize(("text", "word", "known"), [
     ("Police said the shooting in Garissa began at noon.", "shooting", True),  # placed, not described
-    ("The army carried out the airstrike at Kindu International Airport, where he was landing.", "airstrike", True),
     ("Police said the attack on a convoy began at noon.", "attack", False),  # its own words describe it
 ])
 def test_a_known_act_placed_by_its_own_words_is_still_told_as_known(text: str, word: str, known: bool) -> None:
@@ -188,16 +187,16 @@ def test_the_crime_a_suspect_is_charged_with_is_a_charge_not_another_act() -> No
 
 
 def test_a_definite_word_the_parser_hangs_on_a_compound_name_still_makes_the_act_known() -> None:
-    # 'The Santa Ana shooting began': the parser often attaches 'The' to the last word of the name
-    doc = Doc(load().vocab, words=["The", "Santa", "Ana", "shooting", "began"], heads=[2, 2, 3, 4, 4],
+    # 'The Port Kilifi shooting began': the parser often attaches 'The' to the last word of the name
+    doc = Doc(load().vocab, words=["The", "Port", "Kilifi", "shooting", "began"], heads=[2, 2, 3, 4, 4],
               deps=["det", "compound", "compound", "nsubj", "ROOT"], pos=["DET", "PROPN", "PROPN", "NOUN", "VERB"])
     assert told_as_known(doc[3])
 
 
 @pytest.mark.parametrize("text", [
-    "Aid agencies met in Nairobi on Thursday. They said children in Wajir face daily threats of hunger, disease "
-    "and sexual assault.",  # the kinds of act a threat is of, listed
-    "Aid agencies met in Nairobi on Thursday. Women in the camps near Wajir had been raped, often by armed men, "
+    "Aid agencies met in Nairobi on Thursday. They said displaced girls in Wajir live with the fear of hunger, "
+    "disease and rape.",  # the kinds of act a fear is of, listed
+    "Aid agencies met in Nairobi on Thursday. Girls in the camps near Wajir were raped, usually by guards, "
     "the agency said.",  # a habit, its adverb hung on 'by'
 ])
 def test_a_listed_kind_of_act_and_a_habit_told_with_its_agent_are_not_events(text: str) -> None:
@@ -206,6 +205,13 @@ def test_a_listed_kind_of_act_and_a_habit_told_with_its_agent_are_not_events(tex
 
 def test_an_act_in_a_participle_clause_takes_the_time_of_the_clause_it_hangs_on() -> None:
     friday = datetime(2024, 5, 10, tzinfo=UTC)
-    events = events_of("Officials met in Kinshasa on Friday. A few hours before the storm hit on Wednesday, rebels "
-                       "launched rockets targeting an army base near Kindu.", published=friday)
+    events = events_of("Officials met in Kinshasa on Friday. After the talks collapsed on Wednesday, the militia "
+                       "launched rockets targeting an army post near Kindu.", published=friday)
     assert [(e.date_start, e.date_end) for e in events] == [(date(2024, 5, 8), date(2024, 5, 8))]
+
+
+def test_a_line_break_in_a_text_with_blank_lines_between_paragraphs_is_not_a_paragraph() -> None:
+    # hard-wrapped: the narrative's Monday carries over the line break, not over the blank line
+    events = events_of("The governor met elders in Kenema on Monday.\nThe rebels burned houses and shot livestock.\n\n"
+                       "The army said it would send troops.")
+    assert events and {e.date_start for e in events} == {date(2017, 2, 27)}

@@ -234,3 +234,10 @@ def test_a_shared_stock_phrase_or_a_copy_elsewhere_or_later_does_not_merge() -> 
     assert not compatible(told("a", "There were no fatalities."), told("b", "There were no fatalities."))
     assert not compatible(told("a", WIRE), told("b", WIRE, lat=35.0, location="Victorville"))
     assert not compatible(told("a", WIRE), told("b", WIRE, day=date(2015, 12, 9)))
+
+
+def test_a_report_placed_only_in_the_country_is_not_near_the_capitals_events() -> None:
+    # a country-level event sits at the capital's coordinates (places/country_point.py), precision 3
+    country = mention("b", location="United States", admin1=None, geo_precision=3)
+    assert not compatible(mention("a", location="Washington", admin1="District of Columbia"), country)
+    assert compatible(mention("a", location="United States", admin1=None, geo_precision=3), country)

@@ -84,3 +84,13 @@ def test_a_country_that_suffered_an_attack_is_still_its_place() -> None:
 def test_a_nationality_on_a_kind_of_place_names_where_it_happened() -> None:
     (event,) = run_text("Rebels shelled Congolese villages near the border on Monday, killing four people.").events
     assert event.country == "COD"
+
+
+def test_a_nationality_on_an_installation_names_its_owner_not_the_place() -> None:
+    (event,) = run_text("Drones struck a Russian airbase on Sunday, the ministry said.").events
+    assert event.country != "RUS"
+
+
+def test_a_country_that_is_the_agent_of_a_passive_verb_is_the_doer_not_the_place() -> None:
+    (event,) = run_text("A bomb hit a convoy guarding a mine operated by China on Monday, killing four guards.").events
+    assert event.country != "CHN"

@@ -1,7 +1,8 @@
 """Which argument is an address (a URL) and which a local path: one test, for inputs and database files.
 
 Only ``ingest`` and ``watch`` fetch, and only http(s); any other URL where a path is expected (``file://``,
-``ftp://``, a URL given to ``extract`` or as ``--db``) is refused by the reader with a coded line.
+``ftp://``, a URL given to ``extract`` or as ``--db``) is refused with a coded line (by the
+readers, or by ``Store`` for ``--db``).
 """
 
 from __future__ import annotations

@@ -136,7 +136,7 @@ def _category(token: Token) -> bool:
     if token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
         return False
     while token.dep_ == "conj" and token.head.pos_ == "NOUN":
-        token = token.head  # 'threats of violence, starvation and sexual assault': what the list is of
+        token = token.head  # 'the risk of arson, looting and abduction': what the list is of
     prep = token.head.lower_
     if prep == "of" and token.head.head.lemma_.lower() in CATEGORY_HEADS:
         return True
@@ -205,8 +205,7 @@ def _generic(token: Token) -> bool:
         return False
     said = [w for c in verb.children for w in ([c, *c.children] if c.dep_ in ("prep", "agent") else [c])]
     if any(w.dep_ == "advmod" and w.lower_ in HABITUAL for w in said):
-        return True  # 'were raped, often by armed men': the parser hangs the adverb on 'by'
-
+        return True  # 'were beaten, usually by guards': the parser hangs the adverb on 'by'
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) \
         and not any(a.dep_ == "aux" for a in auxes)

@@ -55,6 +55,6 @@ def told_as_known(token: Token) -> bool:
     that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
     if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) and not _placing(c) for c in token.children):
         return False
-    # the parser often hangs 'the' of 'the Santa Ana shooting' on the name: a compound's words are the noun's
+    # the parser often hangs 'the' of 'the Port Kilifi shooting' on the name: a compound's words are the noun's
     words = [w for c in token.children for w in ([c, *c.children] if c.dep_ == "compound" else [c])]
     return any((w.dep_ == "det" and w.lower_ in DEFINITE) or w.dep_ == "poss" for w in words)

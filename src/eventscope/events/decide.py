@@ -114,7 +114,7 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
     if frame != lx.TAKE:
         return frame
     if entered_into_pact(trigger):
-        return lx.AGREE  # 'entered into an agreement with the government': a pact, no ground taken
+        return lx.AGREE  # 'entered into a pact with a rival militia': no ground taken
     taken = referent(patient) if patient is not None else ""
     if taken in lx.CACHE_CUES or (lemmas & lx.CACHE_CUES and not lemmas & lx.TERRITORY_CUES):
         return lx.DISRUPT
@@ -126,11 +126,11 @@ def refine_frame(trigger: Token, frame: str, lemmas: frozenset[str], patient: To
 
 
 PACTS: Final = frozenset({"agreement", "deal", "pact", "accord", "truce", "ceasefire", "alliance", "partnership",
-                          "treaty", "talks", "negotiation", "dialogue", "coalition"})
+                          "treaty", "coalition"})  # concluded (ACLED's Agreement); opening talks is none
 
 
 def entered_into_pact(trigger: Token) -> bool:
-    """'entered into an agreement', 'enter into talks': the verb of a pact, not of going into a place."""
+    """'entered into a truce', 'enter into a pact': the verb of a pact, not of going into a place."""
     return trigger.lemma_.lower() == "enter" and any(
         c.dep_ == "prep" and c.lower_ == "into" and any(o.dep_ == "pobj" and o.lemma_.lower() in PACTS
                                                         for o in c.children) for c in trigger.children)
@@ -138,13 +138,13 @@ def entered_into_pact(trigger: Token) -> bool:
 
 def referent(patient: Token) -> str:
     """The lemma of what was taken; for 'it', the last vehicle or civilian place its sentence names before
-    it ('forced the bus off the road and boarded it', 'attacked the hotel, then gunmen stormed it')."""
+    it ('forced the bus off the road and boarded it', 'shelled the clinic, then soldiers entered it')."""
     lemma = patient.lemma_.lower()
     if lemma != "it":
         return lemma
     before = [t.lemma_.lower() for t in patient.sent if t.i < patient.i and t.pos_ == "NOUN"]
     named = [w for w in before if w in CONVEYANCES or w in lx.CIVILIAN_PLACES]
-    return named[-1] if named else lemma
+    return named[-1] if named else lemma  # the nearest noun of any kind measured worse (VOA tune and check)
 
 
 def conveyance(patient: Token | None) -> bool:

@@ -92,7 +92,8 @@ def places_agree(a: Footprint, b: Footprint) -> bool:
     """Same country when both are known; near each other, the same name, or a town inside the region given."""
     if a.country and b.country and a.country != b.country:
         return False
-    if located(a) and located(b) and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:  # type: ignore[arg-type]
+    if located(a) and located(b) and not (_country_point(a) or _country_point(b)) \
+            and distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM:  # type: ignore[arg-type]
         return True
     if a.location and b.location and a.location.casefold() == b.location.casefold():
         return True
@@ -105,6 +106,12 @@ def _inside(region: Footprint, town: Footprint) -> bool:
         return False
     is_region = region.geo_precision == 3 or region.location.casefold() == (region.admin1 or "").casefold()
     return is_region and region.location.casefold() == town.admin1.casefold()
+
+
+def _country_point(f: Footprint) -> bool:
+    """An event known only to its country: it sits at the capital (places/country_point.py), and is no
+    nearer the capital's events than to any other place in the country."""
+    return f.geo_precision == 3 and not f.admin1
 
 
 def located(f: Footprint) -> bool:

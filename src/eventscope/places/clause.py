@@ -30,8 +30,8 @@ def event_place(doc: Doc, sentence_start: int, sentence_end: int, trigger_start:
     sentence's, else the article's main place with its precision reduced to 3. A place
     outside the article's country ranks last; a region gives way to a place inside it.
     ``places`` are the places that can be a site; the main place is the site the article names
-    most, counting its mentions among ``named`` (all its places, 'Syrian forces' and 'the government
-    of Syria' too: an article about a country names it as an owner more often than as a site)."""
+    most, counting its mentions among ``named`` (all its places, 'X's forces' and 'the government
+    of X' too: an article about a country names it as an owner more often than as a site)."""
     whole = _per_article(doc, places, places if named is None else named)
     if whole.coded is not None:
         return whole.coded

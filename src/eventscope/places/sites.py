@@ -14,8 +14,6 @@ PLACE_NOUNS: Final = frozenset({"province", "region", "state", "city", "capital"
                                 "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                                 "center", "interior", "frontier", "soil", "airspace", "waters", "heartland",
                                 "outskirts", "port", "island"})
-INSTALLATIONS: Final = frozenset({"base", "bases", "airbase", "camp", "outpost", "airport", "airfield", "checkpoint"})
-# ('bases' as a word too: spaCy lemmatises it to 'basis')
 SUFFERERS: Final = frozenset({"nsubjpass", "dobj"})  # 'four Canadians were shot', 'wounded two Danes'
 # verbs whose subject undergoes or hosts what happens: a country as their subject is still a place
 UNDERGOING: Final = frozenset({"witness", "suffer", "see", "experience", "face", "endure", "record", "register",
@@ -40,8 +38,8 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
         return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
     if _owner(last, place) or _sufferers(last) or _country_acting(last, place):
         return True
-    if last.dep_ == "amod" and {last.head.lemma_.lower(), last.head.lower_} & (PLACE_NOUNS | INSTALLATIONS):
-        return False  # 'Iraqi military bases', 'Syrian soil', 'Afghan villages': where, not whose
+    if last.dep_ == "amod" and last.head.lemma_.lower() in PLACE_NOUNS:
+        return False  # 'Congolese villages', 'Afghan soil': where; 'an American base' stays whose
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 
@@ -51,8 +49,11 @@ def _sufferers(token: Token) -> bool:
 
 def _country_acting(token: Token, place: PlaceMention) -> bool:
     """A country that is the subject of a verb of doing ('X launched an offensive into Y', 'X fired
-    missiles') is its government acting, not the place where it acted; one that witnessed or suffered
-    an act ('X suffered its deadliest attack') is still its place."""
+    missiles') or the agent of a passive one ('operated by X') is its government acting, not the place
+    where it acted; one that witnessed or suffered an act ('X suffered its deadliest attack') is still
+    its place."""
+    if place.is_country and token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True  # 'a mine operated by China', 'strikes carried out by Russia': the doer, not the place
     return (place.is_country and token.dep_ == "nsubj" and token.head.pos_ == "VERB"
             and token.head.lemma_.lower() not in UNDERGOING)
 

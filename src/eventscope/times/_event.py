@@ -50,6 +50,7 @@ REPORTING = {
     "quote",
     "cite",
 }
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 NON_FINITE = frozenset({"acl", "xcomp"})  # a participle or infinitive clause: its head's time
 LOOKBACK_SENTENCES = 3  # how far the narrative time carries
 FALLBACK_DAYS = 1  # publication fallback: [published - 1 day, published]
@@ -160,8 +161,8 @@ def _subordinate(
     doc: Doc, trigger: Token, dated: list[TimeExpr], times: tuple[TimeExpr, ...], text: str
 ) -> EventTime | None:
     """Step 3: an expression in an adverbial clause under the trigger's clause, not in a relative clause;
-    a non-finite clause ('missiles targeting US troops') takes its head clause's ('Before X on Wednesday,
-    Iran launched missiles targeting ...')."""
+    a non-finite clause takes the time of the clause it hangs on ('After the talks failed on Friday, the
+    militia fired shells hitting a clinic': the shelling is Friday's)."""
     own = clause_of(trigger)
     while own.dep_ in NON_FINITE and own.tag_ in ("VBG", "VBN", "VB") and own.head is not own:
         own = clause_of(own.head)
@@ -182,8 +183,8 @@ def _narrative(
     """Step 4: the time of the previous sentences, for a past clause ('Two militants were killed, the army
     said') or an anaphoric 'then'; not for the report itself ('the army said' is dated by publication).
     Across a paragraph break only a sentence that tells an act (one of ``told``, the starts of the
-    article's event sentences) carries its time: a background paragraph's date ('gatherings were
-    allowed in May') is not the next paragraph's narrative."""
+    article's event sentences) carries its time: a background paragraph's date ('markets were
+    reopened in June') is not the next paragraph's narrative."""
     verb = clause_of(trigger)
     anaphoric = bool(_ANAPHORA.search(text[sentence[0] : sentence[1]]))
     reports = verb.lemma_.lower() in REPORTING
@@ -202,8 +203,11 @@ def _narrative(
 
 
 def _break_between(text: str, start: int, end: int, later: int) -> bool:
-    """A line break after the words of the sentence [start, end) and before the one at ``later``."""
-    return "\n" in text[start + len(text[start:end].rstrip()):later]
+    """A paragraph break after the words of the sentence [start, end) and before the one at ``later``: a
+    blank line in a text that has blank lines (hard-wrapped lines are not paragraphs), else a line break
+    (one paragraph a line, as extracted pages are)."""
+    gap = text[start + len(text[start:end].rstrip()):later]
+    return BLANK_LINE.search(gap) is not None if BLANK_LINE.search(text) else "\n" in gap
 
 
 def _past(verb: Token) -> bool:
