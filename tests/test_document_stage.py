@@ -215,3 +215,8 @@ def test_a_line_break_in_a_text_with_blank_lines_between_paragraphs_is_not_a_par
     events = events_of("The governor met elders in Kenema on Monday.\nThe rebels burned houses and shot livestock.\n\n"
                        "The army said it would send troops.")
     assert events and {e.date_start for e in events} == {date(2017, 2, 27)}
+
+
+def test_an_act_told_as_earlier_with_no_date_of_its_own_is_background_not_an_event() -> None:
+    assert events_of("The mayor visited a clinic in Kenema on Sunday. Nurses there treated a student who was shot "
+                     "by police in an earlier protest.") == ()

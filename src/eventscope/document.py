@@ -54,6 +54,8 @@ COUNTED_ACTS: Final = 10  # so many acts counted in one number are a tally ('312
 TOLL_SPAN_DAYS: Final = 365  # so many dead over more than a year are the toll of many acts ...
 TOLL_DEATHS: Final = 100  # ... when they are at least this many
 LONG_SPAN_DAYS: Final = 31  # a plural act spread over more than a month is an aggregate, not an event
+# an act told as before the story's ('in an earlier protest'; not 'former': 'in the former capital')
+EARLIER: Final = frozenset({"earlier", "previous", "prior"})
 # adverbs that make an act a habit, not one act ('would often raid', 'usually at night')
 HABITUAL: Final = frozenset({"often", "sometimes", "usually", "frequently", "routinely", "occasionally",
                              "regularly", "typically", "generally", "commonly", "habitually"})
@@ -100,7 +102,16 @@ def happened(doc: Doc, item: Located) -> bool:
         return True
     token = span[0]
     return not (_aggregate(token, item) or _category(span.root) or _campaign(token, item) or _ongoing(token)
-                or _generic(token) or _suffered_by_nobody(token))
+                or _generic(token) or _suffered_by_nobody(token) or _earlier_undated(token))
+
+
+def _earlier_undated(token: Token) -> bool:
+    """'hurt in an earlier protest', 'a previous raid': an act told as before the story's, and its sentence
+    names no date (the narrative's or the publication's day is not its day): background, not an event."""
+    if any(e.label_ == "DATE" for e in token.sent.ents):
+        return False
+    nouns = [token] + [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "amod" and c.lower_ in EARLIER for n in nouns for c in n.children)
 
 
 def _aggregate(token: Token, item: Located) -> bool:
