@@ -25,7 +25,7 @@ from eventscope.cli import app  # noqa: E402
 from eventscope.errors import StoreError  # noqa: E402
 from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.store import Store, ingest  # noqa: E402
-from eventscope.store.health import HEADER_BYTES  # noqa: E402
+from eventscope.store.health import HEADER_BYTES, coded  # noqa: E402
 
 
 @pytest.fixture()
@@ -96,13 +96,14 @@ def clean(tmp_path: Path) -> tuple[Path, Path]:
     return corpus, tmp_path / "clean.duckdb"
 
 
-def _told_the_disk_is_full(cut: subprocess.CompletedProcess[str], db: Path, reason: str) -> None:
+def _told_the_disk_is_full(cut: subprocess.CompletedProcess[str], db: Path, reason: str,
+                           advice: str = "the disk is full: free space and run") -> None:
     assert cut.returncode == 1 and "Traceback" not in cut.stderr
     (line,) = cut.stderr.splitlines()
-    assert line.startswith(f"eventscope: [E040] database {db}: the disk is full: free space and run") and reason in line
+    assert line.startswith(f"eventscope: [E040] database {db}: {advice}") and reason in line
 
 
-def test_a_disk_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_completes(
+def test_a_file_size_limit_mid_ingest_is_one_coded_line_and_a_rerun_without_it_completes(
     tmp_path: Path, clean: tuple[Path, Path]
 ) -> None:
     corpus, reference = clean
@@ -113,7 +114,8 @@ def test_a_disk_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_c
         resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
 
     full = tmp_path / "full.duckdb"
-    _told_the_disk_is_full(_ingest(full, corpus, preexec_fn=small_disk), full, "File too large")
+    _told_the_disk_is_full(_ingest(full, corpus, preexec_fn=small_disk), full, "File too large",
+                           advice="the file reached a size limit")
     _ingest(full, corpus, check=True)
     assert dump(full) == dump(reference)
 
@@ -142,3 +144,9 @@ def test_a_tmpfs_that_fills_mid_ingest_is_one_coded_line_and_a_rerun_with_space_
         assert dump(full) == dump(reference)
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True, check=False)
+
+
+def test_a_full_disk_is_told_even_when_a_long_path_fills_the_detail() -> None:
+    path = "/data/" + "x" * 500 + ".duckdb"
+    line = str(coded(path, duckdb.IOException(f"Could not write file \"{path}\": No space left on device")))
+    assert "the disk is full" in line

@@ -16,14 +16,21 @@ from ..errors import StoreError
 from .file import FILE_DB, wal_size
 
 HEADER_BYTES = 3 * 4096  # DuckDB's file header and its two database headers, before the first block
-DISK_FULL = ("No space left on device", "File too large", "Disk quota exceeded")  # the OS's words (ENOSPC, ...)
+DISK_FULL = ("No space left on device", "Disk quota exceeded")  # the OS's words (ENOSPC, EDQUOT)
+TOO_LARGE = ("File too large",)  # EFBIG: a file-size limit (ulimit -f, a FAT32 disk), which freeing space does not lift
+DETAIL_CHARS = 400
 
 
 def coded(path: str, exc: duckdb.Error) -> StoreError:
-    """One coded line (E040) for a DuckDB error on the file at ``path``; a full disk says so first."""
-    detail = " ".join(str(exc).split())[:400]
-    if any(words in detail for words in DISK_FULL):
+    """One coded line (E040) for a DuckDB error on the file at ``path``; a full disk or a file-size limit
+    says so first (read in the whole message: a long path must not cut the OS's words off)."""
+    whole = " ".join(str(exc).split())
+    detail = whole[:DETAIL_CHARS]
+    if any(words in whole for words in DISK_FULL):
         detail = f"the disk is full: free space and run the same command again (no batch is half written); {detail}"
+    elif any(words in whole for words in TOO_LARGE):
+        detail = ("the file reached a size limit (ulimit -f or the file system's): lift it or use another disk, "
+                  f"and run the same command again (no batch is half written); {detail}")
     return StoreError("E040", path=path, detail=detail)
 
 
