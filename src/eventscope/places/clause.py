@@ -65,10 +65,10 @@ PER_ARTICLE_KEY = "eventscope.event_place"
 
 def _per_article(doc: Doc, places: tuple[PlaceMention, ...], named: tuple[PlaceMention, ...]) -> _Article:
     cached = doc.user_data.get(PER_ARTICLE_KEY)
-    if cached is None or cached[0] is not places:  # the same tuple: the events stage passes it to each event
-        text = text_of(doc)
+    if cached is None or cached[0] is not places or cached[2] is not named:  # the events stage passes the same
+        text = text_of(doc)  # tuples to each event
         cached = doc.user_data[PER_ARTICLE_KEY] = (places, _Article(
-            _coded_place(text, places), article_country(places), main_place(places, text, named)))
+            _coded_place(text, places), article_country(places), main_place(places, text, named)), named)
     found: _Article = cached[1]
     return found
 
