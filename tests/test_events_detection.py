@@ -414,3 +414,12 @@ def test_entering_into_a_pact_is_not_a_capture_of_territory() -> None:
 def test_storming_a_restaurant_is_an_attack_not_a_capture_of_territory() -> None:
     events = events_of("Gunmen stormed a restaurant in Burao on Friday, killing two diners.")
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police found a bomb in a market in Kenema on Monday, and a bomb squad deactivated it without having to "
+    "detonate it.",  # the act under 'without' did not happen
+    "A small explosive device was deactivated on Monday by police in Kenema.",
+])
+def test_a_bomb_deactivated_without_exploding_is_disrupted_weapons_use_not_an_explosion(text: str) -> None:
+    assert [e.sub_event_type for e in events_of(text)] == ["Disrupted weapons use"]

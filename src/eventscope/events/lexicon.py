@@ -57,7 +57,7 @@ VERB_TRIGGERS: Final[dict[str, str]] = {
     "arrest": ARREST, "detain": ARREST, "apprehend": ARREST, "nab": ARREST,
     "destroy": DESTROY, "demolish": DESTROY, "raze": DESTROY, "torch": DESTROY, "ransack": DESTROY,
     "loot": LOOT, "plunder": LOOT, "pillage": LOOT, "steal": LOOT, "rob": LOOT, "extort": LOOT,
-    "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT, "seize_weapons": DISRUPT,
+    "defuse": DISRUPT, "deactivate": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT, "seize_weapons": DISRUPT,
     "confiscate": DISRUPT, "recover": DISRUPT, "discover": DISRUPT, "uncover": DISRUPT,  # the model says of what
     "disperse": INTERVENE, "establish": BASE, "deploy": CHANGE, "reinforce": CHANGE, "mobilize": CHANGE,
     "mobilise": CHANGE, "defect": CHANGE, "recruit": CHANGE, "free": TAKE,
@@ -162,7 +162,7 @@ NEEDS_ARMED: Final = frozenset({"enter", "occupy", "engage", "fight", "battle", 
                                 "retreat", "withdrawal", "march", "rally", "execute", "pound", "liberate",
                                 "intercept", "dismantle", "regain", "confrontation", "hack", "injure", "wound",
                                 "establish", "deploy", "reinforce", "mobilize", "mobilise", "defect", "recruit",
-                                "free", "set", "blow", "fire", "advance"})
+                                "free", "set", "blow", "fire", "advance", "deactivate"})
 ARMED_WORDS: Final = frozenset({"gunman", "gunmen", "militant", "soldier", "troop", "troops", "police",
                                 "policeman", "rebel", "fighter", "insurgent", "jihadist", "army", "force",
                                 "militia", "militiaman", "armed", "bandit", "gang", "terrorist", "attacker",

@@ -75,6 +75,8 @@ def modality(token: Token, sent: SpacySpan) -> Modality:
     chain = _chain(token, sent)
     lemmas = [t.lemma_.lower() for t in chain]
     text = sent.text.lower()
+    if any(t.dep_ == "pcomp" and t.head.lower_ == "without" for t in chain):
+        return "negated"  # 'defused without exploding', 'without having to detonate it', 'without firing a shot'
     for t in chain:
         for child in t.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
