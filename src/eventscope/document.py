@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .assemble import PUBLICATION, Located, same_actors, same_site
 from .events.arguments import governing_verb
-from .events.clause import DEFINITE, told_as_known
+from .events.clause import DEFINITE, children_through, told_as_known
 from .events.fatalities import number_value
 from .events.lexicon import NOUN_TRIGGERS
 from .vocabulary import kinds
@@ -110,7 +110,7 @@ def _earlier_undated(token: Token) -> bool:
     names no date (the narrative's or the publication's day is not its day): background, not an event."""
     if any(e.label_ == "DATE" for e in token.sent.ents):
         return False
-    nouns = [token] + [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    nouns = [token] + [o for o in children_through(token, ("prep",)) if o.dep_ == "pobj"]
     return any(c.dep_ == "amod" and c.lower_ in EARLIER for n in nouns for c in n.children)
 
 
@@ -214,8 +214,7 @@ def _generic(token: Token) -> bool:
     verb = _verb_of(token)
     if verb is None:
         return False
-    said = [w for c in verb.children for w in ([c, *c.children] if c.dep_ in ("prep", "agent") else [c])]
-    if any(w.dep_ == "advmod" and w.lower_ in HABITUAL for w in said):
+    if any(w.dep_ == "advmod" and w.lower_ in HABITUAL for w in children_through(verb, ("prep", "agent"))):
         return True  # 'were beaten, usually by guards': the parser hangs the adverb on 'by'
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes) \

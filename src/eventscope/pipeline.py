@@ -140,10 +140,11 @@ def analyse_doc(doc: Doc, article: Article, pipeline: Pipeline) -> Analysis:
     participants = participants_of(actors, dictionary)
     mentions = mentions_of(doc, actors, participants, dictionary, pipeline.typer)
     told = frozenset(m.sentence.start for m in mentions)
+    place_of = _finder(places, gazetteer)
     for mention in mentions:
         prior = [a for a in participants if a.start < mention.sentence.end]
         filled = fill_actors(mention, prior, country, generic_actor)
-        located.append(locate(doc, article, filled, times, sites, _finder(places, gazetteer), told))
+        located.append(locate(doc, article, filled, times, sites, place_of, told))
     events = tuple(to_event(article, group) for group in document_events(doc, located))
     persons = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON")
     return Analysis(article, places, actors, times, events, persons)

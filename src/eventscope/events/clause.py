@@ -28,6 +28,12 @@ def lemmas_of(tokens: list[Token]) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
 
 
+def children_through(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    """A token's children, and the children of those whose relation is one of ``deps``: where the parser
+    hangs a word one level lower than it belongs ('the [Port Kilifi] shooting', 'beaten, usually by guards')."""
+    return [w for c in token.children for w in ([c, *c.children] if c.dep_ in deps else [c])]
+
+
 def clause_lemmas(trigger: Token, sent: SpacySpan) -> frozenset[str]:
     return lemmas_of(clause_tokens(clause_head(trigger), sent))
 
@@ -55,6 +61,5 @@ def told_as_known(token: Token) -> bool:
     that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
     if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) and not _placing(c) for c in token.children):
         return False
-    # the parser often hangs 'the' of 'the Port Kilifi shooting' on the name: a compound's words are the noun's
-    words = [w for c in token.children for w in ([c, *c.children] if c.dep_ == "compound" else [c])]
+    words = children_through(token, ("compound",))  # 'the' of 'the Port Kilifi shooting' hung on the name
     return any((w.dep_ == "det" and w.lower_ in DEFINITE) or w.dep_ == "poss" for w in words)

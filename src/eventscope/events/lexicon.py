@@ -126,7 +126,7 @@ CIVILIAN_CUES: Final = frozenset({"civilian", "villager", "resident", "woman", "
 # places where civilians live, pray, learn or trade: armed men attacking one attack civilians
 CIVILIAN_PLACES: Final = frozenset({"village", "community", "market", "school", "university", "church", "mosque",
                                     "hospital", "home", "house", "wedding", "funeral", "hamlet", "settlement", "hotel",
-                                    "restaurant", "cafe", "café", "shop", "mall", "nightclub", "theatre", "theater"})
+                                    "restaurant", "cafe", "café", "shop", "mall", "nightclub"})
 PROTEST_CUES: Final = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration",
                                  "rally", "marcher", "striker",
                                  # what people in the street do and carry (ACLED's protest notes)

@@ -108,12 +108,14 @@ def main_place(places: tuple[PlaceMention, ...], text: str = "",
     capitals ("MOUNT VERNON, Ohio (AP) -") counts as DATELINE_WEIGHT mentions; a place
     naming a newspaper in ``text`` ("the Orange County Register") does not count. The
     mentions counted are ``named`` when given (a place of ``places`` named elsewhere too)."""
-    resolved = [p for p in places if p.geonameid is not None and not NEWSPAPER.match(text, p.end)]
+    def counted(found: tuple[PlaceMention, ...]) -> list[PlaceMention]:
+        return [p for p in found if p.geonameid is not None and not NEWSPAPER.match(text, p.end)]
+
+    resolved = counted(places)
     if not resolved:
         return None
     counts: Counter[int | None] = Counter()
-    for p in resolved if named is None else [p for p in named if p.geonameid is not None
-                                             and not NEWSPAPER.match(text, p.end)]:
+    for p in counted(places if named is None else named):
         counts[p.geonameid] += DATELINE_WEIGHT if _capitals(p) else 1
     return min(resolved, key=lambda p: (-counts[p.geonameid], _region(p), p.start))
 

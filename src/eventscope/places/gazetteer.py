@@ -26,6 +26,8 @@ ENV_PATH = "EVENTSCOPE_GAZETTEER"  # the gazetteer setting's variable (settings.
 ISO3_EXTRA = {"XK": "XKX", "AN": "ANT", "CS": "SCG"}
 _SELECT = ("SELECT p.geonameid, p.name, p.latitude, p.longitude, p.cc, p.admin1, p.feature_code,"
            " p.population, p.kind, n.is_main FROM names n JOIN places p USING (geonameid)")
+_PLACE_COLUMNS = ("SELECT geonameid, name, latitude, longitude, cc, admin1, feature_code, population, kind, 1"
+                  " FROM places")  # a feature by itself (its main name), no name looked up
 _BUILD_LOCK = threading.Lock()
 
 
@@ -113,8 +115,8 @@ class Gazetteer:
         """The capital (GeoNames PPLC) of a country given by its ISO3 code; the most populous of several."""
         with self._lock:
             if self._capitals is None:
-                rows = self._con.execute(_SELECT.replace("n.is_main", "1") + " WHERE p.feature_code = 'PPLC'"
-                                         " AND p.latitude IS NOT NULL GROUP BY p.geonameid").fetchall()
+                rows = self._con.execute(_PLACE_COLUMNS + " WHERE feature_code = 'PPLC' AND latitude IS NOT NULL"
+                                         ).fetchall()
                 found = sorted((_candidate(row) for row in rows), key=lambda c: (-c.population, c.geonameid))
                 self._capitals = {}
                 for candidate in found:
@@ -123,8 +125,7 @@ class Gazetteer:
 
     def get(self, geonameid: int) -> Candidate | None:
         with self._lock:
-            row = self._con.execute(_SELECT.replace("n.is_main", "1") + " WHERE p.geonameid = ? LIMIT 1",
-                                    (geonameid,)).fetchone()
+            row = self._con.execute(_PLACE_COLUMNS + " WHERE geonameid = ?", (geonameid,)).fetchone()
         return _candidate(row) if row else None
 
     def towns(self, min_population: int) -> list[tuple[str, float, float, int, bool, str]]:

@@ -193,7 +193,7 @@ def _narrative(
         return None
     previous = [s for s in worded_sentences(doc) if s[1] <= sentence[0]]  # not a stray closing quote
     for start, end in reversed(previous[-LOOKBACK_SENTENCES:]):
-        if told is not None and _break_between(text, start, end, sentence[0]) \
+        if told is not None and _break_between(doc, text, start, end, sentence[0]) \
                 and not any(start <= t < end for t in told):
             continue  # a background paragraph
         dated = [t for t in _dated(times, start, end) if not t.future]
@@ -202,12 +202,18 @@ def _narrative(
     return None
 
 
-def _break_between(text: str, start: int, end: int, later: int) -> bool:
+def _break_between(doc: Doc, text: str, start: int, end: int, later: int) -> bool:
     """A paragraph break after the words of the sentence [start, end) and before the one at ``later``: a
     blank line in a text that has blank lines (hard-wrapped lines are not paragraphs), else a line break
     (one paragraph a line, as extracted pages are)."""
     gap = text[start + len(text[start:end].rstrip()):later]
-    return BLANK_LINE.search(gap) is not None if BLANK_LINE.search(text) else "\n" in gap
+    blank = doc.user_data.get(BLANK_LINES_KEY)
+    if blank is None:
+        blank = doc.user_data[BLANK_LINES_KEY] = BLANK_LINE.search(text) is not None  # read once per document
+    return BLANK_LINE.search(gap) is not None if blank else "\n" in gap
+
+
+BLANK_LINES_KEY = "eventscope.blank_lines"
 
 
 def _past(verb: Token) -> bool:
