@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from ..addresses import not_a_path
-from ..errors import StoreError
+from ..errors import Errors, StoreError
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
 from ..settings import current
@@ -61,7 +61,7 @@ class Store:
         self.read_only = read_only
         self.clock = clock  # read once per batch: the events it writes are stamped with it
         if (why := not_a_path(path, "the database is a local file")) is not None:  # DuckDB would fetch it (httpfs)
-            raise StoreError("E040", path=path, detail=f"not a file path: {why}")
+            raise StoreError("E040", path=path, detail=Errors.E015.format(detail=why))  # E015's words, E040's line
         if not read_only and os.path.dirname(path):
             os.makedirs(os.path.dirname(path), exist_ok=True)
         self.file = DbFile(path, read_only, wait)

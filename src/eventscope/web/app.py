@@ -69,7 +69,8 @@ class SafeJSONText(JSONResponse):
     """A JSON document already written (by the store), made inert as ``SafeJSON`` makes its own."""
 
     def render(self, content: Any) -> bytes:
-        assert isinstance(content, str)
+        if not isinstance(content, str):
+            raise TypeError(f"SafeJSONText renders a written JSON document, not {type(content).__name__}")
         return content.translate(_INERT).encode("utf-8")
 
 
