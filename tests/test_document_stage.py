@@ -8,8 +8,12 @@ import pytest
 from spacy.tokens import Doc
 
 from conftest import events_of
+from eventscope.assemble import Located
+from eventscope.document import corefer
 from eventscope.events.clause import told_as_known
 from eventscope.nlp import load, parse
+from eventscope.records import EventMention, PlaceMention, Span
+from eventscope.vocabulary import EVENT_TYPE_OF
 
 
 def test_a_bombing_the_gunfire_after_it_and_its_claim_are_one_event() -> None:
@@ -220,3 +224,38 @@ def test_a_line_break_in_a_text_with_blank_lines_between_paragraphs_is_not_a_par
 def test_an_act_told_as_earlier_with_no_date_of_its_own_is_background_not_an_event() -> None:
     assert events_of("The mayor visited a clinic in Kenema on Sunday. Nurses there treated a student who was shot "
                      "by police in an earlier protest.") == ()
+
+
+def test_the_rally_an_office_holder_spoke_at_is_the_march_told_before_not_one_in_the_office_region() -> None:
+    events = events_of("Thousands of teachers marched through Kericho on Saturday to demand higher pay. "
+                       "Speakers at the rally included the Governor of Bomet County and two senators.")
+    assert [(e.sub_event_type, e.location, len(e.evidence)) for e in events] == [("Peaceful protest", "Kericho", 2)]
+
+
+def _located(start: int, sub: str, place: PlaceMention | None, day: int, untriggered: bool = False,
+             named: str = "") -> Located:
+    flags = {"untriggered": True} if untriggered else {}
+    mention = EventMention(sentence=Span(start, start + 40), trigger=Span(start, start + 5),
+                           event_type=EVENT_TYPE_OF[sub], sub_event_type=sub, **flags)
+    when = date(2024, 5, day)
+    return Located(mention, when, when, 1, "text", place, named=named)
+
+
+def _town(geonameid: int, latitude: float, longitude: float, precision: int = 1) -> PlaceMention:
+    return PlaceMention(0, 5, "Town", name="Town", geonameid=geonameid, latitude=latitude, longitude=longitude,
+                        country="KEN", feature_code="PPL", precision=precision)
+
+
+def test_a_sentence_with_no_act_word_of_its_own_details_the_story_told_before_it() -> None:
+    attack = _located(0, "Attack", _town(1, -0.37, 35.28), 4, named="Kericho")
+    detail = _located(100, "Attack", _town(2, 0.28, 34.75), 6, untriggered=True, named="Kakumbi")
+    assert [len(group) for group in corefer([attack, detail])] == [2]
+    worded = _located(100, "Attack", _town(2, 0.28, 34.75), 6, named="Kakumbi")
+    assert [len(group) for group in corefer([attack, worded])] == [1, 1]
+
+
+def test_two_sites_of_one_town_on_one_day_are_one_protest_but_two_towns_are_two() -> None:
+    square = _located(0, "Peaceful protest", _town(1, -0.370, 35.280, precision=2), 4, named="Freedom Square")
+    city = _located(100, "Peaceful protest", _town(2, -0.368, 35.286), 4, named="Kericho")
+    other = _located(200, "Peaceful protest", _town(3, -0.78, 35.34), 4, named="Sotik")
+    assert [len(group) for group in corefer([square, city, other])] == [2, 1]

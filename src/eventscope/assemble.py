@@ -7,11 +7,13 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Final
 
 from spacy.tokens import Doc
 
 from .actors import ARMED_TYPES
 from .events.arguments import governing_verb, opposing_actor
+from .geo import distance_km
 from .places import article_country
 from .records import Actor, ActorMention, Article, Event, EventMention, Evidence, PlaceMention, Source, Span, TimeExpr
 from .times import event_interval
@@ -36,6 +38,8 @@ class Located:
     named: str = ""  # the words its own sentence names for its place ("" if it names none)
     anaphoric: bool = False  # a definite noun trigger ('the attack'): an event told before, told again
 
+
+TOWN_KM: Final = 10.0  # two sites this close are one town's (a square in the city, the city)
 
 GenericActor = Callable[[str, str | None], Actor]
 
@@ -74,10 +78,20 @@ def same_actors(a: EventMention, b: EventMention) -> bool:
 
 
 def same_site(a: Located, b: Located) -> bool:
-    """One place resolved for both, or at least one of them unplaced."""
+    """One place resolved for both, or at least one of them unplaced; or two sites of one town (a square
+    and the city around it: ACLED codes one event per location and day)."""
     if a.place is None or b.place is None:
         return True
-    return a.place.geonameid == b.place.geonameid
+    return a.place.geonameid == b.place.geonameid or one_town(a.place, b.place)
+
+
+def one_town(a: PlaceMention, b: PlaceMention) -> bool:
+    """Two resolved town-level places (not a region or a country) within ``TOWN_KM`` of each other."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    if max(a.precision, b.precision) > 2 or a.is_country or b.is_country:
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= TOWN_KM
 
 
 def event_id(article: Article, first: EventMention) -> str:

@@ -325,7 +325,7 @@ def corefer(items: Sequence[Located]) -> list[list[Located]]:
     groups: list[list[Located]] = []
     for item in items:
         home = next((g for g in groups if one_act(g[0], item)), None)
-        if home is None and item.anaphoric:
+        if home is None and (item.anaphoric or item.mention.untriggered):
             home = next((g for g in reversed(groups) if told_again(g[0], item)), None)
         if home is None:
             groups.append([item])
@@ -339,6 +339,8 @@ def told_again(event: Located, item: Located) -> bool:
     day the sentence around it is dated to ('blamed X for the attack', 'investigating the shooting')."""
     if family(event) != family(item) or not same_actors(event.mention, item.mention):
         return False
+    if item.mention.untriggered:
+        return True  # a sentence with no act word of its own ('Three died, police said') details the story's act
     return not (item.named and event.named and item.named != event.named)
 
 
@@ -362,8 +364,9 @@ def one_act(a: Located, b: Located) -> bool:
         return False
     if a.mention.sentence == b.mention.sentence:
         return True
-    if a.named and b.named and a.named != b.named:
+    told_over = family(a) in TOLD_OVER_SENTENCES
+    if a.named and b.named and a.named != b.named and not (told_over and a.place != b.place):
         return False  # 'entered the X neighbourhood' and 'took the Y airport': two acts told as two
-    if family(a) not in TOLD_OVER_SENTENCES and not (a.named and PUBLICATION not in (a.basis, b.basis)):
+    if not told_over and not (a.named and PUBLICATION not in (a.basis, b.basis)):
         return False  # gains or developments told one by one, undated or unplaced, are many acts
     return _near_days(a, b, SAME_ACT_DAYS, undated_near=False)

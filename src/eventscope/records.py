@@ -159,6 +159,7 @@ class EventMention:
     hedged: bool = False
     plover_type: str | None = None  # PLOVER event type (ASSAULT, COERCE, PROTEST ...)
     plover_mode: str | None = None  # PLOVER mode (heavy-weapons, confiscate, demo ...)
+    untriggered: bool = False  # no trigger word: a sentence the model alone typed ('Three died, police said')
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -232,4 +232,5 @@ def sentence_mentions(sent: SpacySpan, actors: Sequence[ActorMention], source: S
     if mood not in ("asserted", "claimed"):
         return []
     trigger = Trigger(root, lx.ATTACK, root.idx + len(root))
-    return [_mention(trigger, sent, decision.typing, find_arguments(root, actors), actors, mood, source)]
+    found = _mention(trigger, sent, decision.typing, find_arguments(root, actors), actors, mood, source)
+    return [replace(found, untriggered=True)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..events.lexicon import NOUN_TRIGGERS
 from ..records import ActorMention, PlaceMention
@@ -14,6 +14,10 @@ PLACE_NOUNS: Final = frozenset({"province", "region", "state", "city", "capital"
                                 "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                                 "center", "interior", "frontier", "soil", "airspace", "waters", "heartland",
                                 "outskirts", "port", "island"})
+# titles whose 'of' names the office's country or region ('the First Minister of X', 'the Governor of Y State')
+OFFICES: Final = frozenset({"minister", "president", "governor", "premier", "chancellor", "king", "queen",
+                            "prince", "ambassador", "envoy", "secretary", "senator", "commissioner", "prefect",
+                            "emir", "sultan", "emperor", "representative", "attorney", "speaker"})
 SUFFERERS: Final = frozenset({"nsubjpass", "dobj"})  # 'four Canadians were shot', 'wounded two Danes'
 # verbs whose subject undergoes or hosts what happens: a country as their subject is still a place
 UNDERGOING: Final = frozenset({"witness", "suffer", "see", "experience", "face", "endure", "record", "register",
@@ -36,11 +40,21 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     last = span[-1]
     if last.pos_ != "ADJ" and last.head.lemma_ in NOUN_TRIGGERS and not place.is_country:
         return False  # "the San Bernardino shooting" happened there ("US raids" are the US's)
-    if _owner(last, place) or _sufferers(last) or _country_acting(last, place):
+    if _owner(last, place) or _sufferers(last) or _country_acting(last, place) or _office_of(span, place):
         return True
     if last.dep_ == "amod" and last.head.lemma_.lower() in PLACE_NOUNS:
         return False  # 'Congolese villages', 'Afghan soil': where; 'an American base' stays whose
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
+
+
+def _office_of(span: Span, place: PlaceMention) -> bool:
+    """'the Prime Minister of X', 'the Governor of Y State': a country or region an office is of names the
+    office, not where an act happened (read from the words, which the parser often hangs elsewhere)."""
+    first = span[0]
+    if first.i < 2 or not (place.is_country or place.precision >= 3):
+        return False
+    doc = first.doc
+    return doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lemma_.lower() in OFFICES
 
 
 def _sufferers(token: Token) -> bool:
