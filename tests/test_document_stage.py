@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from conftest import events_of
 from eventscope.assemble import Located
-from eventscope.document import corefer
+from eventscope.document import _known_weapon, corefer
 from eventscope.events.clause import told_as_known
 from eventscope.nlp import load, parse
 from eventscope.records import EventMention, PlaceMention, Span
@@ -259,3 +259,22 @@ def test_two_sites_of_one_town_on_one_day_are_one_protest_but_two_towns_are_two(
     city = _located(100, "Peaceful protest", _town(2, -0.368, 35.286), 4, named="Kericho")
     other = _located(200, "Peaceful protest", _town(3, -0.78, 35.34), 4, named="Sotik")
     assert [len(group) for group in corefer([square, city, other])] == [2, 1]
+
+
+@pytest.mark.parametrize(("text", "verb", "known"), [
+    ("The explosive device was found by a patrol and was defused by a bomb squad.", "defused", True),
+    ("The bomb went off near the gate.", "went", True),
+    ("A second bomb was defused by the army.", "defused", False),
+    ("The second bomb was defused by the army.", "defused", False),
+    ("A bomb was defused by the army.", "defused", False),
+])
+def test_a_definite_weapon_is_the_weapon_told_before_and_its_act_is_told_again(text: str, verb: str,
+                                                                                known: bool) -> None:
+    doc = parse(text)
+    assert _known_weapon(next(t for t in doc if t.text == verb)) is known
+
+
+def test_a_definite_act_of_two_words_told_in_an_opinion_is_the_act_told_before() -> None:
+    events = events_of("An air strike hit a convoy near Kohat on Monday, killing four people. On Wednesday, "
+                       "the prime minister found the air strike justified and praised the army.")
+    assert [(e.sub_event_type, e.fatalities, len(e.evidence)) for e in events] == [("Air/drone strike", 4, 2)]

@@ -63,6 +63,10 @@ STATE_VERBS: Final = frozenset({"remain", "stay", "seem", "appear", "become", "f
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
 SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
+WEAPON_NOUNS: Final = frozenset({"bomb", "device", "explosive", "grenade", "mine", "landmine", "ied", "shell",
+                                 "rocket", "missile"})
+WEAPON_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
+OTHER_ONES: Final = frozenset({"second", "third", "other", "another", "new", "fresh", "further"})
 PLURAL_TAGS: Final = frozenset({"NNS", "NNPS"})
 
 
@@ -77,8 +81,20 @@ def _read(doc: Doc, item: Located) -> Located:
     place, sentence = item.place, item.mention.sentence
     own = place is not None and sentence.start <= place.start < sentence.end
     span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
-    known = span is not None and len(span) > 0 and (told_as_known(span[0]) or _suffered_in_known(span[0]))
+    head = span.root if span is not None and len(span) > 0 else None  # "strike" of "the air strike"
+    known = head is not None and (told_as_known(head) or _suffered_in_known(head) or _known_weapon(head))
     return replace(item, named=place.text.split("'")[0] if own and place is not None else "", anaphoric=known)
+
+
+def _known_weapon(token: Token) -> bool:
+    """'the device was defused', 'the bomb went off': a definite weapon as what an act was done with or
+    to is the weapon told before, and the act is that weapon's act told again ('a second bomb' is not)."""
+    roles = list(token.children)
+    if token.dep_ == "conj" and not any(c.dep_ in WEAPON_ROLES for c in roles):
+        roles += list(token.head.children)  # 'the device was found ... and was deactivated'
+    return any(c.dep_ in WEAPON_ROLES and c.lemma_.lower() in WEAPON_NOUNS
+               and any(w.dep_ == "det" and w.lower_ in DEFINITE for w in c.children)
+               and not any(w.lower_ in OTHER_ONES for w in c.children) for c in roles)
 
 
 def _suffered_in_known(token: Token) -> bool:
