@@ -20,8 +20,8 @@ from .settings import current
 from .store import EventFilter, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
-from .store.ingest import default_extractor
 from .store.query import store_fetch, written
+from .store.writer import default_extractor
 
 if TYPE_CHECKING:
     from .feeds import Poll
