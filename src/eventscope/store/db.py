@@ -23,7 +23,7 @@ from ..settings import current
 from . import rows
 from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
 from .health import check_file, coded
-from .merging import StoredState
+from .merge_state import StoredState
 from .schema import migrate, outdated
 from .sql import IN_IDS, insert_rows
 
