@@ -53,7 +53,7 @@ class ExportFormat(StrEnum):
 def check_gazetteer() -> None:
     """Before the pipeline runs: a missing EVENTSCOPE_GAZETTEER file is one configuration error (not one per
     article), and the first run's build of the embedded gazetteer is announced (it takes about a minute)."""
-    from .places._build import embedded_key
+    from .places.build import embedded_key
     from .places.gazetteer import ENV_PATH, embedded_path
 
     given = current().gazetteer

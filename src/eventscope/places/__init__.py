@@ -4,8 +4,8 @@
     places = find_places(doc, article, gaz)
 """
 
-from ._dumps import build_gazetteer
 from .clause import article_country, event_place, main_place
+from .dumps import build_gazetteer
 from .find import find_places
 from .gazetteer import Candidate, Gazetteer
 
