@@ -177,7 +177,7 @@ class Store:
         found: dict[str, list[Evidence]] = {}
         query = f"SELECT mention_id, article_id, start_char, end_char, text FROM evidence {where} ORDER BY ALL"
         for mid, aid, start, end, text in self.conn.execute(query, params).fetchall():
-            found.setdefault(mid, []).append(Evidence(aid, text, start, end))
+            found.setdefault(mid, []).append(Evidence(aid, start, end, text))
         return {k: tuple(v) for k, v in found.items()}
 
     def write_batch(self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger) -> None:
