@@ -19,7 +19,7 @@ from pathlib import Path
 from eventscope import nlp
 from eventscope.ingest import read_inputs
 from eventscope.places import Gazetteer, find_places
-from eventscope.places._build import build_embedded
+from eventscope.places.build import build_embedded
 from eventscope.records import Article
 
 

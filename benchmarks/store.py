@@ -35,7 +35,7 @@ def synthetic(n: int, seed: int = 7) -> list[Mention]:
         day = date(2016, 1, 1) + timedelta(days=k % 730)
         lat, lon = 30 + (k * 7919 % 2000) / 100, 30 + (k * 104729 % 2000) / 100
         event = Event(f"e{i}", "Battles", "Armed clash", None, None, (), day, day, 1, f"P{k}", None, "SYR",
-                      lat, lon, 1, None, (Evidence(f"a{i}", "text", 0, 4),), (f"a{i}",))  # fmt: skip
+                      lat, lon, 1, None, (Evidence(f"a{i}", 0, 4, "text"),), (f"a{i}",))  # fmt: skip
         out.append(Mention(f"m{i:09d}", f"a{i}#1", event, None, (f"n{k}", f"s{k}")))
     return out
 

@@ -18,7 +18,7 @@ def _ms(call: object, *args: object) -> float:
 
 
 def main() -> None:
-    from eventscope.events import typing as ty
+    from eventscope.events import classify as ty
     from eventscope.events.model import artefact
     from eventscope.places.qualified import chains
 

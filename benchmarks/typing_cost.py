@@ -14,7 +14,7 @@ import json
 import time
 from pathlib import Path
 
-from eventscope.events import typing as ty
+from eventscope.events import classify as ty
 from eventscope.events.model import artefact, corpus
 from eventscope.events.rules import Cues
 

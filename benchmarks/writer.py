@@ -26,7 +26,7 @@ from pathlib import Path
 
 from eventscope.records import Article, Event
 from eventscope.store import IngestStats, Store, ingest
-from eventscope.store.ingest import Analysed, Analyser, with_people
+from eventscope.store.writer import Analysed, Analyser, with_people
 
 ROOT = Path(__file__).resolve().parent.parent
 Parsed = tuple[Article, tuple[Event, ...], tuple[tuple[int, int], ...]]

@@ -14,7 +14,7 @@ def change(day: date, sub: str, actor1: str | None, actor2: str | None, text: st
         event_id=f"e{n}-{day}", event_type="Strategic developments" if "transfer" in sub else "Battles",
         sub_event_type=sub, actor1=actor1, actor2=actor2, assoc_actors=(), date_start=day, date_end=day,
         time_precision=1, location="Palmyra", admin1="Homs", country="SYR", latitude=34.56, longitude=38.28,
-        geo_precision=1, source=None, evidence=(Evidence("seed", text, 0, len(text)),), article_ids=("seed",),
+        geo_precision=1, source=None, evidence=(Evidence("seed", 0, len(text), text),), article_ids=("seed",),
     )  # fmt: skip
 
 

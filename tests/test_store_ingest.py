@@ -22,9 +22,9 @@ from eventscope.ingest import read_inputs  # noqa: E402
 from eventscope.merge import Merger  # noqa: E402
 from eventscope.report import Reporter  # noqa: E402
 from eventscope.store import SCHEMA_VERSION, EventFilter, Store, ingest, query_events  # noqa: E402
-from eventscope.store.ingest import EXTRACT_CHUNK  # noqa: E402
 from eventscope.store.rows import MERGED_FIELD_COLUMNS  # noqa: E402
 from eventscope.store.schema import current_version  # noqa: E402
+from eventscope.store.writer import EXTRACT_CHUNK  # noqa: E402
 
 
 def run(db: Path, *paths: Path, batch_size: int = 4) -> object:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from eventscope.records import Article
 from eventscope.times import tag_times
-from eventscope.times._words import word_year
+from eventscope.times.words import word_year
 
 PUBLISHED = datetime(1989, 10, 26, tzinfo=UTC)
 

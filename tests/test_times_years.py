@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import time_values
-from eventscope.times._reading import Context, Tense
-from eventscope.times._resolve_abs import infer_year
+from eventscope.times.reading import Context, Tense
+from eventscope.times.resolve_abs import infer_year
 
 PUBLISHED = datetime(1989, 11, 2, tzinfo=UTC)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eventscope.events import typing as ty
+from eventscope.events import classify as ty
 from eventscope.events.model import artefact
 from eventscope.events.plover import PLOVER_OF, plover
 from eventscope.events.rules import EVENT_TYPE_OF, Cues

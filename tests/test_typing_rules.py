@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from eventscope.events import classify as ty
 from eventscope.events import lexicon as lx
-from eventscope.events import typing as ty
 from eventscope.events.rules import Cues, allowed_subtypes, rule_is_sure, rule_subtype, weapon_subtype
 
 

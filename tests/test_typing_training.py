@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from eventscope.events.model import artefact, calibration, corpus, train
 from eventscope.events.rules import EVENT_TYPE_OF
@@ -37,6 +38,15 @@ def test_fit_is_deterministic_and_round_trips(tmp_path: Path) -> None:
     loaded = artefact.load(tmp_path / "a.npz")
     text = "Police fired tear gas at demonstrators."
     assert np.allclose(loaded.proba(text), a.proba(text), atol=1e-5)
+
+
+def test_fit_gives_the_same_coefficients_whatever_thread_count_the_caller_allows() -> None:
+    examples = corpus.template_examples(per_template=1)
+    with threadpool_limits(limits=2):
+        two = train.fit(examples, cross_validate=False).model
+    with threadpool_limits(limits=1):
+        one = train.fit(examples, cross_validate=False).model
+    assert np.array_equal(two.coef, one.coef) and np.array_equal(two.intercept, one.intercept)
 
 
 def test_expected_calibration_error() -> None:

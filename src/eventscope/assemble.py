@@ -137,8 +137,8 @@ def to_event(article: Article, group: Sequence[Located]) -> Event:
     timed = _best_time(group)
     place = _best_place(group)
     evidence = tuple(dict.fromkeys(
-        Evidence(article.article_id, article.text[g.mention.sentence.start:g.mention.sentence.end],
-                 g.mention.sentence.start, g.mention.sentence.end) for g in group))
+        Evidence(article.article_id, g.mention.sentence.start, g.mention.sentence.end,
+                 article.text[g.mention.sentence.start:g.mention.sentence.end]) for g in group))
     assoc = tuple(dict.fromkeys(a.name for g in group for a in g.mention.assoc_actors))
     lead = _lead(group)
     told = [g.mention.source for g in group if g.mention.source is not None]

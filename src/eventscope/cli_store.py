@@ -20,8 +20,8 @@ from .settings import current
 from .store import EventFilter, Store, ingest, query_events
 from .store import export as ex
 from .store.file import LOCK_WAIT_S
-from .store.ingest import default_extractor
 from .store.query import store_fetch, written
+from .store.writer import default_extractor
 
 if TYPE_CHECKING:
     from .feeds import Poll
@@ -53,7 +53,7 @@ class ExportFormat(StrEnum):
 def check_gazetteer() -> None:
     """Before the pipeline runs: a missing EVENTSCOPE_GAZETTEER file is one configuration error (not one per
     article), and the first run's build of the embedded gazetteer is announced (it takes about a minute)."""
-    from .places._build import embedded_key
+    from .places.build import embedded_key
     from .places.gazetteer import ENV_PATH, embedded_path
 
     given = current().gazetteer

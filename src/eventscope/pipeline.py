@@ -19,11 +19,11 @@ from .actors import ActorDictionary, find_actors, generic_actor
 from .assemble import PlaceFinder, fill_actors, locate, to_event
 from .document import document_events
 from .errors import EventscopeError
+from .events.classify import EventTyper
 from .events.detect import sentence_mentions
 from .events.discourse import escalate_protests, is_tally, specify_weapons
 from .events.fatalities import fatalities
 from .events.sources import SourceTracker, sentence_source
-from .events.typing import EventTyper
 from .places import Gazetteer, article_country, event_place, find_places
 from .places.country_point import at_capital
 from .places.sites import event_sites

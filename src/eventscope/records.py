@@ -164,10 +164,13 @@ class EventMention:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """What an event was read from: characters [start, end) of an article's text, and those characters
+    (the web's evidence spans and the stored ``evidence`` rows are these too)."""
+
     article_id: str
-    text: str
     start: int
     end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ def event_record(event: Event) -> dict[str, Any]:
 
 def event_from_record(record: dict[str, Any]) -> Event:
     """The Event an ``event_record`` was made of (fields it lacks take the record's defaults)."""
-    evidence = tuple(Evidence(e["article_id"], e["text"], e["start"], e["end"]) for e in record.get("evidence", ()))
+    evidence = tuple(Evidence(e["article_id"], e["start"], e["end"], e["text"]) for e in record.get("evidence", ()))
     day: dict[str, Any] = {k: date.fromisoformat(record[k]) if record.get(k) else None
                            for k in ("date_start", "date_end")}  # fmt: skip
     plain: dict[str, Any] = {k: record[k] for k in _PLAIN if k in record}

@@ -6,11 +6,11 @@
 ``generic_actor("protesters", "IRN")`` is ``Actor("Protesters (Iran)", "Protesters", "IRN")``.
 """
 
-from ._countries import Country, countries, country_name
-from ._dictionary import ActorDictionary
-from ._find import find_actors, infer_country
-from ._generic import GENERIC_KINDS, generic_actor
-from ._model import (
+from .country import Country, countries, country_name
+from .dictionary import ActorDictionary
+from .find import find_actors, infer_country
+from .generic import GENERIC_KINDS, generic_actor
+from .model import (
     ACTOR_TYPES,
     ARMED_TYPES,
     KINDS,

@@ -32,6 +32,7 @@ from ..actors import NON_STATE_ARMED
 from ..vocabulary import kinds
 from . import lexicon as lx
 from .arguments import Arguments
+from .classify import EventTyper, Typing, typed
 from .clause import clause_head, clause_tokens, lemmas_of
 from .rules import (
     ARMED_TYPES,
@@ -47,7 +48,6 @@ from .rules import (
     rule_is_sure,
     rule_subtype,
 )
-from .typing import EventTyper, Typing, typed
 
 # calibrated on the dev sets' tune parts: a rule the model did not confirm is right about as often as this
 RULE_ONLY_CONFIDENCE: Final = 0.25

@@ -13,11 +13,11 @@ from ..records import ActorMention, EventMention, Source, Span
 from ..vocabulary import kinds
 from . import lexicon as lx
 from .arguments import Arguments, find_arguments, opposing_actor
+from .classify import EventTyper, Typing
 from .clause import clause_lemmas, told_as_known
 from .decide import ARMS, RULE_ONLY_CONFIDENCE, Clause, decide, decide_untriggered
 from .fatalities import fatalities
 from .modality import hedged, modality
-from .typing import EventTyper, Typing
 
 MONTHS = frozenset({"march", "may"})  # month names that are also trigger lemmas
 MIN_UNTRIGGERED_WORDS = 5  # a sentence typed without a trigger word must say more than a count

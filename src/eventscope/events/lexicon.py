@@ -2,7 +2,7 @@
 
 A trigger is a lemma (verb or event noun) that can head an event mention; it
 names a *frame*, and the frame with its cues (weapon words, the actors'
-types, the victims) gives the ACLED sub-event type in ``events.typing``.
+types, the victims) gives the ACLED sub-event type in ``events.classify``.
 """
 
 from __future__ import annotations

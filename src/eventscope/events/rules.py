@@ -1,7 +1,7 @@
 """Rule typing: a trigger's frame plus the clause's cues -> an ACLED sub-event type.
 
 Rules where rules are right: a grenade is a grenade, an airstrike an airstrike.
-The learned model in ``events.typing`` refines what the rules leave open.
+The learned model in ``events.classify`` refines what the rules leave open.
 """
 
 from __future__ import annotations

@@ -7,11 +7,11 @@ arrive in, so an incremental merge equals a batch merge of the same mentions.
 """
 
 from .compat import compatible
+from .mentions import Footprint, Mention, MergedEvent
 from .merger import MemoryState, MergeDelta, Merger, MergeState
 from .names import name_words, person_keys, person_names
 from .people import article_people
 from .reconcile import reconcile
-from .records import Footprint, Mention, MergedEvent
 
 __all__ = [
     "Footprint",

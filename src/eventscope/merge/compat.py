@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 
 from ..geo import distance_km
+from .mentions import Footprint, Mention, footprint
 from .names import name_words, person_keys
-from .records import Footprint, Mention, footprint
 
 DATE_GAP_DAYS = 1  # intervals closer than this still count as the same time (dateline vs. "Tuesday")
 NEAR_KM = 25.0  # two located mentions further apart are different events

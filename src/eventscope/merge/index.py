@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .compat import DATE_GAP_DAYS, cell_at
+from .mentions import Footprint
 from .names import person_keys
-from .records import Footprint
 
 BlockKey = tuple[str, int, int]
 

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from .compat import compatible
 from .index import BlockIndex
+from .mentions import Footprint, Mention, MergedEvent, footprint
 from .reconcile import reconcile
-from .records import Footprint, Mention, MergedEvent, footprint
 
 
 @dataclass(frozen=True, slots=True)

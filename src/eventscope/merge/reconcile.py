@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..records import Event, Evidence
-from .records import Mention, MergedEvent
+from .mentions import Mention, MergedEvent
 
 
 def merged_event_id(mention_ids: Sequence[str]) -> str:

@@ -4,10 +4,10 @@
     places = find_places(doc, article, gaz)
 """
 
-from ._dumps import build_gazetteer
 from .clause import article_country, event_place, main_place
+from .dumps import build_gazetteer
+from .find import find_places
 from .gazetteer import Candidate, Gazetteer
-from .pipeline import find_places
 
 __all__ = ["Candidate", "Gazetteer", "article_country", "build_gazetteer", "event_place", "find_places",
            "main_place"]

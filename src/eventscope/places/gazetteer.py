@@ -20,7 +20,7 @@ import pycountry
 
 from ..errors import ConfigError
 from ..settings import current
-from ._names import name_key
+from .names import name_key
 
 ENV_PATH = "EVENTSCOPE_GAZETTEER"  # the gazetteer setting's variable (settings.py)
 ISO3_EXTRA = {"XK": "XKX", "AN": "ANT", "CS": "SCG"}
@@ -188,7 +188,7 @@ def _candidate(row: tuple) -> Candidate:
 def _default(path: str) -> Gazetteer:
     if path:
         return Gazetteer(path)
-    from ._build import build_embedded, embedded_key
+    from .build import build_embedded, embedded_key
 
     target = embedded_path(embedded_key())
     with _BUILD_LOCK:

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..nlp import text_of
-from ._names import ABBREVIATION_KEYS, name_key
+from .names import ABBREVIATION_KEYS, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT"})
@@ -97,7 +98,7 @@ class Recognizer:
         key = name_key(top.text)
         return " " not in key and key in people and self.names.get(key) != "country"
 
-    def _from_entity(self, ent: Span, known: frozenset[str]) -> Toponym | None:
+    def _from_entity(self, ent: SpacySpan, known: frozenset[str]) -> Toponym | None:
         label, ent = ent.label_, _trim(ent)
         if len(ent) == 0:
             return None
@@ -109,7 +110,7 @@ class Recognizer:
             return Toponym(ent.start_char, ent.end_char, ent.text, "GAZ")
         return None
 
-    def _strong_name(self, ent: Span, known: frozenset[str]) -> bool:
+    def _strong_name(self, ent: SpacySpan, known: frozenset[str]) -> bool:
         """A region, or a town after 'in' or named as a place elsewhere in the article."""
         key = name_key(ent.text)
         kind = self.names.get(key)
@@ -170,7 +171,7 @@ class Recognizer:
             next_free = hit.end
         return out
 
-    def _plausible(self, span: Span, key: str, known: frozenset[str]) -> bool:
+    def _plausible(self, span: SpacySpan, key: str, known: frozenset[str]) -> bool:
         """A region name anywhere; a town inside a name ("Dublin City Council"), after 'in',
         in a dateline ("COLUMBUS --") or named as a place elsewhere in the article."""
         if key in NOT_PLACES or not _sensible(span):
@@ -182,7 +183,7 @@ class Recognizer:
         return before in LOCATIVE or first.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
 
 
-def _dateline(span: Span) -> bool:
+def _dateline(span: SpacySpan) -> bool:
     """Capitals opening a sentence and followed by a dash or comma: "COLUMBUS -- ..."."""
     doc = span.doc
     opens = span.start == 0 or span[0].is_sent_start or doc[span.start - 1].text in (".", "\n")
@@ -190,7 +191,7 @@ def _dateline(span: Span) -> bool:
     return opens and span.text.isupper() and follows in DATELINE_MARKS
 
 
-def _sensible(span: Span) -> bool:
+def _sensible(span: SpacySpan) -> bool:
     """Reject sentence-initial common words ("Will", "Mobile") and lone short capitals."""
     first = span[0]
     if len(span) == 1 and (first.is_stop or len(first.text) < 3 or first.pos_ not in ("PROPN",)):
@@ -198,7 +199,7 @@ def _sensible(span: Span) -> bool:
     return not (len(span) == 1 and first.is_sent_start and first.pos_ != "PROPN")
 
 
-def _trim(ent: Span) -> Span:
+def _trim(ent: SpacySpan) -> SpacySpan:
     start = ent.start
     while start < ent.end and ent.doc[start].lower_ in TRIM_WORDS:
         start += 1

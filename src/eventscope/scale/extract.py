@@ -5,7 +5,7 @@
 ``Pipeline`` once (``PipelinePlugin``: the packaged resources, with the writer's
 typing threshold) and loads the spaCy model once (``eventscope.nlp.load`` is
 cached per process), extracts chunks of articles and names each event's people
-(``store.ingest.analyse``), so the writer only merges and writes.  The input is
+(``store.writer.analyse``), so the writer only merges and writes.  The input is
 streamed: at most ``IN_FLIGHT_PER_WORKER`` chunks per worker are queued, new
 ones as results are taken, so the workers stay busy while the writer commits a
 batch and memory stays flat on any corpus size.
@@ -23,7 +23,7 @@ from distributed import Client, Future, LocalCluster, Worker, WorkerPlugin, get_
 
 from ..records import Article
 from ..settings import current
-from ..store.ingest import Analysed, Analyser, Extractor, Parsed, analyse, budget_of, chunked
+from ..store.writer import Analysed, Analyser, Extractor, Parsed, analyse, budget_of, chunked
 
 CHUNK = 48  # articles per task: large enough to amortise scheduling and batch spaCy, small enough to balance
 IN_FLIGHT_PER_WORKER = 3  # one running, two waiting: a worker never waits for the writer

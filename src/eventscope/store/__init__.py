@@ -8,9 +8,9 @@ transactions; ``query_events`` reads merged events back
 
 from .db import Store, StoredArticle
 from .filters import EventFilter
-from .ingest import Extractor, IngestStats, ingest
 from .query import query_events
 from .schema import SCHEMA_VERSION, migrate
+from .writer import Extractor, IngestStats, ingest
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -23,7 +23,7 @@ from ..settings import current
 from . import rows
 from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
 from .health import check_file, coded
-from .merging import StoredState
+from .merge_state import StoredState
 from .schema import migrate, outdated
 from .sql import IN_IDS, insert_rows
 
@@ -177,7 +177,7 @@ class Store:
         found: dict[str, list[Evidence]] = {}
         query = f"SELECT mention_id, article_id, start_char, end_char, text FROM evidence {where} ORDER BY ALL"
         for mid, aid, start, end, text in self.conn.execute(query, params).fetchall():
-            found.setdefault(mid, []).append(Evidence(aid, text, start, end))
+            found.setdefault(mid, []).append(Evidence(aid, start, end, text))
         return {k: tuple(v) for k, v in found.items()}
 
     def write_batch(self, stored: Sequence[StoredArticle], rejected: Sequence[Rejected], merger: Merger) -> None:

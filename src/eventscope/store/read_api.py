@@ -29,6 +29,7 @@ import duckdb
 
 from ..geo import box_halves
 from ..merge import MergedEvent
+from ..records import Evidence
 from ..settings import current
 from . import filters
 from . import rows as event_rows
@@ -133,14 +134,6 @@ class PlacePage:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    article_id: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
 class MentionDetail:
     mention_id: str
     article_uid: str
@@ -153,7 +146,7 @@ class MentionDetail:
     hedged: bool
     confidence: float
     date_basis: str
-    evidence: tuple[Span, ...]
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,7 +546,7 @@ def _mentions(store: Store, event_id: str) -> tuple[MentionDetail, ...]:
     """
     out = []
     for mid, uid, aid, sub, source, via, outlet, modality, hedged, conf, basis, spans in run(store, sql, [event_id]):
-        evidence = tuple(Span(s["article_id"], s["start"], s["end"], s["text"]) for s in spans or [])
+        evidence = tuple(Evidence(s["article_id"], s["start"], s["end"], s["text"]) for s in spans or [])
         out.append(
             MentionDetail(mid, uid, aid, sub, source, tuple(via), outlet, modality, hedged, conf, basis, evidence)
         )

@@ -137,7 +137,7 @@ def event_details(merged: MergedEvent) -> list[Any]:
 
 
 def evidence_from(items: list[dict[str, Any]] | None) -> tuple[Evidence, ...]:
-    return tuple(Evidence(v["article_id"], v["text"], v["start_char"], v["end_char"]) for v in items or ())
+    return tuple(Evidence(v["article_id"], v["start_char"], v["end_char"], v["text"]) for v in items or ())
 
 
 def merged_from_row(

@@ -4,7 +4,7 @@
 from the expression that governs its clause.
 """
 
-from ._event import EventTime, event_interval
-from ._tagger import tag_times
+from .event import EventTime, event_interval
+from .tagger import tag_times
 
 __all__ = ["EventTime", "event_interval", "tag_times"]

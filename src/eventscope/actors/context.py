@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from eventscope.records import ActorMention
 
-from ._generic import generic_actor
+from .generic import generic_actor
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+")
 PROTEST = re.compile(

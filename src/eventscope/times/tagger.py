@@ -10,10 +10,10 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import text_of
 from ..records import Article, TimeExpr
-from ._calendar import apply_mod, value_interval
-from ._grammar import RULES
-from ._reading import Context, Reading, Tense
-from ._resolve_abs import (
+from .grammar import RULES
+from .intervals import apply_mod, value_interval
+from .reading import Context, Reading, Tense
+from .resolve_abs import (
     resolve_clock,
     resolve_day,
     resolve_decade,
@@ -26,7 +26,7 @@ from ._resolve_abs import (
     resolve_weekday,
     resolve_year,
 )
-from ._resolve_rel import (
+from .resolve_rel import (
     resolve_deictic,
     resolve_duration,
     resolve_plural,
@@ -35,8 +35,8 @@ from ._resolve_rel import (
     resolve_set,
     resolve_yearago,
 )
-from ._validate import acceptable
-from ._words import resolve_century, resolve_word_decade, resolve_word_year, resolve_year_end
+from .validate import acceptable
+from .words import resolve_century, resolve_word_decade, resolve_word_year, resolve_year_end
 
 Groups = dict[str, str | None]
 Resolver = Callable[[Groups, Context], Reading | None]

@@ -1,9 +1,9 @@
-"""GeoNames dumps as users download them -> ``_build.build_gazetteer``.
+"""GeoNames dumps as users download them -> ``build.build_gazetteer``.
 
 GeoNames serves its geoname tables zipped (``allCountries.zip``, ``SY.zip``: the table and a
 readme); a zip's tables are unpacked into a temporary folder first.  A file that is not a dump
 (not UTF-8, not a zip, another GeoNames table) is one coded error naming it.  Kept apart from
-``_build`` so that reading user dumps does not change the embedded index's cache key.
+``build`` so that reading user dumps does not change the embedded index's cache key.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import ConfigError
-from ._build import build_gazetteer as _build_from_tables
+from .build import build_gazetteer as _build_from_tables
 
 
 def build_gazetteer(paths: list[str], out: str) -> None:

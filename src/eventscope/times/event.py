@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as DocSpan
+from spacy.tokens import Span as SpacySpan
 
 from ..nlp import worded_sentences
 from ..records import Article, TimeExpr
@@ -69,7 +69,7 @@ class EventTime:
 
 
 def chars(span: object) -> tuple[int, int]:
-    if isinstance(span, DocSpan):
+    if isinstance(span, SpacySpan):
         return span.start_char, span.end_char
     return int(getattr(span, "start", 0)), int(getattr(span, "end", 0))
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..records import Granularity
-from ._calendar import add_months, week_value
-from ._lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, month_number, number_value, unit_key
-from ._reading import Context, Reading
-from ._resolve_abs import edge_mod, with_part
+from .intervals import add_months, week_value
+from .lexicon import MODS, PARTS_OF_DAY, UNITS, WEEKDAYS, month_number, number_value, unit_key
+from .reading import Context, Reading
+from .resolve_abs import edge_mod, with_part
 
 _BACK = (
     "last",

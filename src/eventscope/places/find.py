@@ -8,9 +8,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..records import Article, PlaceMention
-from ._names import name_key
 from .dateline import with_dateline, without_outlets
 from .gazetteer import Candidate, Gazetteer
+from .names import name_key
 from .qualified import qualified_mentions, with_designators
 from .recognize import Recognizer
 from .resolve import Choice, resolve

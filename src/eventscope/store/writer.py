@@ -1,4 +1,4 @@
-"""Ingest: articles -> identity check -> extraction -> mentions -> batched, merged writes.
+"""The writer: articles -> identity check -> extraction -> mentions -> batched, merged writes.
 
 An article already stored with the same content is skipped before extraction,
 so re-ingesting a corpus costs one hash per article and adds nothing.

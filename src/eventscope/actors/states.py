@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 
 from eventscope.records import Actor
 
-from ._countries import Country
-from ._model import ActorEntry, Alias, Kind
+from .country import Country
+from .model import ActorEntry, Alias, Kind
 
 
 def _split(words: str) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._lexicon import (
+from .lexicon import (
     APPROX,
     DAYNUM,
     EDGE,
@@ -25,7 +25,7 @@ from ._lexicon import (
     B,
     E,
 )
-from ._words import DECADE_WORD, MILLENNIUM, WORDYEAR
+from .words import DECADE_WORD, MILLENNIUM, WORDYEAR
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from ._dictionary import ActorDictionary
-from ._model import ActorEntry
+from .dictionary import ActorDictionary
+from .model import ActorEntry
 
 MIN_WORDS = 3
 MIN_SCORE = 90.0  # rapidfuzz ratio (0-100) over case-folded names

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from eventscope.nlp import text_of
 from eventscope.records import Actor, ActorMention, Article
 
-from ._context import implied_actors
-from ._countries import countries
-from ._dictionary import ActorDictionary
-from ._fuzzy import fuzzy_hits
-from ._generic import generic_actor, generic_pattern, kind_of_group
-from ._matcher import AliasMatcher
-from ._model import NON_STATE_ARMED, is_exact
+from .context import implied_actors
+from .country import countries
+from .dictionary import ActorDictionary
+from .fuzzy import fuzzy_hits
+from .generic import generic_actor, generic_pattern, kind_of_group
+from .matcher import AliasMatcher
+from .model import NON_STATE_ARMED, is_exact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

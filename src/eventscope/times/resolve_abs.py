@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ._calendar import week_value
-from ._lexicon import MODS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
-from ._reading import Context, Reading
+from .intervals import week_value
+from .lexicon import MODS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
+from .reading import Context, Reading
 
 
 def edge_mod(text: str | None) -> str | None:

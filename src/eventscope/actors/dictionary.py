@@ -14,10 +14,10 @@ import yaml
 from eventscope.errors import ConfigError
 from eventscope.records import Actor
 
-from ._countries import countries
-from ._matcher import AliasMatcher, fold
-from ._model import ACTOR_TYPES, KINDS, ActorEntry, Alias, Kind, is_exact
-from ._states import state_entries
+from .country import countries
+from .matcher import AliasMatcher, fold
+from .model import ACTOR_TYPES, KINDS, ActorEntry, Alias, Kind, is_exact
+from .states import state_entries
 
 YEARS = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
 

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 
-from ._names import name_key, usable_alias
-from ._schema import NameRow, PlaceRow
+from .names import name_key, usable_alias
+from .schema import NameRow, PlaceRow
 
 Centroids = dict[tuple[str, ...], tuple[float, float]]
 
