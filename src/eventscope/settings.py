@@ -17,6 +17,9 @@ from dataclasses import Field, dataclass, field, fields, replace
 from typing import Any
 
 PREFIX = "EVENTSCOPE_"
+# Not a setting: the default of ``Store(wait=)`` and of the CLI's ``--lock-wait``, here so that the CLI can show
+# it in --help without importing the store (and DuckDB)
+LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the database file
 
 
 def _setting(default: int | float | str, help: str, most: float | None = None) -> Any:  # noqa: A002
