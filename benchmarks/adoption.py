@@ -5,7 +5,8 @@
 Run with the venv's python.  Installed size: every installed distribution's files (its RECORD), summed for
 the closure of eventscope's runtime requirements and for the closure with the dev extras; the largest
 runtime distributions listed.  Start-up: wall time of ``eventscope --help`` and ``eventscope --version``
-(the console script of this venv, a fresh process each run), min and median of ``--runs``.
+(the console script of this venv, a fresh process each run), min and median of ``--runs``, and the median
+CPU time of the process.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -59,15 +61,19 @@ def closure(root: str, extras: set[str], found: dict[str, metadata.Distribution]
     return {name for name, _ in needed}
 
 
-def startup(args: list[str], runs: int) -> tuple[float, float]:
-    """(min, median) wall seconds of a fresh ``eventscope ARGS`` process."""
+def startup(args: list[str], runs: int) -> tuple[float, float, float]:
+    """(min, median) wall seconds and the median CPU seconds (user + system: less moved by the machine's load)
+    of a fresh ``eventscope ARGS`` process."""
     script = Path(sys.executable).with_name("eventscope")
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([str(script), *args], check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return min(times), statistics.median(times), statistics.median(cpu)
 
 
 def main(argv: list[str]) -> int:
@@ -86,10 +92,10 @@ def main(argv: list[str]) -> int:
     print(f"\n{'largest runtime distributions':34} {'MB':>8}")
     for name in sorted(runtime, key=lambda n: -sizes[n])[: args.top]:
         print(f"{name:34} {sizes[name] / MB:>8.1f}")
-    print(f"\n{'start-up':34} {'min s':>8} {'median s':>9}")
+    print(f"\n{'start-up':34} {'min s':>8} {'median s':>9} {'median CPU s':>13}")
     for command in (["--help"], ["--version"]):
-        low, mid = startup(command, args.runs)
-        print(f"{'eventscope ' + ' '.join(command):34} {low:>8.3f} {mid:>9.3f}")
+        low, mid, cpu = startup(command, args.runs)
+        print(f"{'eventscope ' + ' '.join(command):34} {low:>8.3f} {mid:>9.3f} {cpu:>13.3f}")
     return 0
 
 

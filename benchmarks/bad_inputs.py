@@ -6,7 +6,7 @@ status, the one message it printed (or the count when there are more, or '-'), t
 peak RSS (wait4), whether a traceback appeared, and whether the good article's output (extract's events,
 or ``events --format jsonl`` of the database) is byte-identical to a run on the good article alone. The
 fast cases run with ``EVENTSCOPE_MAX_BYTES`` lowered as in the tests; the slow ones (``--fast`` leaves them
-out) with the real 10 MB limit.
+out) with the real 10 MB limit; a case's ``env`` (url-slow: ``EVENTSCOPE_FETCH_SECONDS=1``) as in the tests.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -59,11 +61,22 @@ def main() -> None:
             for command in ("extract", "ingest"):
                 folder = Path(tmp) / f"{n}-{command}"
                 folder.mkdir()
-                if case.slow:
-                    os.environ.pop("EVENTSCOPE_MAX_BYTES", None)
-                else:
-                    os.environ["EVENTSCOPE_MAX_BYTES"] = SMALL_LIMIT
-                print(one(case, command, folder, good, baseline), flush=True)
+                limits = {} if case.slow else {"EVENTSCOPE_MAX_BYTES": SMALL_LIMIT}
+                with environment({**limits, **dict(case.env)}):
+                    print(one(case, command, folder, good, baseline), flush=True)
+
+
+@contextmanager
+def environment(variables: dict[str, str]) -> Iterator[None]:
+    """The runs inside with ``variables`` set and the suite's limits of other cases unset."""
+    saved = dict(os.environ)
+    os.environ.pop("EVENTSCOPE_MAX_BYTES", None)
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 if __name__ == "__main__":

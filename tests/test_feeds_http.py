@@ -1,3 +1,4 @@
+import contextlib
 import socket
 import sys
 import threading
@@ -50,6 +51,10 @@ class Handler(BaseHTTPRequestHandler):
     pages: dict[str, bytes] = {}  # path -> a feed or page the test wrote
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
+        with contextlib.suppress(OSError):  # the client gave up (a late answer): no traceback on a later test's stderr
+            self._answer()
+
+    def _answer(self) -> None:
         self.hits[self.path] = self.hits.get(self.path, 0) + 1
         if self.path in self.pages:
             body = self.pages[self.path]
@@ -103,13 +108,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", "100")
         self.end_headers()
-        try:
-            for _ in range(100):
-                self.wfile.write(b"x")
-                self.wfile.flush()
-                time.sleep(DRIP_S)
-        except OSError:
-            pass  # the client gave up
+        for _ in range(100):
+            self.wfile.write(b"x")
+            self.wfile.flush()
+            time.sleep(DRIP_S)
 
     def log_message(self, *args: object) -> None:
         pass
@@ -141,6 +143,26 @@ def test_retries_with_backoff_after_server_errors(server: str) -> None:
     fetcher = Fetcher(host_interval=0.0, backoff=0.5, sleep=waits.append)
     page = fetcher.get(f"{server}/flaky")
     assert page.status == 200 and waits == [0.5, 1.0]
+
+
+def test_a_refused_connection_is_given_up_at_once_not_retried() -> None:
+    waits: list[float] = []
+    refused = f"http://127.0.0.1:{closed_port()}/story.html"
+    page = Fetcher(host_interval=0.0, backoff=0.5, sleep=waits.append).get(refused)
+    assert page.error == "ConnectError: [Errno 111] Connection refused" and waits == []
+
+
+def test_an_answer_later_than_the_fetch_seconds_setting_is_given_up_unretried_and_a_read_timeout_is_retried(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EVENTSCOPE_FETCH_SECONDS", "0.5")
+    waits: list[float] = []
+    late = Fetcher(host_interval=0.0, backoff=0.5, sleep=waits.append).get(f"{server}/slow.xml")
+    assert late.error == "too slow: no whole answer within 0.5 s" and waits == [] and Handler.hits["/slow.xml"] == 1
+    monkeypatch.delenv("EVENTSCOPE_FETCH_SECONDS")
+    timed_out = Fetcher(host_interval=0.0, backoff=0.5, retries=1, timeout=0.3, sleep=waits.append).get(
+        f"{server}/slow.xml")
+    assert timed_out.error == "ReadTimeout: timed out" and waits == [0.5] and Handler.hits["/slow.xml"] == 3
 
 
 def test_per_host_rate_limit_spaces_requests() -> None:

@@ -29,6 +29,8 @@ def _messages(result: Result) -> list[str]:
 def _setup(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     if not case.slow:
         monkeypatch.setenv("EVENTSCOPE_MAX_BYTES", SMALL_LIMIT)
+    for name, value in case.env:
+        monkeypatch.setenv(name, value)
     (tmp_path / "bad").mkdir()
     good = tmp_path / "good.txt"
     good.write_text(GOOD)

@@ -1,4 +1,5 @@
-"""The command line: a thin adapter over the library."""
+"""The command line: a thin adapter over the library. The pipeline, the readers (dateparser, charset-normalizer)
+and the store are imported by the commands that use them: ``--help`` and ``--version`` start without them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from .cli_errors import Group
 from .cli_output import print_table
 from .cli_store import err, say
 from .errors import InputError
-from .ingest import parse_time, read_inputs
 from .records import Article, Event, Rejected
 from .report import Reporter
 from .serialize import dumps, event_record, place_record, time_record
@@ -59,6 +59,8 @@ class Batch:
     """Articles of a batch; remembers what was skipped so the exit status can say so."""
 
     def __init__(self, paths: list[str], published: str | None) -> None:
+        from .ingest import parse_time, read_inputs
+
         try:
             when: datetime | None = parse_time(published)
         except InputError as exc:

@@ -1,4 +1,8 @@
-"""Commands over the event database: ingest, events, export, control, watch (registered on the main app)."""
+"""Commands over the event database: ingest, events, export, control, watch (registered on the main app).
+
+The store (DuckDB), the feeds (httpx) and the progress display are imported by the commands that use them, so
+that ``eventscope --help`` and ``--version`` start without them (``benchmarks/adoption.py``).
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,13 @@ import typer
 from rich.console import Console
 
 from .cli_output import print_table
-from .cli_progress import IngestProgress
 from .errors import ConfigError, InputError
 from .report import PREFIX, Reporter
-from .settings import current
-from .store import EventFilter, Store, ingest, query_events
-from .store import export as ex
-from .store.file import LOCK_WAIT_S
-from .store.query import store_fetch, written
-from .store.writer import default_extractor
+from .settings import LOCK_WAIT_S, current
 
 if TYPE_CHECKING:
     from .feeds import Poll
+    from .store import EventFilter
 
 err = Console(stderr=True, soft_wrap=True)  # a message is one line, also when stderr is not a terminal
 
@@ -74,8 +73,11 @@ def ingest_cmd(
     lock_wait: LockWait = LOCK_WAIT_S,
 ) -> None:
     """Read articles, extract their events and merge them into the database."""
+    from .cli_progress import IngestProgress
     from .feeds import count_inputs, read_sources
     from .ingest import parse_time
+    from .store import Store, ingest
+    from .store.writer import default_extractor
 
     check_gazetteer()
     progress = IngestProgress(err, count_inputs(paths))
@@ -103,6 +105,8 @@ def ingest_cmd(
 def _query(since: str | None, until: str | None, type_: str | None, actor: str | None, country: str | None,
            near: str | None, sub_type: str | None = None) -> EventFilter:  # fmt: skip
     """The filter the options ask for (a malformed value is a usage error naming its option)."""
+    from .store import EventFilter
+
     return EventFilter(since=_day(since, "--since"), until=_day(until, "--until"), event_type=type_,
                        sub_type=sub_type, actor=actor, country=country, near=_near(near))  # fmt: skip
 
@@ -141,6 +145,9 @@ def events_cmd(
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:  # fmt: skip
     """Print merged events (jsonl records carry article_ids, sources and source_count)."""
+    from .store import Store, query_events
+    from .store import export as ex
+
     query = _query(since, until, type_, actor, country, near, sub_type)
     with Store(db, read_only=True) as store:
         found = query_events(store, query)
@@ -163,6 +170,10 @@ def export_cmd(
     sub_type: SubType = None,
 ) -> None:  # fmt: skip
     """Export merged events: ACLED CSV (ACLED's columns), JSON Lines, Parquet or GeoJSON."""
+    from .store import Store, query_events
+    from .store import export as ex
+    from .store.query import store_fetch, written
+
     query = _query(since, until, type_, None, country, None, sub_type)
     if fmt is ExportFormat.parquet and out is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: give --out FILE or redirect stdout", param_hint="--out")
@@ -197,6 +208,8 @@ def control_cmd(
 ) -> None:
     """Who controlled PLACE and since when, with the evidence of each change (partial control kept)."""
     from .control import controllers_at, period_json, place_events, timeline
+    from .store import Store
+    from .store import export as ex
 
     day = _day(at, "--at")
     with Store(db, read_only=True) as store:
@@ -228,6 +241,8 @@ def watch_cmd(
 ) -> None:
     """Poll feeds politely (ETag / Last-Modified, backoff, per-host rate limit) and ingest new articles."""
     from .feeds import parse_every, watch
+    from .store import Store
+    from .store.writer import default_extractor
 
     def show(poll: Poll) -> None:
         say(f"{PREFIX}{poll.feed}: {poll_line(poll)}")

@@ -17,6 +17,9 @@ from dataclasses import Field, dataclass, field, fields, replace
 from typing import Any
 
 PREFIX = "EVENTSCOPE_"
+# Not a setting: the default of ``Store(wait=)`` and of the CLI's ``--lock-wait``, here so that the CLI can show
+# it in --help without importing the store (and DuckDB)
+LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the database file
 
 
 def _setting(default: int | float | str, help: str, most: float | None = None) -> Any:  # noqa: A002
@@ -32,6 +35,9 @@ class Settings:
                                        "the rest is reported (W015)")  # fmt: skip
     max_sentence_tokens: int = _setting(150, "tokens of one sentence; a longer run-on is split at clause "
                                              "boundaries before parsing")  # fmt: skip
+    fetch_seconds: float = _setting(60.0, "seconds one fetch of a page or feed may take (connecting, the answer and "
+                                          "its body; each attempt); a slower answer is given up (E061) and not "
+                                          "retried; 0: no limit")  # fmt: skip
     # the pipeline
     typing_threshold: float = _setting(0.0, "the least typing confidence (0 to 1) of an event kept; 0 keeps every "
                                             "mention the typing model does not call no event", most=1.0)  # fmt: skip

@@ -2,12 +2,17 @@
 
 Redirects are followed here, hop by hop, so each hop waits for its host like any request, and a loop
 ends after ``MAX_REDIRECTS`` hops without a retry. A body is streamed: reading stops at the byte limit
-(the ``max_bytes`` setting) and when the request has taken ``DEADLINE_S``, so a server that drips
-bytes cannot hold the caller. One ``Fetcher`` may serve several threads (the rate limit is shared).
+(the ``max_bytes`` setting). One attempt, from its first hop to the body's last byte, is given the
+``fetch_seconds`` setting: connecting, waiting for the answer and each read are bounded by what is left of
+it, so neither a server that answers late nor one that drips bytes can hold the caller; an attempt over it
+is given up, not retried. A refused connection is given up at once too (nothing listens there: trying again
+in a second would not help), while other network errors, timeouts, 429 and 5xx are retried. One
+``Fetcher`` may serve several threads (the rate limit is shared).
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -19,9 +24,8 @@ import httpx
 from ..settings import current
 
 USER_AGENT = "eventscope/0.1 (+https://github.com/eventscope; polite feed reader)"
-TIMEOUT_S = 20.0  # connect, and each read of the body, per attempt
-DEADLINE_S = 60.0  # one attempt, body included: a slower answer is given up
-RETRIES = 3  # attempts after the first, for network errors, 429 and 5xx
+TIMEOUT_S = 20.0  # connect, and each read of the body, per attempt (less when less of the deadline is left)
+RETRIES = 3  # attempts after the first, for network errors (not a refused connection), timeouts, 429 and 5xx
 BACKOFF_S = 1.0  # first wait; doubles each retry (a Retry-After header wins when larger)
 HOST_INTERVAL_S = 1.0  # at least this long between two requests to one host (redirect hops included)
 MAX_REDIRECTS = 5  # hops followed; more is a redirect loop (given up, not retried)
@@ -57,7 +61,7 @@ class Fetcher:
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
     transport: httpx.BaseTransport | None = None
-    deadline: float = DEADLINE_S
+    deadline: float = field(default_factory=lambda: current().fetch_seconds or math.inf)  # per attempt
     max_bytes: int = field(default_factory=lambda: current().max_bytes)
     _last: dict[str, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -82,6 +86,8 @@ class Fetcher:
                 return Fetched(url, 0, error=str(exc))
             except RETRIED as exc:
                 result = Fetched(url, 0, error=_described(exc))
+                if _refused(exc):
+                    return result
             except httpx.HTTPError as exc:
                 return Fetched(url, 0, error=_described(exc))
             else:
@@ -97,13 +103,20 @@ class Fetcher:
         start, hop = self.clock(), url
         for _ in range(MAX_REDIRECTS + 1):
             self._wait_for_host(hop)
-            response = client.send(client.build_request("GET", hop, headers=headers), stream=True)
+            timeout = min(self.timeout, self._left(start))
             try:
-                location = response.headers.get("location") if response.is_redirect else None
-                if location is None:
-                    return self._fetched(response, start)
-            finally:
-                response.close()
+                response = client.send(client.build_request("GET", hop, headers=headers, timeout=timeout),
+                                       stream=True)  # fmt: skip
+                try:
+                    location = response.headers.get("location") if response.is_redirect else None
+                    if location is None:
+                        return self._fetched(response, start)
+                finally:
+                    response.close()
+            except httpx.TimeoutException:
+                if timeout < self.timeout:  # the deadline's bound, not the per-read one: too slow, not retried
+                    raise _GiveUp(self._too_slow()) from None
+                raise
             hop = urljoin(hop, location)
         raise _GiveUp(f"redirect loop: more than {MAX_REDIRECTS} redirects (the last to {hop})")
 
@@ -121,10 +134,19 @@ class Fetcher:
             size += len(chunk)
             if size > self.max_bytes:
                 raise _GiveUp(f"too large: more than the limit of {self.max_bytes} bytes")
-            if self.clock() - start > self.deadline:
-                raise _GiveUp(f"too slow: no whole answer within {self.deadline:g} s")
+            self._left(start)
             parts.append(chunk)
         return b"".join(parts)
+
+    def _left(self, start: float) -> float:
+        """Seconds left of this attempt's deadline (an attempt started at ``start``); none left gives up."""
+        left = self.deadline - (self.clock() - start)
+        if left <= 0:
+            raise _GiveUp(self._too_slow())
+        return left
+
+    def _too_slow(self) -> str:
+        return f"too slow: no whole answer within {self.deadline:g} s"
 
     def _wait_for_host(self, url: str) -> None:
         """Reserve this host's next slot (``host_interval`` after its last) and wait for it."""
@@ -152,6 +174,14 @@ def _host(url: str) -> str:
 def _described(exc: Exception) -> str:
     detail = str(exc) or exc.__class__.__doc__ or ""
     return f"{type(exc).__name__}: {detail.strip().splitlines()[0] if detail.strip() else 'no detail'}"
+
+
+def _refused(exc: Exception) -> bool:
+    """Whether the error is (caused by) a refused connection: nothing listens on that port."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, ConnectionRefusedError):
+        cause = cause.__cause__ or cause.__context__
+    return cause is not None
 
 
 def _retry_after(response: httpx.Response) -> float:

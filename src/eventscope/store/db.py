@@ -19,9 +19,9 @@ from ..addresses import not_a_path
 from ..errors import Errors, StoreError
 from ..merge import Mention, MergeDelta, Merger
 from ..records import Article, Evidence, Rejected
-from ..settings import current
+from ..settings import LOCK_WAIT_S, current
 from . import rows
-from .file import FILE_DB, LOCK_WAIT_S, DbFile, attach, instance, wal_size
+from .file import FILE_DB, DbFile, attach, instance, wal_size
 from .health import check_file, coded
 from .merge_state import StoredState
 from .schema import migrate, outdated

@@ -19,10 +19,9 @@ from contextlib import contextmanager
 import duckdb
 
 from ..errors import StoreError
-from ..settings import current
+from ..settings import LOCK_WAIT_S, current
 
 FILE_DB = "eventscope_file"  # the name the file is attached under
-LOCK_WAIT_S = 60.0  # how long to wait for another process's lock on the file
 LOCK_POLL_S = 0.05
 HOLD_S = 1.0  # readers keep the file attached at most about this long while requests overlap
 YIELD_S = 2 * LOCK_POLL_S  # then leave it detached this long: a waiting writer polls in that time
