@@ -278,3 +278,10 @@ def test_a_definite_act_of_two_words_told_in_an_opinion_is_the_act_told_before()
     events = events_of("An air strike hit a convoy near Kohat on Monday, killing four people. On Wednesday, "
                        "the prime minister found the air strike justified and praised the army.")
     assert [(e.sub_event_type, e.fatalities, len(e.evidence)) for e in events] == [("Air/drone strike", 4, 2)]
+
+
+def test_a_crime_named_after_a_dash_and_a_kind_of_act_after_as_are_no_more_events() -> None:
+    events = events_of("A gunman killed six people at a market in Kilifi on Saturday. Prosecutors charged the "
+                       "suspect with capital murder, they said Sunday — murder carrying the death penalty. A "
+                       "monitoring group counts events where four or more people are shot as mass shootings.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 6)]

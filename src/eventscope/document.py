@@ -157,9 +157,9 @@ def _counted(token: Token) -> bool:
 
 
 def _category(token: Token) -> bool:
-    """'survivors of sexual violence', 'evidence of torture', 'allegations of rape', 'charged with murder':
-    a bare act noun (no determiner, possessive or number) naming the kind of act a person, a claim or a
-    charge is of, not an act ('charged with the murder of X' tells one)."""
+    """'survivors of sexual violence', 'evidence of torture', 'allegations of rape', 'charged with murder',
+    'classed as terrorism': a bare act noun (no determiner, possessive or number) naming the kind of act a
+    person, a claim or a charge is of, not an act ('charged with the murder of X' tells one)."""
     if token.pos_ != "NOUN" or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
         return False
     while token.dep_ == "conj" and token.head.pos_ == "NOUN":
@@ -167,6 +167,10 @@ def _category(token: Token) -> bool:
     prep = token.head.lower_
     if prep == "of" and token.head.head.lemma_.lower() in CATEGORY_HEADS:
         return True
+    if token.tag_ == "NN" and token.dep_ in ("npadvmod", "appos"):
+        return True  # '... with capital murder, they said — murder carrying the death penalty': the crime named
+    if prep == "as" and token.dep_ == "pobj":
+        return True  # 'counts such events as mass shootings', 'described the killings as genocide': a kind
     verb = governing_verb(token) if prep in ("with", "of") else None
     return verb is not None and verb.lemma_.lower() in CHARGES
 
