@@ -285,3 +285,11 @@ def test_a_crime_named_after_a_dash_and_a_kind_of_act_after_as_are_no_more_event
                        "suspect with capital murder, they said Sunday — murder carrying the death penalty. A "
                        "monitoring group counts events where four or more people are shot as mass shootings.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 6)]
+
+
+def test_a_claim_of_the_attack_told_with_its_means_is_the_attack_told_before() -> None:
+    events = events_of("Drones struck two oil facilities belonging to Kenya's state oil firm on Saturday, setting "
+                       "them ablaze. Speaking on television in Wajir, a rebel spokesman said the group had carried "
+                       "out the attack using ten drones.")
+    assert [(e.sub_event_type, e.date_start, len(e.evidence)) for e in events] == [
+        ("Air/drone strike", date(2017, 2, 25), 2)]

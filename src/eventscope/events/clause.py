@@ -56,10 +56,21 @@ def _placing(phrase: Token) -> bool:
         c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in phrase.children)
 
 
+MEANS = frozenset({"use", "involve", "employ"})  # 'the attack using ten drones'
+
+
+def _by_means(phrase: Token) -> bool:
+    """'using ten drones', 'with drones': how the act was done, said of the act told before."""
+    if phrase.dep_ == "acl":
+        return phrase.lemma_.lower() in MEANS
+    return phrase.dep_ == "prep" and phrase.lower_ == "with"
+
+
 def told_as_known(token: Token) -> bool:
     """A noun trigger told as known: 'the attack', 'this shooting', "Tuesday's bombing"; not one
     that its own words describe ('the mass execution of captured troops', 'the attack that ...')."""
-    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not _dating(c) and not _placing(c) for c in token.children):
+    if token.pos_ != "NOUN" or any(c.dep_ in DESCRIBING and not (_dating(c) or _placing(c) or _by_means(c))
+                                   for c in token.children):
         return False
     words = children_through(token, ("compound",))  # 'the' of 'the Port Kilifi shooting' hung on the name
     return any((w.dep_ == "det" and w.lower_ in DEFINITE) or w.dep_ == "poss" for w in words)
