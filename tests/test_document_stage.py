@@ -293,3 +293,10 @@ def test_a_claim_of_the_attack_told_with_its_means_is_the_attack_told_before() -
                        "out the attack using ten drones.")
     assert [(e.sub_event_type, e.date_start, len(e.evidence)) for e in events] == [
         ("Air/drone strike", date(2017, 2, 25), 2)]
+
+
+def test_an_act_told_as_days_later_is_another_act_on_the_days_the_narrative_shares() -> None:
+    events = events_of("Last month, rebels ambushed a bus near Kindu and killed 18 soldiers. Just days later, a "
+                       "roadside bomb blast killed 11 miners in the town.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Armed clash", 18), ("Remote explosive/landmine/IED", 11)]

@@ -83,7 +83,15 @@ def _read(doc: Doc, item: Located) -> Located:
     span = doc.char_span(item.mention.trigger.start, item.mention.trigger.end, alignment_mode="expand")
     head = span.root if span is not None and len(span) > 0 else None  # "strike" of "the air strike"
     known = head is not None and (told_as_known(head) or _suffered_in_known(head) or _known_weapon(head))
-    return replace(item, named=place.text.split("'")[0] if own and place is not None else "", anaphoric=known)
+    return replace(item, named=place.text.split("'")[0] if own and place is not None else "", anaphoric=known,
+                   sequel=head is not None and _sequel(head))
+
+
+def _sequel(token: Token) -> bool:
+    """'Days later, a roadside bomb killed 11 miners', 'A week later, gunmen ...': the act is told as
+    coming after the one before it, so it is another act even on days the narrative shares."""
+    verb = _verb_of(token)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "later" for c in verb.children)
 
 
 def _known_weapon(token: Token) -> bool:
@@ -384,6 +392,8 @@ def one_act(a: Located, b: Located) -> bool:
         return False
     if a.mention.sentence == b.mention.sentence:
         return True
+    if b.sequel:
+        return False  # 'Days later, a bomb ...': the next act, not a detail of this one
     told_over = family(a) in TOLD_OVER_SENTENCES
     if a.named and b.named and a.named != b.named and not (told_over and a.place != b.place):
         return False  # 'entered the X neighbourhood' and 'took the Y airport': two acts told as two
