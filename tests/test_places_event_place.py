@@ -94,3 +94,8 @@ def test_a_nationality_on_an_installation_names_its_owner_not_the_place() -> Non
 def test_a_country_that_is_the_agent_of_a_passive_verb_is_the_doer_not_the_place() -> None:
     (event,) = run_text("A bomb hit a convoy guarding a mine operated by China on Monday, killing four guards.").events
     assert event.country != "CHN"
+
+
+def test_a_town_a_verb_of_taking_ground_took_is_a_place_whatever_the_tagger_calls_it() -> None:
+    events = run_text("Government troops entered Tall Kalakh on Monday after rebels withdrew, state media said.").events
+    assert events and events[0].location == "Tallkalakh"

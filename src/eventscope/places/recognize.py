@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -108,7 +109,13 @@ class Recognizer:
             return Toponym(ent.start_char, ent.end_char, ent.text, "NORP")
         if label == "PERSON" and len(ent) == 1 and self._strong_name(ent, known):
             return Toponym(ent.start_char, ent.end_char, ent.text, "GAZ")
+        if label in ("PERSON", "ORG") and _taken(ent) and self._a_town(ent.text):
+            return Toponym(ent.start_char, ent.end_char, ent.text, "GAZ")
         return None
+
+    def _a_town(self, text: str) -> bool:
+        key = name_key(text)
+        return self.names.get(key) == "city" or (self.small_town is not None and self.small_town(text))
 
     def _strong_name(self, ent: SpacySpan, known: frozenset[str]) -> bool:
         """A region, or a town after 'in' or named as a place elsewhere in the article."""
@@ -181,6 +188,20 @@ class Recognizer:
         first = span[0]
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         return before in LOCATIVE or first.ent_type_ in ("ORG", "FAC", "GPE", "LOC")
+
+
+# verbs of taking ground: what they take is a place, whatever the entity tagger calls it
+TAKING: Final = frozenset({"enter", "capture", "seize", "recapture", "retake", "overrun", "storm", "liberate",
+                           "occupy"})
+
+
+def _taken(ent: SpacySpan) -> bool:
+    """'entered X and Y', 'captured X': a name that is what a verb of taking ground took (the tagger
+    often reads an unfamiliar town as a person)."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in TAKING
 
 
 def _dateline(span: SpacySpan) -> bool:
