@@ -300,3 +300,12 @@ def test_an_act_told_as_days_later_is_another_act_on_the_days_the_narrative_shar
                        "roadside bomb blast killed 11 miners in the town.")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [
         ("Armed clash", 18), ("Remote explosive/landmine/IED", 11)]
+
+
+@pytest.mark.parametrize("detail", [
+    "The raid also resulted in the destruction of two fuel depots belonging to the group.",
+    "Besides the deaths, the army's offensive caused the destruction of several rebel trucks.",
+])
+def test_what_a_known_act_led_to_is_a_detail_of_it_not_an_act_of_its_own(detail: str) -> None:
+    events = events_of("Soldiers raided a militant camp near Garissa on Monday, killing 12 fighters. " + detail)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 12)]

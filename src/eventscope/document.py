@@ -67,6 +67,7 @@ WEAPON_NOUNS: Final = frozenset({"bomb", "device", "explosive", "grenade", "mine
                                  "rocket", "missile"})
 WEAPON_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
 OTHER_ONES: Final = frozenset({"second", "third", "other", "another", "new", "fresh", "further"})
+RESULTING: Final = frozenset({"lead", "result", "cause", "bring"})  # 'led to', 'resulted in', 'caused'
 PLURAL_TAGS: Final = frozenset({"NNS", "NNPS"})
 
 
@@ -126,7 +127,21 @@ def happened(doc: Doc, item: Located) -> bool:
         return True
     token = span[0]
     return not (_aggregate(token, item) or _category(span.root) or _campaign(token, item) or _ongoing(token)
-                or _generic(token) or _suffered_by_nobody(token) or _earlier_undated(token))
+                or _generic(token) or _suffered_by_nobody(token) or _earlier_undated(token)
+                or _result_of_known(span.root))
+
+
+def _result_of_known(token: Token) -> bool:
+    """'the operation also led to the destruction of vehicles', 'the raid resulted in the capture of two':
+    what a known act (a definite subject) led to is a detail of that act, not an act of its own."""
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    verb = head.head if token.dep_ == "pobj" and head.lower_ in ("to", "in") else head if token.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in RESULTING:
+        return False
+    return any(c.dep_ == "nsubj" and any(w.dep_ == "poss" or (w.dep_ == "det" and w.lower_ in DEFINITE)
+                                         for w in c.children) for c in verb.children)
 
 
 def _earlier_undated(token: Token) -> bool:
