@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from spacy.tokens import Doc
 
-from conftest import events_of
+from conftest import events_of, run_text
 from eventscope.assemble import Located
 from eventscope.document import _known_weapon, corefer
 from eventscope.events.clause import told_as_known
@@ -309,3 +309,11 @@ def test_an_act_told_as_days_later_is_another_act_on_the_days_the_narrative_shar
 def test_what_a_known_act_led_to_is_a_detail_of_it_not_an_act_of_its_own(detail: str) -> None:
     events = events_of("Soldiers raided a militant camp near Garissa on Monday, killing 12 fighters. " + detail)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 12)]
+
+
+def test_an_act_told_by_a_definite_noun_before_the_story_tells_it_is_that_act_dated_by_its_own_sentence() -> None:
+    events = run_text("Officials said on Friday that 26 hostages were killed in the attack. Militants seized a "
+                      "passenger train near Kohat on Tuesday, taking hundreds of passengers hostage.",
+                      datetime(2024, 5, 10, 8, 0, tzinfo=UTC)).events
+    assert [(e.sub_event_type, e.date_start, e.fatalities, len(e.evidence)) for e in events] == [
+        ("Abduction/forced disappearance", date(2024, 5, 7), 26, 2)]

@@ -104,6 +104,8 @@ def _best_time(group: Sequence[Located]) -> Located:
     """The most precise mention the text dates (narrowest interval); the publication's guess only when
     the text dates none."""
     dated = [g for g in group if g.date_start is not None and g.date_end is not None]
+    # 'the attack' is dated by when it is told of, when a sentence that tells the act dates it
+    dated = [g for g in dated if not g.anaphoric and g.basis != PUBLICATION] or dated
     if not dated:
         return group[0]
     return min(dated, key=lambda g: (g.basis == PUBLICATION, (g.date_end - g.date_start).days,  # type: ignore[operator]
