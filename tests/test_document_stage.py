@@ -317,3 +317,11 @@ def test_an_act_told_by_a_definite_noun_before_the_story_tells_it_is_that_act_da
                       datetime(2024, 5, 10, 8, 0, tzinfo=UTC)).events
     assert [(e.sub_event_type, e.date_start, e.fatalities, len(e.evidence)) for e in events] == [
         ("Abduction/forced disappearance", date(2024, 5, 7), 26, 2)]
+
+
+def test_an_act_does_not_take_the_place_of_background_told_as_earlier() -> None:
+    events = run_text("Militants attacked a passenger bus on Tuesday in northeastern Kenya, taking many hostages. "
+                      "Earlier this month, a suicide bomber struck a military convoy in Garissa, killing nine "
+                      "soldiers.", datetime(2024, 5, 9, 8, 0, tzinfo=UTC)).events
+    hijacking = next(e for e in events if e.sub_event_type == "Abduction/forced disappearance")
+    assert hijacking.location != "Garissa" and hijacking.country == "KEN"

@@ -346,7 +346,14 @@ def _continues(item: Located, anchor: Located) -> bool:
     if item.named and item.place is not None and anchor.place is not None \
             and item.place.country != anchor.place.country:
         return False
+    if _told_as_before(anchor) and not _told_as_before(item):
+        return False  # 'Earlier this month, a bomber ...': background the story's act does not continue
     return _near_days(item, anchor, NEAR_DAYS)
+
+
+def _told_as_before(item: Located) -> bool:
+    """Dated by words that set the act before the story ('earlier this month', 'previously')."""
+    return item.basis.lower().startswith(("earlier", "previously"))
 
 
 def _near_days(a: Located, b: Located, slack: int, undated_near: bool = True) -> bool:
