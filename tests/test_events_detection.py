@@ -423,3 +423,11 @@ def test_storming_a_restaurant_is_an_attack_not_a_capture_of_territory() -> None
 ])
 def test_a_bomb_made_safe_without_exploding_is_no_explosion(text: str, types: list[str]) -> None:
     assert [e.sub_event_type for e in events_of(text)] == types
+
+
+@pytest.mark.parametrize("text", [
+    "Police placed the former president under house arrest at his home in Kenema on Monday.",
+    "The country's former interior minister was arrested in Kenema on Monday, police said.",
+])
+def test_the_arrest_of_an_office_holder_is_a_political_arrest(text: str) -> None:
+    assert [e.sub_event_type for e in events_of(text)] == ["Arrests"]

@@ -145,7 +145,10 @@ BASE_CUES: Final = frozenset({"base", "post", "checkpoint", "camp", "barracks", 
 # people whose arrest or abduction is political (ACLED's arrests), not ordinary crime
 POLITICAL_TARGETS: Final = frozenset({"activist", "journalist", "opposition", "dissident", "protester",
                                       "politician", "lawmaker", "critic", "blogger", "campaigner", "unionist",
-                                      "demonstrator", "reporter", "opponent", "rights"})
+                                      "demonstrator", "reporter", "opponent", "rights",
+                                      # office holders, past or present: their arrest is political
+                                      "president", "minister", "dictator", "senator", "governor", "mayor",
+                                      "premier", "candidate"})
 DEATH_WORDS: Final = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "slay",
                                 "execute", "behead", "massacre", "murder", "life"})
 
