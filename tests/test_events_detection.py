@@ -431,3 +431,8 @@ def test_a_bomb_made_safe_without_exploding_is_no_explosion(text: str, types: li
 ])
 def test_the_arrest_of_an_office_holder_is_a_political_arrest(text: str) -> None:
     assert [e.sub_event_type for e in events_of(text)] == ["Arrests"]
+
+
+def test_a_deadly_bombing_is_an_explosion_though_the_model_has_seen_the_word_mostly_in_statements() -> None:
+    events = events_of("Twin bombings struck a cathedral in Kenema on Sunday, killing at least 20 worshippers.")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 20)]

@@ -234,6 +234,7 @@ def rule_is_sure(cues: Cues) -> bool:
     if cues.frame == lx.CLASH:  # firefighters' battle with a wildfire is no clash
         return cues.actor1_type in ARMED_TYPES or cues.actor2_type in ARMED_TYPES or bool(cues.lemmas & SURE_ARMED)
     violent = cues.frame in (lx.TAKE, lx.WITHDRAW, lx.KILL, lx.SHOOT, lx.ATTACK, lx.DESTROY, lx.LOOT)
-    deadly = cues.frame in (lx.KILL, lx.SHOOT) and bool(cues.lemmas & (lx.DEATH_WORDS | {"wound", "injure"}))
+    hurt = bool(cues.lemmas & (lx.DEATH_WORDS | {"wound", "injure"}))
+    deadly = cues.frame in (lx.KILL, lx.SHOOT, lx.EXPLODE) and hurt
     deadly = deadly and not cues.lemmas & lx.DISASTER_WORDS  # typing owner: an earthquake kills nobody's victims
     return (violent and cues.actor1_type in ARMED_TYPES) or deadly  # a deadly shooting happened, whoever did it
