@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 from eventscope import nlp, vocabulary
+from eventscope.actors import STATE
+from eventscope.events import lexicon as lx
 from eventscope.events.arguments import find_arguments
-from eventscope.events.classify import EventTyper
+from eventscope.events.classify import EventTyper, typed
 from eventscope.events.clause import clause_lemmas
-from eventscope.events.decide import Clause, Decision, decide, steps
+from eventscope.events.decide import MODEL_SURE, Clause, Decision, admit, admitted, decide, steps
 from eventscope.events.detect import find_triggers
 from eventscope.events.plover import PLOVER_MODES, plover
+from eventscope.events.rules import Cues
 
 TYPER = EventTyper.packaged()
 CATEGORIES = Path(__file__).resolve().parents[1] / "src" / "eventscope" / "data" / "acled_event_categories.csv"
@@ -110,3 +113,12 @@ def test_a_rifle_and_bomb_assault_had_its_attackers_at_the_scene_and_a_roadside_
     assert types_of("The convoy came under a rifle and bomb assault on Friday.") == [("Attack", "ground assault")]
     (sub, _), = types_of("A roadside bomb struck the bus on Tuesday.")
     assert sub == "Remote explosive/landmine/IED"
+
+
+def test_a_type_its_frame_does_not_admit_stands_only_when_the_model_is_sure_of_it() -> None:
+    cues = Cues(lx.TAKE, frozenset({"enter", "village", "shoot", "kill", "herder"}), STATE)
+    assert "Attack" not in admitted(cues)
+    sure = admit(typed("Attack", MODEL_SURE, cues.lemmas), cues)
+    unsure = admit(typed("Attack", MODEL_SURE - 0.2, cues.lemmas), cues)
+    assert sure is not None and (sure.typing.sub_event_type, sure.step) == ("Attack", "model")
+    assert unsure is not None and unsure.step == "rules" and unsure.typing.sub_event_type in admitted(cues)
