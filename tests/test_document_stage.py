@@ -325,3 +325,15 @@ def test_an_act_does_not_take_the_place_of_background_told_as_earlier() -> None:
                       "soldiers.", datetime(2024, 5, 9, 8, 0, tzinfo=UTC)).events
     hijacking = next(e for e in events if e.sub_event_type == "Abduction/forced disappearance")
     assert hijacking.location != "Garissa" and hijacking.country == "KEN"
+
+
+def test_a_definite_mine_raided_months_later_is_a_site_not_the_weapon_of_the_act_told_before() -> None:
+    events = events_of("Bandits attacked a gold mine near Lodwar in January, killing four guards. On Friday, gunmen "
+                       "raided the mine and shot dead two workers.")
+    assert [(e.date_start, len(e.evidence)) for e in events][:1] == [(date(2017, 1, 1), 1)]
+
+
+def test_a_definite_clash_told_with_its_adversary_is_a_new_clash_not_the_one_told_before() -> None:
+    events = events_of("Al-Shabaab fighters attacked an army camp in Mandera in January, killing five soldiers. On "
+                       "Friday, the fighting with soldiers in Mandera killed nine people.")
+    assert [(e.date_start, e.fatalities) for e in events] == [(date(2017, 1, 1), 5), (date(2017, 2, 24), 9)]

@@ -63,8 +63,8 @@ STATE_VERBS: Final = frozenset({"remain", "stay", "seem", "appear", "become", "f
 NOBODY: Final = frozenset({"nobody", "none", "no-one"})
 NEAR_DAYS: Final = 2  # a detail dated this close to the event it continues is still its narrative
 SAME_ACT_DAYS: Final = 0  # one act's mentions have overlapping dates
-WEAPON_NOUNS: Final = frozenset({"bomb", "device", "explosive", "grenade", "mine", "landmine", "ied", "shell",
-                                 "rocket", "missile"})
+WEAPON_NOUNS: Final = frozenset({"bomb", "device", "explosive", "grenade", "landmine", "ied", "shell", "rocket",
+                                 "missile"})  # not "mine": "the mine" is as often a gold mine (a site)
 WEAPON_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
 OTHER_ONES: Final = frozenset({"second", "third", "other", "another", "new", "fresh", "further"})
 RESULTING: Final = frozenset({"lead", "result", "cause", "bring"})  # 'led to', 'resulted in', 'caused'
@@ -92,7 +92,8 @@ def _sequel(token: Token) -> bool:
     """'Days later, a roadside bomb killed 11 miners', 'A week later, gunmen ...': the act is told as
     coming after the one before it, so it is another act even on days the narrative shares."""
     verb = _verb_of(token)
-    return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "later" for c in verb.children)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "later"
+                                    and any(m.dep_ == "npadvmod" for m in c.children) for c in verb.children)
 
 
 def _known_weapon(token: Token) -> bool:

@@ -6,6 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .arguments import governing_verb
+from .lexicon import AIR_CUES, FIREARM_CUES, GRENADE_CUES, IED_CUES, SHELL_CUES
 
 
 def clause_head(trigger: Token) -> Token:
@@ -57,13 +58,15 @@ def _placing(phrase: Token) -> bool:
 
 
 MEANS = frozenset({"use", "involve", "employ"})  # 'the attack using ten drones'
+WEAPONS = AIR_CUES | SHELL_CUES | IED_CUES | FIREARM_CUES | GRENADE_CUES  # 'with drones', not 'with soldiers'
 
 
 def _by_means(phrase: Token) -> bool:
     """'using ten drones', 'with drones': how the act was done, said of the act told before."""
     if phrase.dep_ == "acl":
         return phrase.lemma_.lower() in MEANS
-    return phrase.dep_ == "prep" and phrase.lower_ == "with"
+    return phrase.dep_ == "prep" and phrase.lower_ == "with" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in WEAPONS for c in phrase.children)
 
 
 def told_as_known(token: Token) -> bool:
