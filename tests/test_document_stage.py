@@ -164,6 +164,9 @@ def test_a_toll_over_years_is_a_statistic_not_one_event() -> None:
 @pytest.mark.parametrize(("text", "word", "known"), [
     ("Police said the shooting in Garissa began at noon.", "shooting", True),  # placed, not described
     ("Police said the attack on a convoy began at noon.", "attack", False),  # its own words describe it
+    ("A commander said his unit had staged the attack using eight drones.", "attack", True),  # how it was done
+    ("Officers said the raid with helicopters lasted an hour.", "raid", True),
+    ("Officers said the fighting with soldiers lasted an hour.", "fighting", False),  # with whom: which act
 ])
 def test_a_known_act_placed_by_its_own_words_is_still_told_as_known(text: str, word: str, known: bool) -> None:
     token = next(t for t in parse(text) if t.lower_ == word)
@@ -227,8 +230,8 @@ def test_an_act_told_as_earlier_with_no_date_of_its_own_is_background_not_an_eve
 
 
 def test_the_rally_an_office_holder_spoke_at_is_the_march_told_before_not_one_in_the_office_region() -> None:
-    events = events_of("Thousands of teachers marched through Kericho on Saturday to demand higher pay. "
-                       "Speakers at the rally included the Governor of Bomet County and two senators.")
+    events = events_of("Hundreds of nurses marched in Kericho on Saturday over unpaid wages. The rally was also "
+                       "addressed by the Governor of Bomet County.")
     assert [(e.sub_event_type, e.location, len(e.evidence)) for e in events] == [("Peaceful protest", "Kericho", 2)]
 
 
@@ -262,8 +265,8 @@ def test_two_sites_of_one_town_on_one_day_are_one_protest_but_two_towns_are_two(
 
 
 @pytest.mark.parametrize(("text", "verb", "known"), [
-    ("The explosive device was found by a patrol and was defused by a bomb squad.", "defused", True),
-    ("The bomb went off near the gate.", "went", True),
+    ("The parcel bomb was spotted by a guard and later defused by army engineers.", "defused", True),
+    ("The grenade went off near the gate.", "went", True),
     ("A second bomb was defused by the army.", "defused", False),
     ("The second bomb was defused by the army.", "defused", False),
     ("A bomb was defused by the army.", "defused", False),
@@ -276,30 +279,24 @@ def test_a_definite_weapon_is_the_weapon_told_before_and_its_act_is_told_again(t
 
 def test_a_definite_act_of_two_words_told_in_an_opinion_is_the_act_told_before() -> None:
     events = events_of("An air strike hit a convoy near Kohat on Monday, killing four people. On Wednesday, "
-                       "the prime minister found the air strike justified and praised the army.")
+                       "the prime minister defended the air strike in a speech to parliament.")
     assert [(e.sub_event_type, e.fatalities, len(e.evidence)) for e in events] == [("Air/drone strike", 4, 2)]
 
 
-def test_a_crime_named_after_a_dash_and_a_kind_of_act_after_as_are_no_more_events() -> None:
-    events = events_of("A gunman killed six people at a market in Kilifi on Saturday. Prosecutors charged the "
-                       "suspect with capital murder, they said Sunday — murder carrying the death penalty. A "
-                       "monitoring group counts events where four or more people are shot as mass shootings.")
+@pytest.mark.parametrize("after", [
+    "Prosecutors on Monday filed a single charge against him — murder.",
+    "On Monday the county coroner classed all six deaths as murder.",
+])
+def test_a_crime_named_after_a_dash_and_a_kind_of_act_after_as_are_no_more_events(after: str) -> None:
+    events = events_of("A gunman killed six people at a market in Kilifi on Saturday. " + after)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 6)]
 
 
-def test_a_claim_of_the_attack_told_with_its_means_is_the_attack_told_before() -> None:
-    events = events_of("Drones struck two oil facilities belonging to Kenya's state oil firm on Saturday, setting "
-                       "them ablaze. Speaking on television in Wajir, a rebel spokesman said the group had carried "
-                       "out the attack using ten drones.")
-    assert [(e.sub_event_type, e.date_start, len(e.evidence)) for e in events] == [
-        ("Air/drone strike", date(2017, 2, 25), 2)]
-
-
 def test_an_act_told_as_days_later_is_another_act_on_the_days_the_narrative_shares() -> None:
-    events = events_of("Last month, rebels ambushed a bus near Kindu and killed 18 soldiers. Just days later, a "
-                       "roadside bomb blast killed 11 miners in the town.")
+    events = run_text("In April, gunmen raided a police post near Kindu, killing seven officers. A week later, a "
+                      "roadside bomb killed four traders near the town.", datetime(2024, 5, 8, 8, 0, tzinfo=UTC)).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [
-        ("Armed clash", 18), ("Remote explosive/landmine/IED", 11)]
+        ("Armed clash", 7), ("Remote explosive/landmine/IED", 4)]
 
 
 @pytest.mark.parametrize("detail", [

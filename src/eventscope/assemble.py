@@ -79,11 +79,10 @@ def same_actors(a: EventMention, b: EventMention) -> bool:
 
 
 def same_site(a: Located, b: Located) -> bool:
-    """One place resolved for both, or at least one of them unplaced; or two sites of one town (a square
-    and the city around it: ACLED codes one event per location and day)."""
+    """One place resolved for both, or at least one of them unplaced."""
     if a.place is None or b.place is None:
         return True
-    return a.place.geonameid == b.place.geonameid or one_town(a.place, b.place)
+    return a.place.geonameid == b.place.geonameid
 
 
 def one_town(a: PlaceMention, b: PlaceMention) -> bool:

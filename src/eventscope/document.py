@@ -24,7 +24,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from .assemble import PUBLICATION, Located, same_actors, same_site
+from .assemble import PUBLICATION, Located, one_town, same_actors, same_site
 from .events.arguments import governing_verb
 from .events.clause import DEFINITE, children_through, told_as_known
 from .events.fatalities import number_value
@@ -424,15 +424,18 @@ TOLD_OVER_SENTENCES: Final = frozenset({"violence", "demonstrations"})
 
 
 def one_act(a: Located, b: Located) -> bool:
-    """One act, place and day: the same kind of act, site and days, and actors that agree."""
-    if family(a) != family(b) or not same_site(a, b) or not same_actors(a.mention, b.mention):
+    """One act, place and day: the same kind of act, site and days, and actors that agree. A protest or a
+    violent act told over sentences may name two sites of one town (a square and the city around it: ACLED
+    codes one event per location and day); gains and developments may not (two villages, two acts)."""
+    told_over = family(a) in TOLD_OVER_SENTENCES
+    town = told_over and a.place is not None and b.place is not None and one_town(a.place, b.place)
+    if family(a) != family(b) or not (same_site(a, b) or town) or not same_actors(a.mention, b.mention):
         return False
     if a.mention.sentence == b.mention.sentence:
         return True
     if b.sequel:
         return False  # 'Days later, a bomb ...': the next act, not a detail of this one
-    told_over = family(a) in TOLD_OVER_SENTENCES
-    if a.named and b.named and a.named != b.named and not (told_over and a.place != b.place):
+    if a.named and b.named and a.named != b.named and not town:
         return False  # 'entered the X neighbourhood' and 'took the Y airport': two acts told as two
     if not told_over and not (a.named and PUBLICATION not in (a.basis, b.basis)):
         return False  # gains or developments told one by one, undated or unplaced, are many acts
