@@ -2,8 +2,6 @@
 
     .venv/bin/python -P benchmarks/places.py ARTICLES.jsonl [--build]
 
-(-P: benchmarks/ holds a module named typing.py that would shadow the stdlib.)
-
 Prints a table: gazetteer build time and size (with --build, into a temporary
 folder), open time, articles/s and mentions/s of find_places alone (spaCy parse
 excluded and timed separately).
