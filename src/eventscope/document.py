@@ -423,20 +423,29 @@ def family(item: Located) -> str:
 TOLD_OVER_SENTENCES: Final = frozenset({"violence", "demonstrations"})
 
 
+def _named_apart(a: Located, b: Located, told_over: bool) -> bool:
+    """Two mentions whose own words name different sites: two acts told as two ('entered the X neighbourhood',
+    'took the Y airport'). A protest or a violent act is told over sentences, so there the words part two
+    mentions only when one holds the very place record of the other, taken in step 2 while its own words
+    named a coarser place (measured: joining those too cut GVDB's pair precision from 1.0 to 0.58)."""
+    if not (a.named and b.named and a.named != b.named):
+        return False
+    return not told_over or a.place == b.place
+
+
 def one_act(a: Located, b: Located) -> bool:
-    """One act, place and day: the same kind of act, site and days, and actors that agree. A protest or a
-    violent act told over sentences may name two sites of one town (a square and the city around it: ACLED
-    codes one event per location and day); gains and developments may not (two villages, two acts)."""
+    """One act, place and day: the same kind of act, site (or two sites of one town: a square and the city
+    around it, as ACLED codes one event per location and day) and days, and actors that agree."""
     told_over = family(a) in TOLD_OVER_SENTENCES
-    town = told_over and a.place is not None and b.place is not None and one_town(a.place, b.place)
+    town = a.place is not None and b.place is not None and one_town(a.place, b.place)
     if family(a) != family(b) or not (same_site(a, b) or town) or not same_actors(a.mention, b.mention):
         return False
     if a.mention.sentence == b.mention.sentence:
         return True
     if b.sequel:
         return False  # 'Days later, a bomb ...': the next act, not a detail of this one
-    if a.named and b.named and a.named != b.named and not town:
-        return False  # 'entered the X neighbourhood' and 'took the Y airport': two acts told as two
+    if _named_apart(a, b, told_over):
+        return False
     if not told_over and not (a.named and PUBLICATION not in (a.basis, b.basis)):
         return False  # gains or developments told one by one, undated or unplaced, are many acts
     return _near_days(a, b, SAME_ACT_DAYS, undated_near=False)
