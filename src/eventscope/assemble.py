@@ -37,7 +37,7 @@ class Located:
     place: PlaceMention | None
     named: str = ""  # the words its own sentence names for its place ("" if it names none)
     anaphoric: bool = False  # a definite noun trigger ('the attack'): an event told before, told again
-    sequel: bool = False  # told as after the act before it ('Days later, a bomb killed ...'): another act
+    sequel: bool = False  # told as after the act before it ('A week later, a bomb killed ...'): another act
 
 
 TOWN_KM: Final = 10.0  # two sites this close are one town's (a square in the city, the city)

@@ -89,7 +89,7 @@ def _read(doc: Doc, item: Located) -> Located:
 
 
 def _sequel(token: Token) -> bool:
-    """'Days later, a roadside bomb killed 11 miners', 'A week later, gunmen ...': the act is told as
+    """'A week later, a roadside bomb killed four traders', 'Two days later, gunmen ...': the act is told as
     coming after the one before it, so it is another act even on days the narrative shares."""
     verb = _verb_of(token)
     return verb is not None and any(c.dep_ == "advmod" and c.lower_ == "later"
@@ -101,7 +101,7 @@ def _known_weapon(token: Token) -> bool:
     to is the weapon told before, and the act is that weapon's act told again ('a second bomb' is not)."""
     roles = list(token.children)
     if token.dep_ == "conj" and not any(c.dep_ in WEAPON_ROLES for c in roles):
-        roles += list(token.head.children)  # 'the device was found ... and was deactivated'
+        roles += list(token.head.children)  # 'the parcel bomb was spotted ... and later defused'
     return any(c.dep_ in WEAPON_ROLES and c.lemma_.lower() in WEAPON_NOUNS
                and any(w.dep_ == "det" and w.lower_ in DEFINITE for w in c.children)
                and not any(w.lower_ in OTHER_ONES for w in c.children) for c in roles)
@@ -133,7 +133,7 @@ def happened(doc: Doc, item: Located) -> bool:
 
 
 def _result_of_known(token: Token) -> bool:
-    """'the operation also led to the destruction of vehicles', 'the raid resulted in the capture of two':
+    """'the raid resulted in the destruction of two depots', 'the offensive caused the destruction of trucks':
     what a known act (a definite subject) led to is a detail of that act, not an act of its own."""
     if token.pos_ != "NOUN":
         return False
@@ -192,9 +192,9 @@ def _category(token: Token) -> bool:
     if prep == "of" and token.head.head.lemma_.lower() in CATEGORY_HEADS:
         return True
     if token.tag_ == "NN" and token.dep_ in ("npadvmod", "appos"):
-        return True  # '... with capital murder, they said — murder carrying the death penalty': the crime named
+        return True  # 'filed a single charge against him — murder': the crime named, not an act
     if prep == "as" and token.dep_ == "pobj":
-        return True  # 'counts such events as mass shootings', 'described the killings as genocide': a kind
+        return True  # 'classed all six deaths as murder', 'described the killings as genocide': a kind
     verb = governing_verb(token) if prep in ("with", "of") else None
     return verb is not None and verb.lemma_.lower() in CHARGES
 
@@ -348,7 +348,7 @@ def _continues(item: Located, anchor: Located) -> bool:
             and item.place.country != anchor.place.country:
         return False
     if _told_as_before(anchor) and not _told_as_before(item):
-        return False  # 'Earlier this month, a bomber ...': background the story's act does not continue
+        return False  # 'Earlier this month, a bomber ...': background that the story's act does not continue
     return _near_days(item, anchor, NEAR_DAYS)
 
 
@@ -386,7 +386,7 @@ def corefer(items: Sequence[Located]) -> list[list[Located]]:
 
 
 def _told_ahead(groups: list[list[Located]]) -> list[list[Located]]:
-    """'26 hostages died in the attack' before the story tells the attack: an event told only by definite
+    """'dozens of hostages died in the attack' before the story tells it: an event told only by definite
     nouns, with none of its kind before it, is the next event of its kind, told ahead of it."""
     out: list[list[Located]] = []
     for index, group in enumerate(groups):
@@ -443,7 +443,7 @@ def one_act(a: Located, b: Located) -> bool:
     if a.mention.sentence == b.mention.sentence:
         return True
     if b.sequel:
-        return False  # 'Days later, a bomb ...': the next act, not a detail of this one
+        return False  # 'A week later, a bomb ...': the next act, not a detail of this one
     if _named_apart(a, b, told_over):
         return False
     if not told_over and not (a.named and PUBLICATION not in (a.basis, b.basis)):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -57,12 +59,12 @@ def _placing(phrase: Token) -> bool:
         c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in phrase.children)
 
 
-MEANS = frozenset({"use", "involve", "employ"})  # 'the attack using ten drones'
-WEAPONS = AIR_CUES | SHELL_CUES | IED_CUES | FIREARM_CUES | GRENADE_CUES  # 'with drones', not 'with soldiers'
+MEANS: Final = frozenset({"use", "involve", "employ"})  # 'staged the attack using eight drones'
+WEAPONS: Final = AIR_CUES | SHELL_CUES | IED_CUES | FIREARM_CUES | GRENADE_CUES  # 'with drones', not 'with soldiers'
 
 
 def _by_means(phrase: Token) -> bool:
-    """'using ten drones', 'with drones': how the act was done, said of the act told before."""
+    """'using eight drones', 'with helicopters': how the act was done, said of the act told before."""
     if phrase.dep_ == "acl":
         return phrase.lemma_.lower() in MEANS
     return phrase.dep_ == "prep" and phrase.lower_ == "with" and any(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..events.lexicon import NOUN_TRIGGERS
 from ..records import ActorMention, PlaceMention
@@ -14,7 +15,7 @@ PLACE_NOUNS: Final = frozenset({"province", "region", "state", "city", "capital"
                                 "east", "west", "northeast", "northwest", "southeast", "southwest", "centre",
                                 "center", "interior", "frontier", "soil", "airspace", "waters", "heartland",
                                 "outskirts", "port", "island"})
-# titles whose 'of' names the office's country or region ('the First Minister of X', 'the Governor of Y State')
+# titles whose 'of' names the office's country or region ('the Prime Minister of X', 'the Governor of Y State')
 OFFICES: Final = frozenset({"minister", "president", "governor", "premier", "chancellor", "king", "queen",
                             "prince", "ambassador", "envoy", "secretary", "senator", "commissioner", "prefect",
                             "emir", "sultan", "emperor", "representative", "attorney", "speaker"})
@@ -47,7 +48,7 @@ def is_modifier(doc: Doc, place: PlaceMention) -> bool:
     return last.pos_ == "ADJ" or (last.dep_ in ("amod", "compound", "npadvmod") and last.head.pos_ != "PROPN")
 
 
-def _office_of(span: Span, place: PlaceMention) -> bool:
+def _office_of(span: SpacySpan, place: PlaceMention) -> bool:
     """'the Prime Minister of X', 'the Governor of Y State': a country or region an office is of names the
     office, not where an act happened (read from the words, which the parser often hangs elsewhere)."""
     first = span[0]
