@@ -137,9 +137,12 @@ def _result_of_known(token: Token) -> bool:
     what a known act (a definite subject) led to is a detail of that act, not an act of its own."""
     if token.pos_ != "NOUN":
         return False
-    head = token.head
-    verb = head.head if token.dep_ == "pobj" and head.lower_ in ("to", "in") else head if token.dep_ == "dobj" else None
-    if verb is None or verb.lemma_.lower() not in RESULTING:
+    verb = token.head  # 'caused the destruction'
+    if token.dep_ == "pobj" and verb.lower_ in ("to", "in"):
+        verb = verb.head  # 'led to the destruction', 'resulted in the capture'
+    elif token.dep_ != "dobj":
+        return False
+    if verb.lemma_.lower() not in RESULTING:
         return False
     return any(c.dep_ == "nsubj" and any(w.dep_ == "poss" or (w.dep_ == "det" and w.lower_ in DEFINITE)
                                          for w in c.children) for c in verb.children)
